@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "backprop-tutor",
+    products: [
+        .executable(name: "backprop-tutor", targets: ["backprop-tutor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The maths: standard library only, so every number has one source.
+        .target(name: "CMath"),
+        .target(name: "BackpropEngine", dependencies: ["CMath"]),
+        // Words for recorded events (English and Japanese), shared by the screen and `trace`.
+        .target(name: "EventWords", dependencies: ["BackpropEngine"]),
+        // Network/lesson files (TOML), CSV data, validation with file:line errors.
+        .target(
+            name: "TutorFiles",
+            dependencies: ["BackpropEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // Pure screen: cell grid, layout, widgets, the Elm-style app. No ncurses here.
+        .target(name: "TerminalUI", dependencies: ["BackpropEngine", "EventWords", "TutorFiles"]),
+        // The only code that calls ncurses.
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        .target(name: "TerminalBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        .executableTarget(
+            name: "backprop-tutor",
+            dependencies: [
+                "BackpropEngine", "EventWords", "TutorFiles", "TerminalUI", "TerminalBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "engine-bench",
+            dependencies: ["BackpropEngine", "TutorFiles"],
+            path: "benchmarks/engine-bench"
+        ),
+        .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
+        .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,210 @@
+/// What happens to the biases.
+public enum BiasMode: String, CaseIterable, Sendable, Codable {
+    /// used and learned
+    case trainable
+    /// used, never updated
+    case frozen
+    /// not used at all (all zero, left out of every formula)
+    case none
+}
+
+/// How random initial weights are drawn (biases start at zero).
+public enum WeightInit: Equatable, Sendable {
+    /// uniform in [low, high)
+    case uniform(low: Double, high: Double)
+    /// Glorot/Xavier uniform: ±√(6 / (fan_in + fan_out))
+    case xavier
+    /// He uniform: ±√(6 / fan_in)
+    case he
+
+    public var name: String {
+        switch self {
+        case .uniform: return "uniform"
+        case .xavier: return "xavier"
+        case .he: return "he"
+        }
+    }
+}
+
+/// One array per layer of weights and one per layer of biases: the shape of the parameters,
+/// of their gradients, and of the optimizer's memory.
+public struct Parameters: Equatable, Sendable {
+    /// weights[l][j * inputs + i]: from neuron i of layer l to neuron j of layer l+1
+    public var weights: [[Double]]
+    /// biases[l][j]: of neuron j of layer l+1
+    public var biases: [[Double]]
+
+    public init(weights: [[Double]], biases: [[Double]]) {
+        self.weights = weights
+        self.biases = biases
+    }
+
+    public func zeroed() -> Parameters {
+        Parameters(weights: weights.map { [Double](repeating: 0, count: $0.count) },
+                   biases: biases.map { [Double](repeating: 0, count: $0.count) })
+    }
+
+    public subscript(ref: ParameterRef) -> Double {
+        get {
+            switch ref {
+            case .weight(let l, let j, let i): return weights[l][j * (weights[l].count / biases[l].count) + i]
+            case .bias(let l, let j): return biases[l][j]
+            }
+        }
+    }
+
+    /// All values, weights of each layer then its biases, layer by layer.
+    public var allValues: [Double] {
+        var out: [Double] = []
+        for l in weights.indices {
+            out += weights[l]
+            out += biases[l]
+        }
+        return out
+    }
+}
+
+/// A parameter by position. Layer l is the weight layer between neuron layers l and l+1.
+public enum ParameterRef: Hashable, Sendable {
+    case weight(layer: Int, to: Int, from: Int)
+    case bias(layer: Int, neuron: Int)
+
+    public var layer: Int {
+        switch self {
+        case .weight(let l, _, _), .bias(let l, _): return l
+        }
+    }
+}
+
+/// A neuron by position; layer 0 is the input layer.
+public struct NeuronRef: Hashable, Sendable {
+    public var layer: Int
+    public var index: Int
+    public init(layer: Int, index: Int) {
+        self.layer = layer
+        self.index = index
+    }
+}
+
+/// A fully connected network: sizes, activations, and its parameters.
+public struct Network: Equatable, Sendable {
+    /// Neurons per layer, input layer first.
+    public let layerSizes: [Int]
+    /// Activation of each non-input layer (count = layerSizes.count − 1).
+    public var activations: [Activation]
+    /// Slope of leaky-relu for negative z.
+    public var leakySlope: Double
+    public var biasMode: BiasMode
+    public var parameters: Parameters
+
+    public var weights: [[Double]] { parameters.weights }
+    public var biases: [[Double]] { parameters.biases }
+    public var weightLayerCount: Int { layerSizes.count - 1 }
+
+    /// A network with the given parameters. Shapes are the caller's promise (the file loader checks them).
+    public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
+                biasMode: BiasMode, weights: [[[Double]]], biases: [[Double]]?) {
+        precondition(layerSizes.count >= 2 && activations.count == layerSizes.count - 1)
+        self.layerSizes = layerSizes
+        self.activations = activations
+        self.leakySlope = leakySlope
+        self.biasMode = biasMode
+        let flat = weights.map { rows in rows.flatMap { $0 } }
+        let b: [[Double]]
+        if let biases, biasMode != .none {
+            b = biases
+        } else {
+            b = (1..<layerSizes.count).map { [Double](repeating: 0, count: layerSizes[$0]) }
+        }
+        parameters = Parameters(weights: flat, biases: b)
+    }
+
+    /// A network with seeded random weights (biases zero).
+    public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
+                biasMode: BiasMode, initialization: WeightInit, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var weights: [[[Double]]] = []
+        for l in 0..<(layerSizes.count - 1) {
+            let fanIn = layerSizes[l], fanOut = layerSizes[l + 1]
+            let (low, high): (Double, Double)
+            switch initialization {
+            case .uniform(let lo, let hi): (low, high) = (lo, hi)
+            case .xavier:
+                let r = (6.0 / Double(fanIn + fanOut)).squareRoot()
+                (low, high) = (-r, r)
+            case .he:
+                let r = (6.0 / Double(fanIn)).squareRoot()
+                (low, high) = (-r, r)
+            }
+            // row by row: weights[l][j][i]
+            weights.append((0..<fanOut).map { _ in (0..<fanIn).map { _ in rng.nextDouble(in: low, high) } })
+        }
+        self.init(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
+                  biasMode: biasMode, weights: weights, biases: nil)
+    }
+
+    /// weights[l][j][i], the file's layout.
+    public var nestedWeights: [[[Double]]] {
+        (0..<weightLayerCount).map { l in
+            let n = layerSizes[l]
+            return (0..<layerSizes[l + 1]).map { j in Array(parameters.weights[l][(j * n)..<(j * n + n)]) }
+        }
+    }
+
+    public func weight(layer l: Int, to j: Int, from i: Int) -> Double {
+        parameters.weights[l][j * layerSizes[l] + i]
+    }
+
+    /// Every parameter position, weights of each layer (row by row) then its biases.
+    /// Biases are left out when the network has none.
+    public var parameterRefs: [ParameterRef] {
+        var refs: [ParameterRef] = []
+        for l in 0..<weightLayerCount {
+            for j in 0..<layerSizes[l + 1] {
+                for i in 0..<layerSizes[l] { refs.append(.weight(layer: l, to: j, from: i)) }
+            }
+            if biasMode != .none {
+                for j in 0..<layerSizes[l + 1] { refs.append(.bias(layer: l, neuron: j)) }
+            }
+        }
+        return refs
+    }
+
+    /// Whether this parameter is changed by training.
+    public func isTrainable(_ ref: ParameterRef) -> Bool {
+        if case .bias = ref { return biasMode == .trainable }
+        return true
+    }
+
+    public mutating func set(_ ref: ParameterRef, to value: Double) {
+        switch ref {
+        case .weight(let l, let j, let i): parameters.weights[l][j * layerSizes[l] + i] = value
+        case .bias(let l, let j): parameters.biases[l][j] = value
+        }
+    }
+
+    public func value(of ref: ParameterRef) -> Double {
+        switch ref {
+        case .weight(let l, let j, let i): return weight(layer: l, to: j, from: i)
+        case .bias(let l, let j): return parameters.biases[l][j]
+        }
+    }
+
+    /// The outputs for one input (same arithmetic as training's forward pass).
+    public func predict(_ input: [Double]) -> [Double] {
+        let batch = Batch(inputs: [input], targets: [[Double](repeating: 0, count: layerSizes.last!)])
+        let ws = Workspace(network: self, batchSize: 1)
+        Kernel.forward(self, batch, ws)
+        return ws.a[weightLayerCount]
+    }
+
+    /// Outputs for many inputs.
+    public func predict(batch inputs: [[Double]]) -> [[Double]] {
+        guard !inputs.isEmpty else { return [] }
+        let batch = Batch(inputs: inputs, targets: inputs.map { _ in [Double](repeating: 0, count: layerSizes.last!) })
+        let ws = Workspace(network: self, batchSize: inputs.count)
+        Kernel.forward(self, batch, ws)
+        let out = ws.a[weightLayerCount], b = inputs.count
+        return (0..<b).map { s in (0..<layerSizes.last!).map { out[$0 * b + s] } }
+    }
+}

@@ -1,0 +1,86 @@
+import CMath
+
+/// The update rule and its hyper-parameters. g is the gradient of the batch loss, t counts
+/// updates from 1.
+public enum Optimizer: Equatable, Sendable {
+    /// w ← w − η·g
+    case sgd
+    /// v ← μ·v + g;  w ← w − η·v
+    case momentum(mu: Double)
+    /// m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²;  w ← w − η·(m/(1−β1ᵗ)) / (√(v/(1−β2ᵗ)) + ε)
+    case adam(beta1: Double, beta2: Double, epsilon: Double)
+
+    public static let defaultMomentum = 0.9
+    public static let defaultAdam = Optimizer.adam(beta1: 0.9, beta2: 0.999, epsilon: 1e-8)
+
+    public var name: String {
+        switch self {
+        case .sgd: return "sgd"
+        case .momentum: return "momentum"
+        case .adam: return "adam"
+        }
+    }
+}
+
+/// Per-parameter memory of the optimizer, laid out like `Network.weights` and `.biases`.
+public struct OptimizerState: Equatable, Sendable {
+    /// Momentum's velocity, or Adam's first moment m.
+    public var first: Parameters
+    /// Adam's second moment v (empty for the others).
+    public var second: Parameters
+    /// Number of updates made so far (t of the last update).
+    public var updateCount: Int
+    /// β1ᵗ and β2ᵗ for the last update, kept as running products.
+    public var beta1Power: Double
+    public var beta2Power: Double
+
+    public init(zeroLike params: Parameters) {
+        first = params.zeroed()
+        second = params.zeroed()
+        updateCount = 0
+        beta1Power = 1
+        beta2Power = 1
+    }
+}
+
+/// What one parameter's update was made of, for the screen.
+public struct UpdateDetail: Equatable, Sendable {
+    public var old: Double
+    public var gradient: Double
+    public var learningRate: Double
+    public var optimizer: Optimizer
+    /// velocity or m before and after (momentum, adam)
+    public var firstBefore: Double
+    public var firstAfter: Double
+    /// v before and after (adam)
+    public var secondBefore: Double
+    public var secondAfter: Double
+    /// t, and the bias-corrected m̂ and v̂ (adam)
+    public var step: Int
+    public var firstCorrected: Double
+    public var secondCorrected: Double
+    /// the amount subtracted from the parameter
+    public var change: Double
+    public var new: Double
+}
+
+extension Optimizer {
+    /// Applies the rule to one parameter. `b1t`, `b2t` are β1ᵗ, β2ᵗ of this update.
+    @inlinable
+    func update(_ w: inout Double, gradient g: Double, first: inout Double, second: inout Double,
+                learningRate eta: Double, b1t: Double, b2t: Double) {
+        switch self {
+        case .sgd:
+            w = w - eta * g
+        case .momentum(let mu):
+            first = mu * first + g
+            w = w - eta * first
+        case .adam(let beta1, let beta2, let epsilon):
+            first = beta1 * first + (1 - beta1) * g
+            second = beta2 * second + (1 - beta2) * (g * g)
+            let mHat = first / (1 - b1t)
+            let vHat = second / (1 - b2t)
+            w = w - eta * mHat / (vHat.squareRoot() + epsilon)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+/// One small, inspectable piece of a training step: structured data only, no words.
+/// The EventWords module turns it into a sentence and a formula.
+public struct StepEvent: Equatable, Sendable {
+    public enum Phase: String, CaseIterable, Sendable {
+        case forward, loss, backward, update
+    }
+
+    public var phase: Phase
+    /// Position of the sample within the batch (nil for events about the whole batch).
+    public var sample: Int?
+    public var kind: Kind
+    /// Neurons this event touches, for highlighting (layer 0 is the input layer).
+    public var neurons: [NeuronRef]
+    /// Weights and biases this event touches.
+    public var parameters: [ParameterRef]
+
+    /// A product of two numbers in a sum, e.g. w·x in a weighted sum or w·δ in a hidden δ.
+    public struct Product: Equatable, Sendable {
+        public var left: Double
+        public var right: Double
+        public var value: Double
+    }
+
+    /// One factor of a chain-rule product.
+    public struct Factor: Equatable, Sendable {
+        public enum Role: Equatable, Sendable {
+            /// ∂L/∂ŷ of this output neuron
+            case lossGradient(NeuronRef)
+            /// ∂ŷ/∂z = f′(z) of this neuron
+            case activationDerivative(NeuronRef)
+            /// δ = ∂L/∂z of this neuron
+            case delta(NeuronRef)
+            /// ∂z/∂w = the activation feeding the weight (the input for the first layer)
+            case input(NeuronRef)
+        }
+        public var role: Role
+        public var value: Double
+    }
+
+    public enum Kind: Equatable, Sendable {
+        /// z = Σ w·x (+ b), the terms in the order they are added
+        case weightedSum(neuron: NeuronRef, terms: [Product], bias: Double?, sum: Double)
+        /// a = f(z); for softmax, `denominator` is Σ e^(z−shift) and `shift` the largest z
+        case activation(neuron: NeuronRef, function: Activation, z: Double, value: Double,
+                        softmax: SoftmaxDetail?)
+        /// the share of one output in the sample loss
+        case lossShare(output: NeuronRef, loss: Loss, prediction: Double, target: Double, value: Double)
+        /// the sample loss: the sum of its shares
+        case sampleLoss(loss: Loss, shares: [Double], value: Double)
+        /// the batch loss: the sample losses summed, or averaged
+        case batchLoss(reduction: Reduction, sampleLosses: [Double], value: Double)
+        /// δ of an output neuron. `fused`: δ = ŷ − y taken in one piece (bce, cross-entropy),
+        /// `lossGradient` and `activationDerivative` then shown for understanding only.
+        case outputDelta(neuron: NeuronRef, loss: Loss, prediction: Double, target: Double,
+                         lossGradient: Double, activationDerivative: Double?, delta: Double, fused: Bool)
+        /// δ of a hidden neuron: (Σ w·δ downstream) · f′(z)
+        case hiddenDelta(neuron: NeuronRef, function: Activation, terms: [Product], sum: Double,
+                         z: Double, activation: Double, derivative: Double, delta: Double)
+        /// ∂L/∂w for this sample as a chain-rule product
+        case weightGradient(parameter: ParameterRef, factors: [Factor], value: Double)
+        /// ∂L/∂b for this sample: δ of the neuron
+        case biasGradient(parameter: ParameterRef, delta: Double, value: Double)
+        /// the batch gradient: each sample's contribution added in order, then ÷B for the mean
+        case gradientSum(parameter: ParameterRef, contributions: [Double], sum: Double,
+                         divisor: Double?, value: Double)
+        /// global-norm clipping of the whole gradient
+        case clipping(norm: Double, limit: Double, scale: Double?)
+        /// one parameter's update, old → new
+        case update(parameter: ParameterRef, detail: UpdateDetail)
+    }
+
+    public struct SoftmaxDetail: Equatable, Sendable {
+        public var shift: Double
+        public var exponential: Double
+        public var denominator: Double
+    }
+
+    /// The neuron the event is about, if it is about one.
+    public var mainNeuron: NeuronRef? {
+        switch kind {
+        case .weightedSum(let n, _, _, _), .activation(let n, _, _, _, _), .lossShare(let n, _, _, _, _),
+             .outputDelta(let n, _, _, _, _, _, _, _), .hiddenDelta(let n, _, _, _, _, _, _, _):
+            return n
+        default:
+            return nil
+        }
+    }
+
+    /// The parameter the event is about, if it is about one.
+    public var mainParameter: ParameterRef? {
+        switch kind {
+        case .weightGradient(let p, _, _), .biasGradient(let p, _, _), .gradientSum(let p, _, _, _, _),
+             .update(let p, _):
+            return p
+        default:
+            return nil
+        }
+    }
+}

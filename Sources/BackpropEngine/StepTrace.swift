@@ -1,0 +1,367 @@
+import CMath
+
+/// One recorded update: the state before and after, every intermediate array of the batch, and
+/// the ordered list of events that explain it. Events are built on demand from the stored
+/// arrays (a 64-32-10 step has tens of thousands), so recording costs little more than the fast
+/// path and moving to any event, forward or back, is immediate.
+public struct StepTrace: Sendable, RandomAccessCollection {
+    /// Trainer before and after this update (snapshots to return to).
+    public let before: Trainer
+    public let after: Trainer
+    /// Data indices of the batch's samples, in order.
+    public let sampleIndices: [Int]
+    public let inputs: [[Double]]
+    public let targets: [[Double]]
+    public let batchLoss: Double
+    /// Global gradient norm (only when clipping is on) and the factor applied (when it clipped).
+    public let gradientNorm: Double?
+    public let clipScale: Double?
+    /// Σ over the batch of per-sample gradients, and the gradient of the batch loss.
+    public let gradientSum: Parameters
+    public let gradient: Parameters
+    /// The gradient as applied: after clipping and weight decay.
+    public let appliedGradient: Parameters
+
+    let a: [[Double]], z: [[Double]], delta: [[Double]]
+    let outputGradient: [Double], sampleLoss: [Double], logSumExp: [Double]
+    let refs: [EventRef]
+
+    var network: Network { before.network }
+    var config: TrainingConfig { before.config }
+    /// B
+    public var batchCount: Int { sampleIndices.count }
+    /// 1-based epoch this update belongs to, and its 1-based position in that epoch.
+    public var epochNumber: Int { before.epoch + 1 }
+    public var batchNumber: Int { before.batchInEpoch + 1 }
+
+    init(before: Trainer, after: Trainer, sampleIndices: [Int], workspace ws: Workspace, info: Trainer.StepInfo) {
+        self.before = before
+        self.after = after
+        self.sampleIndices = sampleIndices
+        inputs = sampleIndices.map { before.data.inputs[$0] }
+        targets = sampleIndices.map { before.data.targets[$0] }
+        batchLoss = info.batchLoss
+        gradientNorm = info.gradientNorm
+        clipScale = info.clipScale
+        gradientSum = ws.gradientSum
+        gradient = ws.gradient
+        appliedGradient = info.appliedGradient
+        a = ws.a
+        z = ws.z
+        delta = ws.delta
+        outputGradient = ws.outputGradient
+        sampleLoss = ws.sampleLoss
+        logSumExp = ws.logSumExp
+        refs = EventRef.order(network: before.network, config: before.config, batch: sampleIndices.count)
+    }
+
+    // MARK: values by position (for the screen's diagram)
+
+    /// Activation of neuron `index` of layer `layer` for sample `s` of the batch.
+    public func activation(sample s: Int, layer: Int, neuron: Int) -> Double { a[layer][neuron * batchCount + s] }
+    /// Weighted sum z (layer ≥ 1).
+    public func weightedSum(sample s: Int, layer: Int, neuron: Int) -> Double { z[layer][neuron * batchCount + s] }
+    /// δ = ∂L_s/∂z (layer ≥ 1), before the batch reduction.
+    public func delta(sample s: Int, layer: Int, neuron: Int) -> Double { delta[layer][neuron * batchCount + s] }
+    /// Sample loss.
+    public func loss(sample s: Int) -> Double { sampleLoss[s] }
+
+    // MARK: the events
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { refs.count }
+    public subscript(position: Int) -> StepEvent { event(refs[position]) }
+
+    /// Where the events of each phase start, for "jump to the next phase".
+    public func firstIndex(of phase: StepEvent.Phase, after position: Int) -> Int? {
+        var p = position + 1
+        while p < refs.count {
+            if refs[p].phase == phase { return p }
+            p += 1
+        }
+        return nil
+    }
+
+    /// Cheap facts about event `position` without building it.
+    public func phase(at position: Int) -> StepEvent.Phase { refs[position].phase }
+    public func sample(at position: Int) -> Int? { refs[position].sample }
+    /// The neuron layer the event works on (for "one layer" steps): the layer of its neuron,
+    /// or the upper end of its weight layer.
+    public func layer(at position: Int) -> Int? { refs[position].layer }
+    public func neuronKey(at position: Int) -> Int { refs[position].groupKey }
+
+    private func event(_ ref: EventRef) -> StepEvent {
+        let net = network
+        let b = batchCount
+        let top = net.weightLayerCount
+        switch ref {
+        case .weightedSum(let s, let l, let j):
+            let nIn = net.layerSizes[l - 1]
+            var terms: [StepEvent.Product] = []
+            terms.reserveCapacity(nIn)
+            for i in 0..<nIn {
+                let w = net.weight(layer: l - 1, to: j, from: i), x = a[l - 1][i * b + s]
+                terms.append(.init(left: w, right: x, value: w * x))
+            }
+            let bias: Double? = net.biasMode == .none ? nil : net.biases[l - 1][j]
+            let params = (0..<nIn).map { ParameterRef.weight(layer: l - 1, to: j, from: $0) }
+                + (bias == nil ? [] : [.bias(layer: l - 1, neuron: j)])
+            return StepEvent(phase: .forward, sample: s,
+                             kind: .weightedSum(neuron: NeuronRef(layer: l, index: j), terms: terms, bias: bias,
+                                                sum: z[l][j * b + s]),
+                             neurons: [NeuronRef(layer: l, index: j)] + (0..<nIn).map { NeuronRef(layer: l - 1, index: $0) },
+                             parameters: params)
+        case .activation(let s, let l, let j):
+            let f = net.activations[l - 1]
+            var detail: StepEvent.SoftmaxDetail? = nil
+            if f == .softmax {
+                let zs = (0..<net.layerSizes[l]).map { z[l][$0 * b + s] }
+                let shift = zs.max()!
+                var sum = 0.0
+                for v in zs { sum += bp_exp(v - shift) }
+                detail = .init(shift: shift, exponential: bp_exp(zs[j] - shift), denominator: sum)
+            }
+            let n = NeuronRef(layer: l, index: j)
+            return StepEvent(phase: .forward, sample: s,
+                             kind: .activation(neuron: n, function: f, z: z[l][j * b + s], value: a[l][j * b + s],
+                                               softmax: detail),
+                             neurons: [n], parameters: [])
+        case .lossShare(let s, let o):
+            let k = net.layerSizes[top], idx = o * b + s
+            let share = config.loss.share(prediction: a[top][idx], target: targets[s][o], z: z[top][idx],
+                                          outputs: k, logSumExp: logSumExp[s])
+            let n = NeuronRef(layer: top, index: o)
+            return StepEvent(phase: .loss, sample: s,
+                             kind: .lossShare(output: n, loss: config.loss, prediction: a[top][idx],
+                                              target: targets[s][o], value: share),
+                             neurons: [n], parameters: [])
+        case .sampleLoss(let s):
+            let k = net.layerSizes[top]
+            let shares = (0..<k).map { o in
+                config.loss.share(prediction: a[top][o * b + s], target: targets[s][o], z: z[top][o * b + s],
+                                  outputs: k, logSumExp: logSumExp[s])
+            }
+            return StepEvent(phase: .loss, sample: s,
+                             kind: .sampleLoss(loss: config.loss, shares: shares, value: sampleLoss[s]),
+                             neurons: (0..<k).map { NeuronRef(layer: top, index: $0) }, parameters: [])
+        case .batchLoss:
+            return StepEvent(phase: .loss, sample: nil,
+                             kind: .batchLoss(reduction: config.reduction, sampleLosses: sampleLoss, value: batchLoss),
+                             neurons: (0..<net.layerSizes[top]).map { NeuronRef(layer: top, index: $0) },
+                             parameters: [])
+        case .outputDelta(let s, let o):
+            let idx = o * b + s
+            let f = net.activations[top - 1]
+            let p = a[top][idx]
+            let derivative: Double? = f == .softmax ? nil : f.derivative(z: z[top][idx], a: p, slope: net.leakySlope)
+            let n = NeuronRef(layer: top, index: o)
+            return StepEvent(phase: .backward, sample: s,
+                             kind: .outputDelta(neuron: n, loss: config.loss, prediction: p, target: targets[s][o],
+                                                lossGradient: outputGradient[idx], activationDerivative: derivative,
+                                                delta: delta[top][idx], fused: config.loss.fusesWithOutputActivation),
+                             neurons: [n], parameters: [])
+        case .hiddenDelta(let s, let l, let i):
+            let nOut = net.layerSizes[l + 1]
+            var terms: [StepEvent.Product] = []
+            var sum = 0.0
+            for j in 0..<nOut {
+                let w = net.weight(layer: l, to: j, from: i), d = delta[l + 1][j * b + s]
+                terms.append(.init(left: w, right: d, value: w * d))
+                sum += w * d
+            }
+            let idx = i * b + s
+            let f = net.activations[l - 1]
+            let n = NeuronRef(layer: l, index: i)
+            return StepEvent(phase: .backward, sample: s,
+                             kind: .hiddenDelta(neuron: n, function: f, terms: terms, sum: sum, z: z[l][idx],
+                                                activation: a[l][idx],
+                                                derivative: f.derivative(z: z[l][idx], a: a[l][idx], slope: net.leakySlope),
+                                                delta: delta[l][idx]),
+                             neurons: [n] + (0..<nOut).map { NeuronRef(layer: l + 1, index: $0) },
+                             parameters: (0..<nOut).map { .weight(layer: l, to: $0, from: i) })
+        case .weightGradient(let s, let l, let j, let i):
+            let d = delta[l + 1][j * b + s], x = a[l][i * b + s]
+            let to = NeuronRef(layer: l + 1, index: j), from = NeuronRef(layer: l, index: i)
+            var factors: [StepEvent.Factor]
+            if l + 1 == top && !config.loss.fusesWithOutputActivation {
+                let idx = j * b + s
+                let f = net.activations[top - 1]
+                factors = [.init(role: .lossGradient(to), value: outputGradient[idx]),
+                           .init(role: .activationDerivative(to),
+                                 value: f.derivative(z: z[top][idx], a: a[top][idx], slope: net.leakySlope))]
+            } else {
+                factors = [.init(role: .delta(to), value: d)]
+            }
+            factors.append(.init(role: .input(from), value: x))
+            let p = ParameterRef.weight(layer: l, to: j, from: i)
+            return StepEvent(phase: .backward, sample: s,
+                             kind: .weightGradient(parameter: p, factors: factors, value: d * x),
+                             neurons: pathToLoss(from: to) + [from], parameters: [p])
+        case .biasGradient(let s, let l, let j):
+            let d = delta[l + 1][j * b + s]
+            let p = ParameterRef.bias(layer: l, neuron: j)
+            return StepEvent(phase: .backward, sample: s,
+                             kind: .biasGradient(parameter: p, delta: d, value: d),
+                             neurons: pathToLoss(from: NeuronRef(layer: l + 1, index: j)), parameters: [p])
+        case .gradientSum(let p):
+            var contributions: [Double] = []
+            var sum = 0.0
+            for s in 0..<b {
+                let c: Double
+                switch p {
+                case .weight(let l, let j, let i): c = delta[l + 1][j * b + s] * a[l][i * b + s]
+                case .bias(let l, let j): c = delta[l + 1][j * b + s]
+                }
+                contributions.append(c)
+                sum += c
+            }
+            let stored = gradientSum[p]
+            return StepEvent(phase: .backward, sample: nil,
+                             kind: .gradientSum(parameter: p, contributions: contributions, sum: stored,
+                                                divisor: config.reduction == .mean ? Double(b) : nil,
+                                                value: gradient[p]),
+                             neurons: neurons(of: p), parameters: [p])
+        case .clipping:
+            return StepEvent(phase: .update, sample: nil,
+                             kind: .clipping(norm: gradientNorm ?? 0, limit: config.clipNorm ?? 0, scale: clipScale),
+                             neurons: [], parameters: [])
+        case .update(let p):
+            let before = self.before, after = self.after
+            let (f0, f1, s0, s1) = (before.optimizerState.first[p], after.optimizerState.first[p],
+                                    before.optimizerState.second[p], after.optimizerState.second[p])
+            var detail = UpdateDetail(old: before.network.value(of: p), gradient: appliedGradient[p],
+                                      learningRate: config.learningRate, optimizer: config.optimizer,
+                                      firstBefore: f0, firstAfter: f1, secondBefore: s0, secondAfter: s1,
+                                      step: after.optimizerState.updateCount, firstCorrected: 0, secondCorrected: 0,
+                                      change: 0, new: after.network.value(of: p))
+            if case .adam = config.optimizer {
+                detail.firstCorrected = f1 / (1 - after.optimizerState.beta1Power)
+                detail.secondCorrected = s1 / (1 - after.optimizerState.beta2Power)
+            }
+            detail.change = detail.old - detail.new
+            return StepEvent(phase: .update, sample: nil, kind: .update(parameter: p, detail: detail),
+                             neurons: neurons(of: p), parameters: [p])
+        }
+    }
+
+    private func neurons(of p: ParameterRef) -> [NeuronRef] {
+        switch p {
+        case .weight(let l, let j, let i): return [NeuronRef(layer: l + 1, index: j), NeuronRef(layer: l, index: i)]
+        case .bias(let l, let j): return [NeuronRef(layer: l + 1, index: j)]
+        }
+    }
+
+    /// The neuron, and every neuron between it and the loss: the path a chain-rule product runs along.
+    private func pathToLoss(from n: NeuronRef) -> [NeuronRef] {
+        var out = [n]
+        for l in (n.layer + 1)..<(network.layerSizes.count) {
+            out += (0..<network.layerSizes[l]).map { NeuronRef(layer: l, index: $0) }
+        }
+        return out
+    }
+}
+
+/// The order of a step's events, as cheap references; `StepTrace` builds each event from them.
+enum EventRef: Sendable {
+    case weightedSum(sample: Int, layer: Int, neuron: Int)
+    case activation(sample: Int, layer: Int, neuron: Int)
+    case lossShare(sample: Int, output: Int)
+    case sampleLoss(sample: Int)
+    case batchLoss
+    case outputDelta(sample: Int, output: Int)
+    case hiddenDelta(sample: Int, layer: Int, neuron: Int)
+    case weightGradient(sample: Int, layer: Int, to: Int, from: Int)
+    case biasGradient(sample: Int, layer: Int, neuron: Int)
+    case gradientSum(ParameterRef)
+    case clipping
+    case update(ParameterRef)
+
+    var phase: StepEvent.Phase {
+        switch self {
+        case .weightedSum, .activation: return .forward
+        case .lossShare, .sampleLoss, .batchLoss: return .loss
+        case .outputDelta, .hiddenDelta, .weightGradient, .biasGradient, .gradientSum: return .backward
+        case .clipping, .update: return .update
+        }
+    }
+
+    var sample: Int? {
+        switch self {
+        case .weightedSum(let s, _, _), .activation(let s, _, _), .lossShare(let s, _), .sampleLoss(let s),
+             .outputDelta(let s, _), .hiddenDelta(let s, _, _), .weightGradient(let s, _, _, _),
+             .biasGradient(let s, _, _):
+            return s
+        case .batchLoss, .gradientSum, .clipping, .update:
+            return nil
+        }
+    }
+
+    /// The neuron layer the event belongs to (weights: their upper layer).
+    var layer: Int? {
+        switch self {
+        case .weightedSum(_, let l, _), .activation(_, let l, _), .hiddenDelta(_, let l, _): return l
+        case .weightGradient(_, let l, _, _), .biasGradient(_, let l, _): return l + 1
+        case .gradientSum(let p), .update(let p): return p.layer + 1
+        case .lossShare, .sampleLoss, .outputDelta, .batchLoss, .clipping: return nil
+        }
+    }
+
+    /// Events with the same key belong to one neuron (its sum and activation; a neuron's δ and the
+    /// gradients of the weights into it), for "one neuron" steps.
+    var groupKey: Int {
+        switch self {
+        case .weightedSum(let s, let l, let j), .activation(let s, let l, let j):
+            return ((s * 64 + l) * 1_000_003 + j) * 8 + 1
+        case .weightGradient(let s, let l, let j, _), .biasGradient(let s, let l, let j):
+            return ((s * 64 + l + 1) * 1_000_003 + j) * 8 + 2
+        case .gradientSum(let p), .update(let p):
+            switch p {
+            case .weight(let l, let j, _), .bias(let l, let j): return ((l + 1) * 1_000_003 + j) * 8 + (phase == .update ? 3 : 4)
+            }
+        case .lossShare(let s, _), .sampleLoss(let s): return s * 8 + 5
+        case .outputDelta(let s, let o): return ((s * 64 + 99) * 1_000_003 + o) * 8 + 6
+        case .hiddenDelta(let s, let l, let i): return ((s * 64 + l) * 1_000_003 + i) * 8 + 7
+        case .batchLoss, .clipping: return -1
+        }
+    }
+
+    static func order(network net: Network, config: TrainingConfig, batch b: Int) -> [EventRef] {
+        var refs: [EventRef] = []
+        let top = net.weightLayerCount
+        let sizes = net.layerSizes
+        let biasGradients = net.biasMode == .trainable
+        for s in 0..<b {
+            for l in 1...top {
+                if net.activations[l - 1] == .softmax {
+                    for j in 0..<sizes[l] { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) }
+                    for j in 0..<sizes[l] { refs.append(.activation(sample: s, layer: l, neuron: j)) }
+                } else {
+                    for j in 0..<sizes[l] {
+                        refs.append(.weightedSum(sample: s, layer: l, neuron: j))
+                        refs.append(.activation(sample: s, layer: l, neuron: j))
+                    }
+                }
+            }
+            for o in 0..<sizes[top] { refs.append(.lossShare(sample: s, output: o)) }
+            refs.append(.sampleLoss(sample: s))
+            for o in 0..<sizes[top] { refs.append(.outputDelta(sample: s, output: o)) }
+            for l in stride(from: top - 1, through: 0, by: -1) {
+                for j in 0..<sizes[l + 1] {
+                    for i in 0..<sizes[l] { refs.append(.weightGradient(sample: s, layer: l, to: j, from: i)) }
+                    if biasGradients { refs.append(.biasGradient(sample: s, layer: l, neuron: j)) }
+                }
+                if l > 0 {
+                    for i in 0..<sizes[l] { refs.append(.hiddenDelta(sample: s, layer: l, neuron: i)) }
+                }
+            }
+        }
+        let trainable = net.parameterRefs.filter { net.isTrainable($0) }
+        if b > 1 {
+            refs.append(.batchLoss)
+            for p in trainable { refs.append(.gradientSum(p)) }
+        }
+        if config.clipNorm != nil { refs.append(.clipping) }
+        for p in trainable { refs.append(.update(p)) }
+        return refs
+    }
+}

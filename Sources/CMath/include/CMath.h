@@ -1,0 +1,10 @@
+// The few libm functions the engine needs, and nothing else: the engine stays free of I/O,
+// Foundation and the terminal, yet gets the platform's exp/log like NumPy does.
+#ifndef BACKPROP_CMATH_H
+#define BACKPROP_CMATH_H
+#include <math.h>
+static inline double bp_exp(double x) { return exp(x); }
+static inline double bp_log(double x) { return log(x); }
+static inline double bp_log1p(double x) { return log1p(x); }
+static inline double bp_tanh(double x) { return tanh(x); }
+#endif

@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaceholderBackpropEngineTests: XCTestCase {
+    func testBuilds() {}
+}

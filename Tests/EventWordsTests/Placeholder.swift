@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaceholderEventWordsTests: XCTestCase {
+    func testBuilds() {}
+}

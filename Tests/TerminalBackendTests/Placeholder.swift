@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaceholderTerminalBackendTests: XCTestCase {
+    func testBuilds() {}
+}

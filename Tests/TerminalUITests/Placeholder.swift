@@ -1,0 +1,5 @@
+import XCTest
+
+final class PlaceholderTerminalUITests: XCTestCase {
+    func testBuilds() {}
+}
