@@ -126,10 +126,18 @@ enum Kernel {
         for l in stride(from: net.weightLayerCount - 1, through: 0, by: -1) {
             let nIn = sizes[l], nOut = sizes[l + 1]
             // ∂L/∂w[j][i] summed over the batch, sample by sample
+            // (local arrays: two inout accesses to ws.gradientSum at once would conflict)
+            var gW = ws.gradientSum.weights[l], gB = ws.gradientSum.biases[l]
+            ws.gradientSum.weights[l] = []
+            ws.gradientSum.biases[l] = []
+            defer {
+                ws.gradientSum.weights[l] = gW
+                ws.gradientSum.biases[l] = gB
+            }
             ws.delta[l + 1].withUnsafeBufferPointer { d in
             ws.a[l].withUnsafeBufferPointer { x in
-            ws.gradientSum.weights[l].withUnsafeMutableBufferPointer { g in
-            ws.gradientSum.biases[l].withUnsafeMutableBufferPointer { gb in
+            gW.withUnsafeMutableBufferPointer { g in
+            gB.withUnsafeMutableBufferPointer { gb in
                 for j in 0..<nOut {
                     let dRow = j * b
                     for i in 0..<nIn {

@@ -189,22 +189,26 @@ public struct Trainer: Equatable, Sendable {
         }
         let b1t = optimizerState.beta1Power, b2t = optimizerState.beta2Power
         let updateBiases = network.biasMode == .trainable
+        // locals, so that the three inout arguments never overlap one stored property
+        var params = network.parameters
+        var first = optimizerState.first, second = optimizerState.second
         for l in g.weights.indices {
             for k in g.weights[l].indices {
-                opt.update(&network.parameters.weights[l][k], gradient: g.weights[l][k],
-                           first: &optimizerState.first.weights[l][k],
-                           second: &optimizerState.second.weights[l][k],
+                opt.update(&params.weights[l][k], gradient: g.weights[l][k],
+                           first: &first.weights[l][k], second: &second.weights[l][k],
                            learningRate: eta, b1t: b1t, b2t: b2t)
             }
             if updateBiases {
                 for k in g.biases[l].indices {
-                    opt.update(&network.parameters.biases[l][k], gradient: g.biases[l][k],
-                               first: &optimizerState.first.biases[l][k],
-                               second: &optimizerState.second.biases[l][k],
+                    opt.update(&params.biases[l][k], gradient: g.biases[l][k],
+                               first: &first.biases[l][k], second: &second.biases[l][k],
                                learningRate: eta, b1t: b1t, b2t: b2t)
                 }
             }
         }
+        network.parameters = params
+        optimizerState.first = first
+        optimizerState.second = second
     }
 
     private func parametersAreFinite() -> Bool {
