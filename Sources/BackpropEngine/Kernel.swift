@@ -1,196 +1,210 @@
 import CMath
 
-/// Scratch arrays for one batch, feature-major: value of neuron j for sample s at [j * B + s],
-/// so the innermost loops run over samples and each sum is taken in a fixed order
-/// (inputs i = 0, 1, … then the bias; samples s = 0, 1, …). The recorded path keeps a copy of
-/// these arrays; that is why it gives bit-for-bit the numbers of the fast path.
-final class Workspace {
-    let batchSize: Int
-    /// a[l]: activations of neuron layer l (a[0] = inputs)
-    var a: [[Double]]
-    /// z[l]: weighted sums of neuron layer l (z[0] unused, empty)
-    var z: [[Double]]
-    /// delta[l] = ∂L_s/∂z of neuron layer l, per sample, before the reduction
-    var delta: [[Double]]
-    /// ∂L_s/∂ŷ of the outputs
-    var outputGradient: [Double]
-    /// the sample losses, and the log Σ e^z of softmax outputs (for cross-entropy)
-    var sampleLoss: [Double]
-    var logSumExp: [Double]
-    /// Σ over the batch of each parameter's per-sample gradient (before the reduction)
-    var gradientSum: Parameters
-    /// the gradient of the batch loss
-    var gradient: Parameters
-
-    init(network: Network, batchSize b: Int) {
-        batchSize = b
-        let sizes = network.layerSizes
-        a = sizes.map { [Double](repeating: 0, count: $0 * b) }
-        z = sizes.enumerated().map { $0.offset == 0 ? [] : [Double](repeating: 0, count: $0.element * b) }
-        delta = z
-        outputGradient = [Double](repeating: 0, count: sizes.last! * b)
-        sampleLoss = [Double](repeating: 0, count: b)
-        logSumExp = [Double](repeating: 0, count: b)
-        gradientSum = network.parameters.zeroed()
-        gradient = gradientSum
-    }
-}
-
+/// The arithmetic of one update on a batch. Used by the fast path and, unchanged, by the
+/// recorded path. See Workspace for the memory layout and the order of every sum.
 enum Kernel {
-    /// Forward pass of a batch into ws.a / ws.z.
-    static func forward(_ net: Network, _ batch: Batch, _ ws: Workspace) {
-        let b = batch.count
-        precondition(b == ws.batchSize)
-        let sizes = net.layerSizes
-        ws.a[0].withUnsafeMutableBufferPointer { x in
-            for s in 0..<b {
-                let row = batch.inputs[s]
-                for i in 0..<sizes[0] { x[i * b + s] = row[i] }
+    /// Below this many samples the loops run element by element, in the same order of additions.
+    static let smallBatch = 8
+
+    /// Copies the batch's inputs and targets into the workspace.
+    static func gather(_ data: Dataset, _ indices: ArraySlice<Int>, _ ws: Workspace, inOrder: Bool = false) {
+        // In-order batches (no shuffling) come back each epoch: copy them only once.
+        let range = indices.startIndex..<indices.endIndex
+        if inOrder && ws.gatheredRange == range { return }
+        ws.gatheredRange = inOrder ? range : nil
+        let b = ws.batchSize
+        let x = ws.a[0], y = ws.y
+        let nIn = ws.sizes[0], k = ws.sizes.last!
+        for (s, index) in indices.enumerated() {
+            data.inputs[index].withUnsafeBufferPointer { row in
+                for i in 0..<nIn { x[i * b + s] = row[i] }
+            }
+            data.targets[index].withUnsafeBufferPointer { row in
+                for o in 0..<k { y[o * b + s] = row[o] }
             }
         }
+    }
+
+    /// Forward pass: z = Σ_i w·x (in order of i) + b, then a = f(z).
+    static func forward(_ net: Network, _ ws: Workspace) {
+        let b = ws.batchSize
+        let sizes = net.layerSizes
+        let useBias = net.biasMode != .none
+        let slope = net.leakySlope
         for l in 0..<net.weightLayerCount {
             let nIn = sizes[l], nOut = sizes[l + 1]
-            let act = net.activations[l]
-            let useBias = net.biasMode != .none
-            let slope = net.leakySlope
+            let x = ws.a[l], z = ws.z[l + 1], a = ws.a[l + 1]
             net.parameters.weights[l].withUnsafeBufferPointer { w in
-            net.parameters.biases[l].withUnsafeBufferPointer { bias in
-            ws.a[l].withUnsafeBufferPointer { x in
-            ws.z[l + 1].withUnsafeMutableBufferPointer { z in
-                for k in 0..<(nOut * b) { z[k] = 0 }
-                for j in 0..<nOut {
-                    let zRow = j * b
-                    for i in 0..<nIn {
-                        let wji = w[j * nIn + i], xRow = i * b
-                        for s in 0..<b { z[zRow + s] += wji * x[xRow + s] }
-                    }
-                    if useBias {
-                        let bj = bias[j]
-                        for s in 0..<b { z[zRow + s] += bj }
-                    }
-                }
-            }}}}
-            ws.z[l + 1].withUnsafeBufferPointer { z in
-            ws.a[l + 1].withUnsafeMutableBufferPointer { a in
-                if act == .softmax {
-                    for s in 0..<b {
-                        var shift = z[s]
-                        for j in 1..<nOut where z[j * b + s] > shift { shift = z[j * b + s] }
-                        var sum = 0.0
+                net.parameters.biases[l].withUnsafeBufferPointer { bias in
+                    if b < smallBatch {
+                        // the same sums, one element at a time: short loops don't pay for vectorizing
                         for j in 0..<nOut {
-                            let e = bp_exp(z[j * b + s] - shift)
-                            a[j * b + s] = e
-                            sum += e
+                            for s in 0..<b {
+                                var acc = 0.0
+                                for i in 0..<nIn { acc += w[j * nIn + i] * x[i * b + s] }
+                                if useBias { acc += bias[j] }
+                                z[j * b + s] = acc
+                            }
                         }
-                        for j in 0..<nOut { a[j * b + s] /= sum }
-                        ws.logSumExp[s] = shift + bp_log(sum)
+                        return
                     }
-                } else {
-                    for k in 0..<(nOut * b) { a[k] = act.apply(z[k], slope: slope) }
+                    for j in 0..<nOut {
+                        let zRow = z.baseAddress! + j * b
+                        for s in 0..<b { zRow[s] = 0 }
+                        for i in 0..<nIn {
+                            let wji = w[j * nIn + i]
+                            let xRow = x.baseAddress! + i * b
+                            for s in 0..<b { zRow[s] += wji * xRow[s] }
+                        }
+                        if useBias {
+                            let bj = bias[j]
+                            for s in 0..<b { zRow[s] += bj }
+                        }
+                    }
                 }
-            }}
+            }
+            let act = net.activations[l]
+            if act == .softmax {
+                for s in 0..<b {
+                    var shift = z[s]
+                    for j in 1..<nOut where z[j * b + s] > shift { shift = z[j * b + s] }
+                    var sum = 0.0
+                    for j in 0..<nOut {
+                        let e = bp_exp(z[j * b + s] - shift)
+                        a[j * b + s] = e
+                        sum += e
+                    }
+                    for j in 0..<nOut { a[j * b + s] /= sum }
+                    ws.logSumExp[s] = shift + bp_log(sum)
+                }
+            } else {
+                apply(act, slope: slope, z, a, count: nOut * b)
+            }
+        }
+    }
+
+    /// a = f(z) over a whole layer, with the switch outside the loop.
+    private static func apply(_ act: Activation, slope: Double, _ z: UnsafeMutableBufferPointer<Double>,
+                              _ a: UnsafeMutableBufferPointer<Double>, count n: Int) {
+        switch act {
+        case .sigmoid: for k in 0..<n { a[k] = 1 / (1 + bp_exp(-z[k])) }
+        case .relu: for k in 0..<n { a[k] = z[k] > 0 ? z[k] : 0 }
+        default: for k in 0..<n { a[k] = act.apply(z[k], slope: slope) }
         }
     }
 
     /// Sample losses, ∂L/∂ŷ and the output δ.
-    static func loss(_ net: Network, _ batch: Batch, _ loss: Loss, _ ws: Workspace) {
-        let b = batch.count
+    static func loss(_ net: Network, _ loss: Loss, _ ws: Workspace) {
+        let b = ws.batchSize
         let top = net.weightLayerCount
         let k = net.layerSizes[top]
         let act = net.activations[top - 1]
         let slope = net.leakySlope
+        let p = ws.a[top], z = ws.z[top], y = ws.y, dLdy = ws.outputGradient, delta = ws.delta[top]
+        let fused = loss.fusesWithOutputActivation
         for s in 0..<b {
-            let y = batch.targets[s]
             var total = 0.0
+            let lse = ws.logSumExp[s]
             for o in 0..<k {
                 let idx = o * b + s
-                let p = ws.a[top][idx], zv = ws.z[top][idx]
-                total += loss.share(prediction: p, target: y[o], z: zv, outputs: k, logSumExp: ws.logSumExp[s])
-                ws.outputGradient[idx] = loss.gradient(prediction: p, target: y[o], outputs: k)
-                if loss.fusesWithOutputActivation {
-                    // σ with bce, softmax with cross-entropy: ∂L/∂z = (ŷ − y), over K for bce
-                    ws.delta[top][idx] = loss == .bce ? (p - y[o]) / Double(k) : p - y[o]
+                total += loss.share(prediction: p[idx], target: y[idx], z: z[idx], outputs: k, logSumExp: lse)
+                dLdy[idx] = loss.gradient(prediction: p[idx], target: y[idx], outputs: k)
+                if fused {
+                    // σ with bce, softmax with cross-entropy: ∂L/∂z = ŷ − y (÷K for bce's mean)
+                    delta[idx] = loss == .bce ? (p[idx] - y[idx]) / Double(k) : p[idx] - y[idx]
                 } else {
-                    ws.delta[top][idx] = ws.outputGradient[idx] * act.derivative(z: zv, a: p, slope: slope)
+                    delta[idx] = dLdy[idx] * act.derivative(z: z[idx], a: p[idx], slope: slope)
                 }
             }
             ws.sampleLoss[s] = total
         }
     }
 
-    /// Backward pass: δ of every hidden layer, and the gradient sums of every parameter.
+    /// Backward pass: δ of every hidden layer, and each parameter's gradient summed over the batch.
     static func backward(_ net: Network, _ ws: Workspace) {
         let b = ws.batchSize
         let sizes = net.layerSizes
         let slope = net.leakySlope
         for l in stride(from: net.weightLayerCount - 1, through: 0, by: -1) {
             let nIn = sizes[l], nOut = sizes[l + 1]
-            // ∂L/∂w[j][i] summed over the batch, sample by sample
-            // (local arrays: two inout accesses to ws.gradientSum at once would conflict)
-            var gW = ws.gradientSum.weights[l], gB = ws.gradientSum.biases[l]
-            ws.gradientSum.weights[l] = []
-            ws.gradientSum.biases[l] = []
-            defer {
-                ws.gradientSum.weights[l] = gW
-                ws.gradientSum.biases[l] = gB
-            }
-            ws.delta[l + 1].withUnsafeBufferPointer { d in
-            ws.a[l].withUnsafeBufferPointer { x in
-            gW.withUnsafeMutableBufferPointer { g in
-            gB.withUnsafeMutableBufferPointer { gb in
+            let d = ws.delta[l + 1], x = ws.a[l], xT = ws.transposed
+            let g = ws.gradientSumW[l], gb = ws.gradientSumB[l]
+            // ∂L/∂w[j][i] = Σ_s δ_j·a_i, added sample by sample (s = 0, 1, …)
+            if b < smallBatch {
                 for j in 0..<nOut {
-                    let dRow = j * b
                     for i in 0..<nIn {
-                        let xRow = i * b
                         var acc = 0.0
-                        for s in 0..<b { acc += d[dRow + s] * x[xRow + s] }
+                        for s in 0..<b { acc += d[j * b + s] * x[i * b + s] }
                         g[j * nIn + i] = acc
                     }
-                    var accB = 0.0
-                    for s in 0..<b { accB += d[dRow + s] }
-                    gb[j] = accB
                 }
-            }}}}
-            guard l > 0 else { break }
-            // δ of layer l: (Σ_j w[j][i]·δ_j) · f′(z_i)
-            let act = net.activations[l - 1]
-            net.parameters.weights[l].withUnsafeBufferPointer { w in
-            let upstream = ws.delta[l + 1]
-            upstream.withUnsafeBufferPointer { d in
-            ws.delta[l].withUnsafeMutableBufferPointer { dPrev in
-            ws.z[l].withUnsafeBufferPointer { z in
-            ws.a[l].withUnsafeBufferPointer { a in
-                for k in 0..<(nIn * b) { dPrev[k] = 0 }
-                for i in 0..<nIn {
-                    let row = i * b
+            } else {
+                for s in 0..<b { for i in 0..<nIn { xT[s * nIn + i] = x[i * b + s] } }
+                for k in 0..<(nIn * nOut) { g[k] = 0 }
+                for s in 0..<b {
+                    let xRow = xT.baseAddress! + s * nIn
                     for j in 0..<nOut {
-                        let wji = w[j * nIn + i], dRow = j * b
-                        for s in 0..<b { dPrev[row + s] += wji * d[dRow + s] }
-                    }
-                    for s in 0..<b {
-                        dPrev[row + s] *= act.derivative(z: z[row + s], a: a[row + s], slope: slope)
+                        let dj = d[j * b + s]
+                        let gRow = g.baseAddress! + j * nIn
+                        for i in 0..<nIn { gRow[i] += dj * xRow[i] }
                     }
                 }
-            }}}}}
+            }
+            if net.biasMode != .none {
+                for j in 0..<nOut {
+                    var acc = 0.0
+                    for s in 0..<b { acc += d[j * b + s] }
+                    gb[j] = acc
+                }
+            }
+            guard l > 0 else { break }
+            // δ of layer l: (Σ_j w[j][i]·δ_j, in order of j) · f′(z_i)
+            let act = net.activations[l - 1]
+            let dPrev = ws.delta[l], zl = ws.z[l], al = ws.a[l]
+            net.parameters.weights[l].withUnsafeBufferPointer { w in
+                if b < smallBatch {
+                    for i in 0..<nIn {
+                        for s in 0..<b {
+                            var acc = 0.0
+                            for j in 0..<nOut { acc += w[j * nIn + i] * d[j * b + s] }
+                            dPrev[i * b + s] = acc
+                        }
+                    }
+                    return
+                }
+                for i in 0..<nIn {
+                    let row = dPrev.baseAddress! + i * b
+                    for s in 0..<b { row[s] = 0 }
+                    for j in 0..<nOut {
+                        let wji = w[j * nIn + i]
+                        let dRow = d.baseAddress! + j * b
+                        for s in 0..<b { row[s] += wji * dRow[s] }
+                    }
+                }
+            }
+            switch act {
+            case .sigmoid:
+                for k in 0..<(nIn * b) { dPrev[k] *= al[k] * (1 - al[k]) }
+            case .relu:
+                for k in 0..<(nIn * b) { dPrev[k] *= zl[k] > 0 ? 1 : 0 }
+            default:
+                for k in 0..<(nIn * b) { dPrev[k] *= act.derivative(z: zl[k], a: al[k], slope: slope) }
+            }
         }
     }
 
     /// The gradient of the batch loss: the sums, divided by B for the mean.
     static func reduce(_ ws: Workspace, _ reduction: Reduction) {
         let divisor = Double(ws.batchSize)
-        for l in ws.gradientSum.weights.indices {
-            for k in ws.gradientSum.weights[l].indices {
-                let v = ws.gradientSum.weights[l][k]
-                ws.gradient.weights[l][k] = reduction == .mean ? v / divisor : v
-            }
-            for k in ws.gradientSum.biases[l].indices {
-                let v = ws.gradientSum.biases[l][k]
-                ws.gradient.biases[l][k] = reduction == .mean ? v / divisor : v
+        let mean = reduction == .mean
+        for l in ws.gradientW.indices {
+            for (sums, out) in [(ws.gradientSumW[l], ws.gradientW[l]), (ws.gradientSumB[l], ws.gradientB[l])] {
+                for k in 0..<sums.count { out[k] = mean ? sums[k] / divisor : sums[k] }
             }
         }
     }
 
-    /// The batch loss from the sample losses.
+    /// The batch loss from the sample losses (added in order of s).
     static func batchLoss(_ ws: Workspace, _ reduction: Reduction) -> Double {
         var total = 0.0
         for v in ws.sampleLoss { total += v }

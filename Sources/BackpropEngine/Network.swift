@@ -192,19 +192,18 @@ public struct Network: Equatable, Sendable {
 
     /// The outputs for one input (same arithmetic as training's forward pass).
     public func predict(_ input: [Double]) -> [Double] {
-        let batch = Batch(inputs: [input], targets: [[Double](repeating: 0, count: layerSizes.last!)])
-        let ws = Workspace(network: self, batchSize: 1)
-        Kernel.forward(self, batch, ws)
-        return ws.a[weightLayerCount]
+        predict(batch: [input])[0]
     }
 
     /// Outputs for many inputs.
     public func predict(batch inputs: [[Double]]) -> [[Double]] {
         guard !inputs.isEmpty else { return [] }
-        let batch = Batch(inputs: inputs, targets: inputs.map { _ in [Double](repeating: 0, count: layerSizes.last!) })
+        let k = layerSizes.last!
+        let set = Dataset(inputs: inputs, targets: inputs.map { _ in [Double](repeating: 0, count: k) })
         let ws = Workspace(network: self, batchSize: inputs.count)
-        Kernel.forward(self, batch, ws)
+        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
+        Kernel.forward(self, ws)
         let out = ws.a[weightLayerCount], b = inputs.count
-        return (0..<b).map { s in (0..<layerSizes.last!).map { out[$0 * b + s] } }
+        return (0..<b).map { s in (0..<k).map { out[$0 * b + s] } }
     }
 }

@@ -64,23 +64,49 @@ public struct UpdateDetail: Equatable, Sendable {
     public var new: Double
 }
 
-extension Optimizer {
-    /// Applies the rule to one parameter. `b1t`, `b2t` are β1ᵗ, β2ᵗ of this update.
-    @inlinable
-    func update(_ w: inout Double, gradient g: Double, first: inout Double, second: inout Double,
-                learningRate eta: Double, b1t: Double, b2t: Double) {
-        switch self {
-        case .sgd:
-            w = w - eta * g
-        case .momentum(let mu):
-            first = mu * first + g
-            w = w - eta * first
-        case .adam(let beta1, let beta2, let epsilon):
-            first = beta1 * first + (1 - beta1) * g
-            second = beta2 * second + (1 - beta2) * (g * g)
-            let mHat = first / (1 - b1t)
-            let vHat = second / (1 - b2t)
-            w = w - eta * mHat / (vHat.squareRoot() + epsilon)
+/// One optimizer step over a layer's parameters, with the optimizer's switch outside the loop.
+struct UpdateRule {
+    var optimizer: Optimizer
+    var learningRate: Double
+    /// β1ᵗ and β2ᵗ of this update (adam)
+    var beta1Power: Double
+    var beta2Power: Double
+
+    /// Updates w in place from g; first/second are the optimizer's memory. Returns Σ w·0, which
+    /// is 0 unless some new w is NaN or ±inf (a divergence test that costs one add).
+    func apply(_ w: inout [Double], _ g: UnsafeMutableBufferPointer<Double>, _ first: inout [Double],
+               _ second: inout [Double]) -> Double {
+        let eta = learningRate
+        var check = 0.0
+        w.withUnsafeMutableBufferPointer { w in
+            first.withUnsafeMutableBufferPointer { m in
+                second.withUnsafeMutableBufferPointer { v in
+                    switch optimizer {
+                    case .sgd:
+                        for k in 0..<w.count {
+                            w[k] = w[k] - eta * g[k]
+                            check += w[k] * 0
+                        }
+                    case .momentum(let mu):
+                        for k in 0..<w.count {
+                            m[k] = mu * m[k] + g[k]
+                            w[k] = w[k] - eta * m[k]
+                            check += w[k] * 0
+                        }
+                    case .adam(let beta1, let beta2, let epsilon):
+                        let c1 = 1 - beta1Power, c2 = 1 - beta2Power
+                        for k in 0..<w.count {
+                            m[k] = beta1 * m[k] + (1 - beta1) * g[k]
+                            v[k] = beta2 * v[k] + (1 - beta2) * (g[k] * g[k])
+                            let mHat = m[k] / c1
+                            let vHat = v[k] / c2
+                            w[k] = w[k] - eta * mHat / (vHat.squareRoot() + epsilon)
+                            check += w[k] * 0
+                        }
+                    }
+                }
+            }
         }
+        return check
     }
 }

@@ -43,15 +43,15 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         batchLoss = info.batchLoss
         gradientNorm = info.gradientNorm
         clipScale = info.clipScale
-        gradientSum = ws.gradientSum
-        gradient = ws.gradient
-        appliedGradient = info.appliedGradient
-        a = ws.a
-        z = ws.z
-        delta = ws.delta
-        outputGradient = ws.outputGradient
-        sampleLoss = ws.sampleLoss
-        logSumExp = ws.logSumExp
+        gradientSum = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
+        gradient = Workspace.parameters(ws.gradientW, ws.gradientB)
+        appliedGradient = Workspace.parameters(ws.appliedW, ws.appliedB)
+        a = Workspace.arrays(ws.a)
+        z = Workspace.arrays(ws.z)
+        delta = Workspace.arrays(ws.delta)
+        outputGradient = Array(ws.outputGradient)
+        sampleLoss = Array(ws.sampleLoss)
+        logSumExp = Array(ws.logSumExp)
         refs = EventRef.order(network: before.network, config: before.config, batch: sampleIndices.count)
     }
 

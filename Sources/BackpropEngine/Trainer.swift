@@ -13,6 +13,7 @@ public struct Trainer: Equatable, Sendable {
     /// The sample order of the current epoch.
     public private(set) var order: [Int]
     private var shuffler: SplitMix64
+    private var orderIsShuffled = false
     private var epochLossSum = 0.0
     /// loss[k]: mean over its batches of the batch loss measured during epoch k+1, before its updates.
     public private(set) var epochLosses: [Double] = []
@@ -45,32 +46,31 @@ public struct Trainer: Equatable, Sendable {
 
     /// Data indices of the next update's samples.
     public var nextBatchIndices: [Int] {
-        let order = batchInEpoch == 0 ? orderForNewEpoch().order : self.order
-        let start = batchInEpoch * batchSize
-        return Array(order[start..<min(start + batchSize, data.count)])
+        var copy = self
+        if copy.batchInEpoch == 0 { copy.startEpoch() }
+        return Array(copy.currentBatch)
     }
 
     /// One update on the fast path.
     public mutating func step() {
         guard divergence == nil else { return }
-        let ws = Workspace(network: network, batchSize: nextBatchIndices.count)
-        performStep(ws)
+        performStep(Workspace(network: network, batchSize: nextBatchSize))
     }
 
-    /// Trains `count` whole epochs (or finishes the current one first), on the fast path.
-    /// Stops early on divergence.
+    /// Trains until `count` more epochs are complete (an epoch under way counts as the first),
+    /// on the fast path. Stops early on divergence.
     public mutating func train(epochs count: Int) {
         let target = epoch + count
         var full: Workspace? = nil
         var partial: Workspace? = nil
         while epoch < target && divergence == nil {
-            let n = nextBatchIndices.count
+            let n = nextBatchSize
             let ws: Workspace
             if n == batchSize {
                 if full == nil { full = Workspace(network: network, batchSize: n) }
                 ws = full!
             } else {
-                if partial == nil || partial!.batchSize != n { partial = Workspace(network: network, batchSize: n) }
+                if partial?.batchSize != n { partial = Workspace(network: network, batchSize: n) }
                 ws = partial!
             }
             performStep(ws)
@@ -88,133 +88,123 @@ public struct Trainer: Equatable, Sendable {
     public mutating func recordedStep() -> StepTrace? {
         guard divergence == nil else { return nil }
         let before = self
-        let ws = Workspace(network: network, batchSize: nextBatchIndices.count)
         let indices = nextBatchIndices
+        let ws = Workspace(network: network, batchSize: indices.count)
         let info = performStep(ws)
         return StepTrace(before: before, after: self, sampleIndices: indices, workspace: ws, info: info)
     }
 
     // MARK: - the update itself
 
-    private func orderForNewEpoch() -> (order: [Int], shuffler: SplitMix64) {
-        var order = Array(0..<data.count)
-        var rng = shuffler
-        if config.shuffle { rng.shuffle(&order) }
-        return (order, rng)
+    /// Samples in the next update.
+    private var nextBatchSize: Int {
+        let start = batchInEpoch * batchSize
+        return min(batchSize, data.count - start)
+    }
+
+    private var currentBatch: ArraySlice<Int> {
+        let start = batchInEpoch * batchSize
+        return order[start..<min(start + batchSize, data.count)]
+    }
+
+    /// The order of a new epoch: 0, 1, 2, … shuffled when asked.
+    private mutating func startEpoch() {
+        if config.shuffle || orderIsShuffled {
+            for k in order.indices { order[k] = k }
+            if config.shuffle { shuffler.shuffle(&order) }
+            orderIsShuffled = config.shuffle
+        }
+        epochLossSum = 0
     }
 
     struct StepInfo {
         var batchLoss: Double
         var gradientNorm: Double?
         var clipScale: Double?
-        /// the gradient after clipping and weight decay, as applied
-        var appliedGradient: Parameters
     }
 
     @discardableResult
     private mutating func performStep(_ ws: Workspace) -> StepInfo {
-        if batchInEpoch == 0 {
-            (order, shuffler) = orderForNewEpoch()
-            epochLossSum = 0
-        }
-        let start = batchInEpoch * batchSize
-        let indices = order[start..<min(start + batchSize, data.count)]
-        let batch = Batch(inputs: indices.map { data.inputs[$0] }, targets: indices.map { data.targets[$0] })
-
-        Kernel.forward(network, batch, ws)
-        Kernel.loss(network, batch, config.loss, ws)
+        if batchInEpoch == 0 { startEpoch() }
+        let indices = currentBatch
+        Kernel.gather(data, indices, ws, inOrder: !config.shuffle)
+        Kernel.forward(network, ws)
+        Kernel.loss(network, config.loss, ws)
         Kernel.backward(network, ws)
         Kernel.reduce(ws, config.reduction)
         let loss = Kernel.batchLoss(ws, config.reduction)
 
-        var gradient = ws.gradient
+        // the gradient as applied: clipped (weights and trainable biases), then weight decay
+        let trainableBiases = network.biasMode == .trainable
+        for l in ws.gradientW.indices {
+            ws.appliedW[l].update(fromContentsOf: ws.gradientW[l])
+            ws.appliedB[l].update(fromContentsOf: ws.gradientB[l])
+        }
         var norm: Double? = nil, scale: Double? = nil
         if let limit = config.clipNorm {
-            let n = globalNorm(gradient)
+            let clipped = ws.appliedW + (trainableBiases ? ws.appliedB : [])
+            var sum = 0.0
+            for g in clipped { for v in g { sum += v * v } }
+            let n = sum.squareRoot()
             norm = n
             if n > limit {
                 let s = limit / n
                 scale = s
-                scaleTrainable(&gradient, by: s)
+                for g in clipped { for k in 0..<g.count { g[k] *= s } }
             }
         }
         if config.weightDecay != 0 {
             let wd = config.weightDecay
-            for l in gradient.weights.indices {
-                for k in gradient.weights[l].indices {
-                    gradient.weights[l][k] += wd * network.parameters.weights[l][k]
+            for l in ws.appliedW.indices {
+                let g = ws.appliedW[l]
+                network.parameters.weights[l].withUnsafeBufferPointer { w in
+                    for k in 0..<g.count { g[k] += wd * w[k] }
                 }
             }
         }
-        applyUpdate(gradient)
+        let finite = applyUpdate(ws)
 
         lastBatchLoss = loss
         epochLossSum += loss
         batchInEpoch += 1
-        if batchInEpoch >= batchesPerEpoch {
-            epochLosses.append(epochLossSum / Double(batchesPerEpoch))
+        let batches = batchesPerEpoch
+        if batchInEpoch >= batches {
+            epochLosses.append(epochLossSum / Double(batches))
             epoch += 1
             batchInEpoch = 0
         }
-        if !loss.isFinite || !parametersAreFinite() {
+        if !loss.isFinite || !finite {
             divergence = Divergence(epoch: epoch + (batchInEpoch == 0 ? 0 : 1), update: updateCount, loss: loss)
         }
-        return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale, appliedGradient: gradient)
+        return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale)
     }
 
-    /// L2 norm over every parameter that training changes.
-    private func globalNorm(_ g: Parameters) -> Double {
-        var sum = 0.0
-        for l in g.weights.indices {
-            for v in g.weights[l] { sum += v * v }
-            if network.biasMode == .trainable { for v in g.biases[l] { sum += v * v } }
-        }
-        return sum.squareRoot()
-    }
-
-    private func scaleTrainable(_ g: inout Parameters, by s: Double) {
-        for l in g.weights.indices {
-            for k in g.weights[l].indices { g.weights[l][k] *= s }
-            if network.biasMode == .trainable { for k in g.biases[l].indices { g.biases[l][k] *= s } }
-        }
-    }
-
-    private mutating func applyUpdate(_ g: Parameters) {
-        let opt = config.optimizer
-        let eta = config.learningRate
+    /// Applies the optimizer to every trainable parameter with ws.applied*. Returns whether all
+    /// updated parameters are finite numbers.
+    private mutating func applyUpdate(_ ws: Workspace) -> Bool {
         optimizerState.updateCount += 1
-        if case .adam(let b1, let b2, _) = opt {
+        if case .adam(let b1, let b2, _) = config.optimizer {
             optimizerState.beta1Power *= b1
             optimizerState.beta2Power *= b2
         }
-        let b1t = optimizerState.beta1Power, b2t = optimizerState.beta2Power
-        let updateBiases = network.biasMode == .trainable
-        // locals, so that the three inout arguments never overlap one stored property
-        var params = network.parameters
-        var first = optimizerState.first, second = optimizerState.second
-        for l in g.weights.indices {
-            for k in g.weights[l].indices {
-                opt.update(&params.weights[l][k], gradient: g.weights[l][k],
-                           first: &first.weights[l][k], second: &second.weights[l][k],
-                           learningRate: eta, b1t: b1t, b2t: b2t)
-            }
-            if updateBiases {
-                for k in g.biases[l].indices {
-                    opt.update(&params.biases[l][k], gradient: g.biases[l][k],
-                               first: &first.biases[l][k], second: &second.biases[l][k],
-                               learningRate: eta, b1t: b1t, b2t: b2t)
-                }
+        let rule = UpdateRule(optimizer: config.optimizer, learningRate: config.learningRate,
+                              beta1Power: optimizerState.beta1Power, beta2Power: optimizerState.beta2Power)
+        // Move the arrays out so that each is uniquely referenced and updated in place.
+        var params = network.parameters, state = optimizerState
+        network.parameters = Parameters(weights: [], biases: [])
+        optimizerState.first = Parameters(weights: [], biases: [])
+        optimizerState.second = Parameters(weights: [], biases: [])
+        var check = 0.0
+        for l in params.weights.indices {
+            check += rule.apply(&params.weights[l], ws.appliedW[l], &state.first.weights[l], &state.second.weights[l])
+            if network.biasMode == .trainable {
+                check += rule.apply(&params.biases[l], ws.appliedB[l], &state.first.biases[l], &state.second.biases[l])
             }
         }
         network.parameters = params
-        optimizerState.first = first
-        optimizerState.second = second
-    }
-
-    private func parametersAreFinite() -> Bool {
-        for layer in network.parameters.weights { for v in layer where !v.isFinite { return false } }
-        for layer in network.parameters.biases { for v in layer where !v.isFinite { return false } }
-        return true
+        optimizerState.first = state.first
+        optimizerState.second = state.second
+        return check == 0
     }
 
     // MARK: - measuring
@@ -226,22 +216,22 @@ public struct Trainer: Equatable, Sendable {
     }
 
     public static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Double {
-        let batch = Batch(inputs: set.inputs, targets: set.targets)
         let ws = Workspace(network: network, batchSize: set.count)
-        Kernel.forward(network, batch, ws)
-        Kernel.loss(network, batch, loss, ws)
+        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
+        Kernel.forward(network, ws)
+        Kernel.loss(network, loss, ws)
         return Kernel.batchLoss(ws, reduction)
     }
 
     /// The gradient of the batch loss over the whole data set (or a given set), by backprop.
     public static func gradient(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Parameters {
-        let batch = Batch(inputs: set.inputs, targets: set.targets)
         let ws = Workspace(network: network, batchSize: set.count)
-        Kernel.forward(network, batch, ws)
-        Kernel.loss(network, batch, loss, ws)
+        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
+        Kernel.forward(network, ws)
+        Kernel.loss(network, loss, ws)
         Kernel.backward(network, ws)
         Kernel.reduce(ws, reduction)
-        return ws.gradient
+        return Workspace.parameters(ws.gradientW, ws.gradientB)
     }
 }
 

@@ -46,9 +46,3 @@ public struct Dataset: Equatable, Sendable {
     public var count: Int { inputs.count }
 }
 
-/// The samples of one update, in the order they are used.
-struct Batch {
-    var inputs: [[Double]]
-    var targets: [[Double]]
-    var count: Int { inputs.count }
-}

@@ -1,1 +1,78 @@
-print("bench")
+// The engine's side of the benchmark (release mode): prints one line `name seconds` per workload,
+// each the median of several runs in this one process. benchmarks/run puts it beside NumPy.
+import BackpropEngine
+import Foundation
+import TutorFiles
+
+func median(_ runs: Int, _ body: () -> Void) -> Double {
+    var times: [Double] = []
+    for _ in 0..<runs {
+        let start = ContinuousClock.now
+        body()
+        let d = ContinuousClock.now - start
+        times.append(Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18)
+    }
+    return times.sorted()[times.count / 2]
+}
+
+let root = CommandLine.arguments.count > 1 ? CommandLine.arguments[1] : "."
+let repetitions = CommandLine.arguments.count > 2 ? Int(CommandLine.arguments[2]) ?? 5 : 5
+
+func load(_ path: String) -> NetworkFile {
+    do { return try NetworkFile.load(path: root + "/" + path) } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
+    }
+}
+
+// (a) the article's XOR program, 10,000 epochs
+let xor = load("lessons/article-xor.toml")
+var xorLoss = 0.0
+let xorTime = median(repetitions * 4) {
+    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    t.train(epochs: 10_000)
+    xorLoss = t.epochLosses.last!
+}
+print(String(format: "xor %.6f", xorTime))
+
+// (b) one epoch of 64-32-10 on the digits, mini-batches of 32
+let digits = load("benchmarks/digits-64-32-10.toml")
+var digitsLoss = 0.0
+let digitsTime = median(repetitions * 4) {
+    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    t.train(epochs: 1)
+    precondition(!t.hasDiverged)
+    digitsLoss = t.epochLosses[0]
+}
+print(String(format: "digits %.6f", digitsTime))
+
+// (c) recorded path vs fast path: the same 1,000 XOR updates, and the same digits epoch
+let fastXOR = median(repetitions) {
+    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    for _ in 0..<1000 { t.step() }
+}
+let recordedXOR = median(repetitions) {
+    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    for _ in 0..<1000 { _ = t.recordedStep() }
+}
+var eventCount = 0
+let recordedXORAllEvents = median(repetitions) {
+    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    eventCount = 0
+    for _ in 0..<1000 { for event in t.recordedStep()! { eventCount += event.neurons.count > 0 ? 1 : 1 } }
+}
+let fastDigits = median(repetitions) {
+    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    for _ in 0..<t.batchesPerEpoch { t.step() }
+}
+let recordedDigits = median(repetitions) {
+    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    for _ in 0..<t.batchesPerEpoch { _ = t.recordedStep() }
+}
+print(String(format: "fast-xor-1000 %.6f", fastXOR))
+print(String(format: "recorded-xor-1000 %.6f", recordedXOR))
+print(String(format: "recorded-xor-1000-all-events %.6f", recordedXORAllEvents))
+print(String(format: "fast-digits-epoch %.6f", fastDigits))
+print(String(format: "recorded-digits-epoch %.6f", recordedDigits))
+FileHandle.standardError.write(Data(String(format: "(xor final loss %.6g, digits epoch loss %.6g, %d events per 1000 XOR steps)\n",
+                                           xorLoss, digitsLoss, eventCount).utf8))
