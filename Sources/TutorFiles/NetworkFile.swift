@@ -1,0 +1,97 @@
+import BackpropEngine
+import Foundation
+
+/// A network file: the network, its data and how it is trained, read from TOML (see lessons/FORMAT.md).
+public struct NetworkFile: Sendable {
+    /// The path as given.
+    public var path: String
+    public var title: String
+    /// What rebuilds the initial network.
+    public var spec: NetworkSpec
+    /// The initial network.
+    public var network: Network
+    /// shuffleSeed is the network seed.
+    public var training: TrainingConfig
+    /// The training part (targets one-hot when classes are given).
+    public var data: Dataset
+    /// The part split off by test_fraction.
+    public var testData: Dataset?
+    /// From `class_names`, or from an iris-style CSV header.
+    public var classNames: [String]?
+    /// The number of classes, when the targets are classes.
+    public var classCount: Int?
+
+    /// Reads and checks a file; data files are found relative to its folder.
+    public static func load(path: String) throws(FileError) -> NetworkFile {
+        guard FileManager.default.fileExists(atPath: path) else { throw FileError(path: path, message: "file not found") }
+        guard let bytes = FileManager.default.contents(atPath: path) else {
+            throw FileError(path: path, message: "cannot read the file")
+        }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            throw FileError(path: path, message: "the file is not UTF-8 text")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        return try parse(text, path: path, baseDirectory: base)
+    }
+
+    /// Reads and checks TOML text; `path` names it in errors and `baseDirectory` is where
+    /// `data.file` is looked for ("" for the current directory).
+    public static func parse(_ text: String, path: String, baseDirectory: String) throws(FileError) -> NetworkFile {
+        if text.allSatisfy(\.isWhitespace) {
+            throw FileError(path: path, message: "the file is empty; a network file needs a [network] and a [data] table")
+        }
+        let root = try TOMLNode.parse(text, path: path)
+        let context = ParseContext(path: path, map: SourceMap(text), baseDirectory: baseDirectory)
+        let tables = try topLevel(root, context)
+
+        let titleReader = try TableReader("", root.filter { FileSchema.topLevelKeys.contains($0.key) },
+                                          known: FileSchema.topLevelKeys, context: context)
+        let title = try titleReader.string("title") ?? defaultTitle(path)
+
+        guard let networkReader = tables["network"] else {
+            throw FileError(path: path, message: "missing [network] table")
+        }
+        let spec = try NetworkSection.read(networkReader)
+        let training = try TrainingSection.read(tables["training"], network: spec)
+        try Compatibility.check(spec, training, context: context)
+        guard let dataReader = tables["data"] else { throw FileError(path: path, message: "missing [data] table") }
+        let data = try DataSection.read(dataReader, network: spec, loss: training.loss)
+
+        return NetworkFile(path: path, title: title, spec: spec, network: spec.build(), training: training,
+                           data: data.train, testData: data.test, classNames: data.classNames,
+                           classCount: data.classCount)
+    }
+
+    /// A reader for each top-level table; unknown tables are rejected, with a suggestion.
+    private static func topLevel(_ root: [String: TOMLNode], _ context: ParseContext) throws(FileError) -> [String: TableReader] {
+        let byLine = root.keys.sorted { (context.map.line(of: $0) ?? 0, $0) < (context.map.line(of: $1) ?? 0, $1) }
+        var readers: [String: TableReader] = [:]
+        for name in byLine {
+            let node = root[name]!
+            if let schema = FileSchema.tables.first(where: { $0.name == name }) {
+                guard let table = node.tableValue else {
+                    throw context.error(at: name, "\(name) must be a table ([\(name)]), got \(node.kind)")
+                }
+                readers[name] = try TableReader(name, table, known: schema.keys, context: context)
+            } else if FileSchema.topLevelKeys.contains(name) {
+                continue
+            } else if node.tableValue != nil {
+                let hint = Suggestion.closest(to: name, among: FileSchema.tableNames).map { "; did you mean [\($0)]?" }
+                    ?? "; expected " + FileSchema.tableNames.map { "[\($0)]" }.joined(separator: ", ")
+                throw context.error(at: name, "unknown table [\(name)]\(hint)")
+            } else {
+                let hint = Suggestion.closest(to: name, among: FileSchema.topLevelKeys).map { "; did you mean \"\($0)\"?" }
+                    ?? FileSchema.tableOwning(name).map { "; it belongs in [\($0)]" }
+                    ?? Suggestion.hint(for: name, among: FileSchema.topLevelKeys)
+                throw context.error(at: name, "unknown key \"\(name)\" at the top of the file\(hint)")
+            }
+        }
+        return readers
+    }
+
+    /// The file name without its folder and extension.
+    private static func defaultTitle(_ path: String) -> String {
+        let name = ((path as NSString).lastPathComponent as NSString).deletingPathExtension
+        return name.isEmpty ? "Untitled" : name
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import BackpropEngine
+import Foundation
+import TutorFiles
+
+/// Prints to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Loads a network file, or prints its error (file:line:column: message) and exits with code 2.
+func loadOrExit(_ path: String) throws -> NetworkFile {
+    do {
+        return try NetworkFile.load(path: path)
+    } catch {
+        printError("\(error)")
+        throw ExitCode(2)
+    }
+}
+
+enum OptimizerName: String, ExpressibleByArgument, CaseIterable {
+    case sgd, momentum, adam
+
+    var optimizer: Optimizer {
+        switch self {
+        case .sgd: return .sgd
+        case .momentum: return .momentum(mu: Optimizer.defaultMomentum)
+        case .adam: return Optimizer.defaultAdam
+        }
+    }
+}
+
+/// Command-line overrides of a file's training settings.
+struct TrainingOverrides: ParsableArguments {
+    @Option(help: "Epochs to train (default: the file's training.epochs).")
+    var epochs: Int?
+
+    @Option(name: .customLong("learning-rate"), help: "Learning rate η.")
+    var learningRate: Double?
+
+    @Option(help: "Optimizer, with its default settings.")
+    var optimizer: OptimizerName?
+
+    @Option(help: "Seed for the random initial weights (when the file gives none) and the shuffling.")
+    var seed: UInt64?
+
+    func validate() throws {
+        if let epochs, epochs < 0 { throw ValidationError("--epochs must be 0 or more, got \(epochs)") }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw ValidationError("--learning-rate must be a positive number, got \(learningRate)")
+        }
+    }
+
+    /// The file with the overrides applied, and the number of epochs to run.
+    func apply(to file: NetworkFile) -> (NetworkFile, epochs: Int) {
+        var file = file
+        if let learningRate { file.training.learningRate = learningRate }
+        if let optimizer { file.training.optimizer = optimizer.optimizer }
+        if let seed {
+            file.spec.seed = seed
+            file.network = file.spec.build()
+            file.training.shuffleSeed = seed
+        }
+        return (file, epochs ?? file.training.epochs)
+    }
+}
+
+extension NetworkFile {
+    /// "3-4-1 sigmoid · half-sse (sum) · sgd η 0.5 · full batch of 4"
+    var summaryLine: String {
+        let net = network
+        let sizes = net.layerSizes.map(String.init).joined(separator: "-")
+        let acts = net.activations.map(\.rawValue)
+        let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: "/")
+        let t = training
+        let batch = t.batchSize <= 0 || t.batchSize >= data.count
+            ? "full batch of \(data.count)" : "batches of \(t.batchSize) from \(data.count)"
+        return "\(sizes) \(actText) · \(t.loss.rawValue) (\(t.reduction.rawValue)) · "
+            + "\(t.optimizer.name) η \(formatCompact(t.learningRate)) · \(batch)"
+    }
+}
+
+/// A short decimal: up to 6 significant digits, no trailing zeros.
+func formatCompact(_ x: Double) -> String {
+    guard x.isFinite else { return x.isNaN ? "NaN" : (x > 0 ? "inf" : "-inf") }
+    var s = String(format: "%.6g", x)
+    if s.contains("e") { return s }
+    if s.contains(".") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s
+}

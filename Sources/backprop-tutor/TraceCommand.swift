@@ -1,0 +1,110 @@
+import ArgumentParser
+import BackpropEngine
+import EventWords
+import Foundation
+import TutorFiles
+
+enum TraceFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, markdown
+}
+
+struct Trace: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print every recorded step of training in order, with its formula and numbers.",
+        discussion: """
+            text: one block per event (sentence and formula). json: every value at full precision. \
+            markdown: a printable worksheet.
+            """
+    )
+
+    @Argument(help: "A network or lesson file (TOML).")
+    var file: String
+
+    @Option(help: "Epochs to trace.")
+    var epochs: Int = 1
+
+    @Option(help: "Stop after this many updates (mini-batches), whatever --epochs says.")
+    var updates: Int?
+
+    @Option(help: "Output format.")
+    var format: TraceFormat = .text
+
+    @Option(help: "Language of the words: en or ja (default: from the locale).")
+    var lang: LanguageOption?
+
+    @Flag(help: "ASCII symbols only (x1, dE/dw5, ->).")
+    var ascii = false
+
+    @Option(help: "Decimals shown in text and markdown.")
+    var digits: Int = 4
+
+    func validate() throws {
+        if epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
+        if let updates, updates < 1 { throw ValidationError("--updates must be at least 1, got \(updates)") }
+    }
+
+    func run() throws {
+        let file = try loadOrExit(file)
+        var trainer = Trainer(network: file.network, config: file.training, data: file.data)
+        var traces: [StepTrace] = []
+        let limit = updates ?? epochs * trainer.batchesPerEpoch
+        while traces.count < limit, let trace = trainer.recordedStep() { traces.append(trace) }
+        let language = lang?.language ?? Language.fromEnvironment()
+        let words = EventWords(network: file.network, language: language, ascii: ascii || !terminalIsUTF8(), digits: digits)
+        switch format {
+        case .json: print(traceJSON(file, traces, trainer).text)
+        case .text: printText(file, traces, trainer, words)
+        case .markdown: print(Worksheet(file: file, traces: traces, words: words).markdown)
+        }
+    }
+
+    private func traceJSON(_ file: NetworkFile, _ traces: [StepTrace], _ end: Trainer) -> JSON {
+        .object([
+            ("title", .string(file.title)),
+            ("layers", .array(file.network.layerSizes.map { .int($0) })),
+            ("steps", .array(traces.map { t in
+                .object([("update", .int(t.after.updateCount)), ("epoch", .int(t.epochNumber)),
+                         ("batch", .int(t.batchNumber)), ("samples", .array(t.sampleIndices.map { .int($0) })),
+                         ("loss", .number(t.batchLoss)),
+                         ("events", .array(t.map(EventJSON.event)))])
+            })),
+            ("diverged", .bool(end.hasDiverged)),
+        ])
+    }
+
+    private func printText(_ file: NetworkFile, _ traces: [StepTrace], _ end: Trainer, _ words: EventWords) {
+        print(file.title)
+        print(file.summaryLine)
+        for t in traces {
+            print("")
+            print("── update \(t.after.updateCount) · epoch \(t.epochNumber) · batch \(t.batchNumber)/\(t.before.batchesPerEpoch) · "
+                + "samples \(t.sampleIndices.map { String($0 + 1) }.joined(separator: ", ")) ──")
+            var phase: StepEvent.Phase? = nil
+            for (k, event) in t.enumerated() {
+                if event.phase != phase {
+                    phase = event.phase
+                    print("\n[\(words.phaseName(event.phase))]")
+                }
+                let text = words.text(for: event)
+                print("\(k + 1). \(text.title): \(text.sentence)")
+                for line in words.fullFormula(for: event) { print("     " + line) }
+            }
+        }
+        if let d = end.divergence {
+            print("\nTraining diverged in epoch \(d.epoch): the loss or a weight is no longer a finite number.")
+        }
+    }
+}
+
+enum LanguageOption: String, ExpressibleByArgument, CaseIterable {
+    case en, ja
+    var language: Language { self == .ja ? .ja : .en }
+}
+
+extension Language {
+    /// Japanese when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with "ja".
+    static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Language {
+        let value = [env["LC_ALL"], env["LC_MESSAGES"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+        return value.lowercased().hasPrefix("ja") ? .ja : .en
+    }
+}

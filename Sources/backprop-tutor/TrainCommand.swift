@@ -1,0 +1,56 @@
+import ArgumentParser
+import BackpropEngine
+import Foundation
+import TutorFiles
+
+struct Train: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Train a network file without the screen; print the loss curve and a summary.",
+        discussion: """
+            --json prints one object: epochs, loss (loss[k] is the training loss measured during \
+            epoch k+1, before that epoch's updates, averaged over its batches), final_loss, weights \
+            and biases (in the file's layout), and outputs (the trained network on every training input).
+            """
+    )
+
+    @Argument(help: "A network or lesson file (TOML).")
+    var file: String
+
+    @OptionGroup var overrides: TrainingOverrides
+
+    @Flag(help: "Print one JSON object instead of text.")
+    var json = false
+
+    @Flag(help: "Draw the loss curve with ASCII characters only.")
+    var ascii = false
+
+    func run() throws {
+        let (file, epochs) = overrides.apply(to: try loadOrExit(file))
+        var trainer = Trainer(network: file.network, config: file.training, data: file.data)
+        var testLosses: [Double] = []
+        let started = ContinuousClock.now
+        if let test = file.testData {
+            for _ in 0..<epochs where !trainer.hasDiverged {
+                testLosses.append(trainer.loss(on: test))
+                trainer.train(epochs: 1)
+            }
+        } else {
+            trainer.train(epochs: epochs)
+        }
+        let elapsed = ContinuousClock.now - started
+        let report = TrainingReport(file: file, trainer: trainer, testLosses: testLosses)
+        if json {
+            print(report.json.text)
+        } else {
+            print(report.text(elapsed: elapsed, ascii: ascii || !terminalIsUTF8()))
+        }
+    }
+}
+
+/// Whether the locale asks for UTF-8 (LC_ALL, then LC_CTYPE, then LANG).
+func terminalIsUTF8() -> Bool {
+    let env = ProcessInfo.processInfo.environment
+    let value = [env["LC_ALL"], env["LC_CTYPE"], env["LANG"]].compactMap { $0 }.first { !$0.isEmpty } ?? ""
+    let lower = value.lowercased()
+    return lower.contains("utf-8") || lower.contains("utf8")
+}

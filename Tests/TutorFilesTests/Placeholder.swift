@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaceholderTutorFilesTests: XCTestCase {
-    func testBuilds() {}
-}
