@@ -25,6 +25,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     let a: [[Double]], z: [[Double]], delta: [[Double]]
     let outputGradient: [Double], sampleLoss: [Double], logSumExp: [Double]
     let refs: [EventRef]
+    let index: EventIndex
 
     var network: Network { before.network }
     var config: TrainingConfig { before.config }
@@ -53,6 +54,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         sampleLoss = Array(ws.sampleLoss)
         logSumExp = Array(ws.logSumExp)
         refs = EventRef.order(network: before.network, config: before.config, batch: sampleIndices.count)
+        index = EventIndex(refs: refs, network: before.network, batch: sampleIndices.count)
     }
 
     // MARK: values by position (for the screen's diagram)
@@ -89,6 +91,21 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     /// or the upper end of its weight layer.
     public func layer(at position: Int) -> Int? { refs[position].layer }
     public func neuronKey(at position: Int) -> Int { refs[position].groupKey }
+
+    /// Position of the event that computes this neuron's activation for sample s (input neurons: nil).
+    public func eventIndex(activationOf n: NeuronRef, sample s: Int) -> Int? { index.activation(sample: s, n) }
+    /// Position of the event that computes this neuron's δ for sample s (input neurons: nil).
+    public func eventIndex(deltaOf n: NeuronRef, sample s: Int) -> Int? { index.delta(sample: s, n) }
+    /// Position of the per-sample gradient event of a parameter (nil when it has none: frozen biases).
+    public func eventIndex(gradientOf p: ParameterRef, sample s: Int) -> Int? { index.gradient(sample: s, p) }
+    /// Position of the batch-gradient event of a parameter (only for batches of two or more).
+    public func eventIndex(gradientSumOf p: ParameterRef) -> Int? { index.gradientSum(p) }
+    /// Position of the update event of a parameter (nil when it is not trained).
+    public func eventIndex(updateOf p: ParameterRef) -> Int? { index.update(p) }
+    /// The position where the batch gradient of p is known: its sum event, else its last sample's gradient.
+    public func eventIndex(gradientKnownOf p: ParameterRef) -> Int? {
+        index.gradientSum(p) ?? index.gradient(sample: batchCount - 1, p)
+    }
 
     private func event(_ ref: EventRef) -> StepEvent {
         let net = network

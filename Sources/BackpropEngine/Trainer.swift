@@ -5,6 +5,10 @@ public struct Trainer: Equatable, Sendable {
     /// Changes (learning rate, optimizer…) apply from the next update.
     public var config: TrainingConfig
     public let data: Dataset
+    /// Held-out samples: their loss is measured at the start of every epoch (`testLosses`).
+    public let testData: Dataset?
+    /// testLosses[k]: loss of the test data at the start of epoch k+1 (same point as epochLosses[k]'s first batch).
+    public private(set) var testLosses: [Double] = []
     public private(set) var optimizerState: OptimizerState
     /// Completed epochs.
     public private(set) var epoch = 0
@@ -22,11 +26,12 @@ public struct Trainer: Equatable, Sendable {
     /// Set once a loss or a parameter stops being a finite number; training then stands still.
     public private(set) var divergence: Divergence?
 
-    public init(network: Network, config: TrainingConfig, data: Dataset) {
+    public init(network: Network, config: TrainingConfig, data: Dataset, testData: Dataset? = nil) {
         precondition(data.count > 0, "no training data")
         self.network = network
         self.config = config
         self.data = data
+        self.testData = testData.flatMap { $0.count > 0 ? $0 : nil }
         optimizerState = OptimizerState(zeroLike: network.parameters)
         order = Array(0..<data.count)
         shuffler = SplitMix64(seed: config.shuffleSeed)
@@ -125,9 +130,13 @@ public struct Trainer: Equatable, Sendable {
 
     @discardableResult
     private mutating func performStep(_ ws: Workspace) -> StepInfo {
-        if batchInEpoch == 0 { startEpoch() }
+        if batchInEpoch == 0 {
+            startEpoch()
+            if let testData { testLosses.append(loss(on: testData)) }
+        }
         let indices = currentBatch
-        Kernel.gather(data, indices, ws, inOrder: !config.shuffle)
+        // `orderIsShuffled`, not `config.shuffle`: the rest of an epoch keeps its order when shuffling is turned off
+        Kernel.gather(data, indices, ws, inOrder: !orderIsShuffled)
         Kernel.forward(network, ws)
         Kernel.loss(network, config.loss, ws)
         Kernel.backward(network, ws)

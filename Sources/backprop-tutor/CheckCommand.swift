@@ -35,10 +35,14 @@ struct GradCheck: ParsableCommand {
     var file: String
 
     @Option(help: "Central-difference step h.")
-    var step: Double = 1e-6
+    var step: Double = 1e-5
 
     @Option(help: "Largest acceptable relative error; exit code 1 above it.")
     var tolerance: Double = 1e-6
+
+    @Option(name: .customLong("absolute-tolerance"),
+            help: "Gradients this close in absolute terms also agree (finite differences cannot resolve tinier ones).")
+    var absoluteTolerance: Double = 1e-9
 
     func run() throws {
         let file = try loadOrExit(file)
@@ -46,15 +50,20 @@ struct GradCheck: ParsableCommand {
                                   reduction: file.training.reduction, step: step)
         let names = ParameterNames(network: file.network)
         print("\(file.title)\n\(file.summaryLine)\n")
-        print("parameter".padded(14) + "backprop".leftPadded(16) + "numerical".leftPadded(16) + "rel. error".leftPadded(12))
+        print("parameter".padded(14) + "backprop".leftPadded(17) + "numerical".leftPadded(17)
+            + "rel. error".leftPadded(12) + "abs. error".leftPadded(12))
         for entry in check.entries {
+            let flag = entry.agrees(relative: tolerance, absolute: absoluteTolerance) ? "" : "  <-- disagrees"
             print(names.name(entry.parameter).padded(14)
-                + String(format: "%16.9f%16.9f%12.2e", entry.backprop, entry.numerical, entry.relativeError))
+                + String(format: "%17.10f%17.10f%12.2e%12.2e", entry.backprop, entry.numerical,
+                         entry.relativeError, entry.absoluteError) + flag)
         }
-        let worst = check.maxRelativeError
-        let verdict = worst <= tolerance ? "ok" : "TOO LARGE"
-        print("\nmax relative error \(String(format: "%.2e", worst)) (\(verdict), tolerance \(tolerance), h = \(step))")
-        if worst > tolerance { throw ExitCode(1) }
+        let ok = check.passes(relative: tolerance, absolute: absoluteTolerance)
+        print("\nmax relative error \(String(format: "%.2e", check.maxRelativeError)), "
+            + "max absolute error \(String(format: "%.2e", check.maxAbsoluteError)) (h = \(step))")
+        print(ok ? "ok: every gradient agrees (relative error < \(tolerance), or absolute error < \(absoluteTolerance))"
+                 : "FAILED: some gradients disagree")
+        if !ok { throw ExitCode(1) }
     }
 }
 

@@ -26,19 +26,11 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let (file, epochs) = overrides.apply(to: try loadOrExit(file))
-        var trainer = Trainer(network: file.network, config: file.training, data: file.data)
-        var testLosses: [Double] = []
+        var trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
         let started = ContinuousClock.now
-        if let test = file.testData {
-            for _ in 0..<epochs where !trainer.hasDiverged {
-                testLosses.append(trainer.loss(on: test))
-                trainer.train(epochs: 1)
-            }
-        } else {
-            trainer.train(epochs: epochs)
-        }
+        trainer.train(epochs: epochs)
         let elapsed = ContinuousClock.now - started
-        let report = TrainingReport(file: file, trainer: trainer, testLosses: testLosses)
+        let report = TrainingReport(file: file, trainer: trainer)
         if json {
             print(report.json.text)
         } else {

@@ -6,7 +6,7 @@ import TutorFiles
 struct TrainingReport {
     let file: NetworkFile
     let trainer: Trainer
-    let testLosses: [Double]
+    var testLosses: [Double] { trainer.testLosses }
 
     var outputs: [[Double]] { trainer.network.predict(batch: file.data.inputs) }
 

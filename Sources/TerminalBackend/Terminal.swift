@@ -1,0 +1,122 @@
+import CNcursesw
+import TerminalUI
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The real terminal, through ncursesw. The only type in the program that calls ncurses.
+///
+/// ```swift
+/// guard let term = Terminal.start(theme: .default) else { … print plain output … }
+/// defer { term.stop() }
+/// term.draw(buffer)
+/// if let key = term.readKey(timeoutMs: 100) { … }
+/// ```
+/// Not thread-safe: use it from one loop only.
+public final class Terminal {
+    /// True when the locale's character set is UTF-8; when false, draw with ASCII
+    /// (`BoxStyle.ascii`, `unicode: false`) — non-ASCII cells are replaced by look-alikes or `?`.
+    public let isUTF8: Bool
+    /// The locale that was set up (name, UTF-8, whether C.UTF-8 was used as a fallback).
+    public let locale: LocaleStatus
+    /// Colours the terminal can show (0 when it has none).
+    public let colorCount: Int
+    public let theme: Theme
+
+    let screen: OpaquePointer
+    let window: UnsafeMutablePointer<WINDOW>
+    let defaultColorsWork: Bool
+    var previous: Buffer?
+    var pairs: [PairKey: Int16] = [:]
+    var stopped = false
+
+    struct PairKey: Hashable {
+        var foreground: Int16
+        var background: Int16
+    }
+
+    /// True when both stdin and stdout are terminals (otherwise do not start the screen).
+    public static func isInteractive() -> Bool {
+        isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+    }
+
+    /// Sets the locale, installs SIGINT/SIGTERM handlers that restore the terminal, and starts
+    /// ncurses. Returns nil when stdin/stdout is not a terminal or ncurses cannot start
+    /// (e.g. unknown TERM); the terminal is left untouched in that case.
+    public static func start(theme: Theme) -> Terminal? {
+        guard isInteractive() else { return nil }
+        let locale = LocaleSetup.configure()
+        bp_install_signal_handlers()
+        guard let screen = bp_newterm(), let window = bp_stdscr() else {
+            bp_reset_signal_handlers()
+            return nil
+        }
+        return Terminal(screen: screen, window: window, locale: locale, theme: theme)
+    }
+
+    private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, locale: LocaleStatus, theme: Theme) {
+        self.screen = screen
+        self.window = window
+        self.locale = locale
+        self.isUTF8 = locale.isUTF8
+        self.theme = theme
+        cbreak()
+        noecho()
+        keypad(window, true)
+        _ = curs_set(0)
+        _ = set_escdelay(25)
+        var colors = 0
+        var defaultsWork = false
+        if has_colors() && theme.usesColor {
+            start_color()
+            defaultsWork = use_default_colors() == OK
+            colors = Int(bp_colors())
+        }
+        self.colorCount = colors
+        self.defaultColorsWork = defaultsWork
+    }
+
+    deinit { stop() }
+
+    /// The terminal size in cells.
+    public var size: (width: Int, height: Int) {
+        (Int(max(0, getmaxx(window))), Int(max(0, getmaxy(window))))
+    }
+
+    /// The whole screen as a rectangle at (0, 0).
+    public var area: Rect {
+        let s = size
+        return Rect(width: s.width, height: s.height)
+    }
+
+    /// Waits up to `timeoutMs` milliseconds (forever when negative) for a key. Returns nil on
+    /// timeout or for a key the tutor does not use. After `.resize`, ask `size` again.
+    public func readKey(timeoutMs: Int) -> Key? {
+        guard !stopped else { return nil }
+        wtimeout(window, Int32(clamping: timeoutMs))
+        var code: wint_t = 0
+        let result = wget_wch(window, &code)
+        if result == ERR { return nil }
+        let key = KeyMapping.key(code: code, isKeyCode: result == KEY_CODE_YES)
+        if key == .resize { previous = nil }
+        return key
+    }
+
+    /// Forgets the last frame, so the next `draw` repaints everything (e.g. after Ctrl-L).
+    public func invalidate() {
+        previous = nil
+        if !stopped { _ = clearok(window, true) }
+    }
+
+    /// Gives the terminal back (endwin) and removes the signal handlers. Safe to call twice.
+    public func stop() {
+        guard !stopped else { return }
+        stopped = true
+        _ = curs_set(1)
+        endwin()
+        delscreen(screen)
+        bp_reset_signal_handlers()
+    }
+}

@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A line chart of values per epoch (loss curves):
+///
+/// ```
+/// ⠤ loss 0.0123
+/// 0.298┤⠑⠢⣀
+///      │   ⠈⠑⠒⠤⣀⣀
+/// 0.012┤         ⠉⠉⠉
+///      └────────────
+///       0  epoch   50
+/// ```
+/// The x axis is the index in each series (epoch 0 … N, N the longest series' last index).
+/// NaN and infinite values (and values ≤ 0 on a log scale) are skipped, breaking the line.
+public struct LossChart: Widget, Sendable {
+    public struct Series: Sendable {
+        public var name: String
+        public var values: [Double]
+        public var role: ColorRole
+        public init(name: String, values: [Double], role: ColorRole = .accent) {
+            self.name = name
+            self.values = values
+            self.role = role
+        }
+    }
+
+    public var series: [Series]
+    public var logScale: Bool
+    /// The current x (epoch), drawn as a vertical line.
+    public var marker: Int?
+    /// Braille dots and box lines when true; `*`, `.`, `|`, `-`, `+` when false.
+    public var unicode: Bool
+    /// Name of the x axis, shown between its first and last label when there is room.
+    public var xLabel: String
+    /// Shown in the middle of the plot when there is nothing to draw.
+    public var emptyText: String
+
+    public init(series: [Series], logScale: Bool = false, marker: Int? = nil, unicode: Bool = true,
+                xLabel: String = "epoch", emptyText: String = "no data") {
+        self.series = series
+        self.logScale = logScale
+        self.marker = marker
+        self.unicode = unicode
+        self.xLabel = xLabel
+        self.emptyText = emptyText
+    }
+
+    /// The shape from the brief: `(name, values, role)` tuples.
+    public init(series: [(String, [Double], ColorRole)], logScale: Bool = false, marker: Int? = nil,
+                unicode: Bool = true) {
+        self.init(series: series.map { Series(name: $0.0, values: $0.1, role: $0.2) },
+                  logScale: logScale, marker: marker, unicode: unicode)
+    }
+
+    /// Values that can be plotted, mapped to the scale (log10 on a log scale).
+    func scaled(_ v: Double) -> Double? {
+        guard v.isFinite else { return nil }
+        if logScale { return v > 0 ? log10(v) : nil }
+        return v
+    }
+
+    /// The y range in scaled units, widened when flat; nil when nothing can be plotted.
+    func yRange() -> (lo: Double, hi: Double)? {
+        let all = series.flatMap { $0.values.compactMap(scaled) }
+        guard var lo = all.min(), var hi = all.max() else { return nil }
+        if hi - lo < 1e-12 {
+            let pad = logScale ? 0.5 : (abs(lo) > 0 ? abs(lo) * 0.1 : 1)
+            lo -= pad
+            hi += pad
+        }
+        return (lo, hi)
+    }
+
+    func unscaled(_ s: Double) -> Double { logScale ? pow(10, s) : s }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        guard area.width >= 4, area.height >= 1 else { return }
+        let lastX = max(0, (series.map(\.values.count).max() ?? 0) - 1)
+        let range = yRange()
+        let showLegend = area.height >= 5 && series.contains { !$0.name.isEmpty }
+        let showXAxis = area.height >= (showLegend ? 5 : 3)
+        var rows: [Constraint] = []
+        if showLegend { rows.append(.length(1)) }
+        rows.append(.fill)
+        if showXAxis { rows += [.length(1), .length(1)] }
+        let parts = area.rows(rows)
+        var k = 0
+        if showLegend { drawLegend(into: &buffer, area: parts[0]); k = 1 }
+        let plotRows = parts[k]
+        let topLabel = range.map { compactNumber(unscaled($0.hi)) } ?? ""
+        let bottomLabel = range.map { compactNumber(unscaled($0.lo)) } ?? ""
+        let labelWidth = min(max(displayWidth(of: topLabel), displayWidth(of: bottomLabel)), area.width / 2)
+        let axisX = area.x + labelWidth
+        let plot = Rect(x: axisX + 1, y: plotRows.y, width: area.right - axisX - 1, height: plotRows.height)
+        guard plot.width >= 1, plot.height >= 1 else { return }
+
+        // Y axis with ticks at the top and bottom plot rows.
+        let vertical = unicode ? "│" : "|", tick = unicode ? "┤" : "+"
+        for y in plot.top..<plot.bottom { buffer.put(vertical, x: axisX, y: y, style: Style(.border), clip: area) }
+        if range != nil {
+            buffer.put(tick, x: axisX, y: plot.top, style: Style(.border), clip: area)
+            buffer.put(tick, x: axisX, y: plot.bottom - 1, style: Style(.border), clip: area)
+            let labelClip = Rect(x: area.x, y: plot.y, width: labelWidth, height: plot.height)
+            putRight(topLabel, right: axisX, y: plot.top, clip: labelClip, into: &buffer)
+            if plot.height > 1 { putRight(bottomLabel, right: axisX, y: plot.bottom - 1, clip: labelClip, into: &buffer) }
+        }
+
+        var canvas = PlotCanvas(columns: plot.width, rows: plot.height, unicode: unicode)
+        let markerColumn = marker.map { lastX == 0 ? 0 : Int((Double($0) / Double(lastX) * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1) }
+        if let (lo, hi) = range {
+            for s in series { drawSeries(s, on: &canvas, lastX: lastX, lo: lo, hi: hi) }
+            canvas.draw(into: &buffer, origin: Point(x: plot.x, y: plot.y))
+        } else if !emptyText.isEmpty {
+            let text = truncate(emptyText, width: plot.width, unicode: unicode)
+            buffer.put(text, x: plot.x + (plot.width - displayWidth(of: text)) / 2, y: plot.y + (plot.height - 1) / 2,
+                       style: Style(.dim), clip: plot)
+        }
+        if let mc = markerColumn, mc >= 0, mc < plot.width, let m = marker, m >= 0, m <= lastX {
+            for r in 0..<plot.height where canvas.isEmpty(column: mc, row: r) {
+                buffer.put(vertical, x: plot.x + mc, y: plot.y + r, style: Style(.highlight), clip: plot)
+            }
+        }
+        if showXAxis {
+            drawXAxis(into: &buffer, axisRow: parts[k + 1], labelRow: parts[k + 2], axisX: axisX, plot: plot,
+                      lastX: lastX, markerColumn: (marker != nil && range != nil) ? markerColumn : nil)
+        }
+    }
+
+    private func drawSeries(_ s: Series, on canvas: inout PlotCanvas, lastX: Int, lo: Double, hi: Double) {
+        let w = canvas.dotWidth, h = canvas.dotHeight
+        var previous: (Int, Int)? = nil
+        for (i, v) in s.values.enumerated() {
+            guard let sv = scaled(v) else { previous = nil; continue }
+            let x = lastX == 0 ? 0 : Int((Double(i) / Double(lastX) * Double(w - 1)).rounded())
+            let y = Int(((hi - sv) / (hi - lo) * Double(h - 1)).rounded())
+            if let p = previous { canvas.line(from: p, to: (x, y), role: s.role) }
+            canvas.set(x: x, y: y, role: s.role, strong: true)
+            previous = (x, y)
+        }
+    }
+
+    private func drawLegend(into buffer: inout Buffer, area: Rect) {
+        var x = area.x
+        for s in series where !s.name.isEmpty {
+            let last = s.values.last { $0.isFinite }
+            let text = s.name + (last.map { " " + compactNumber($0) } ?? "")
+            if x > area.x { x += 2 }
+            x = buffer.put(unicode ? "━ " : "- ", x: x, y: area.y, style: Style(s.role), clip: area)
+            x = buffer.put(text, x: x, y: area.y, style: Style(.text), clip: area)
+        }
+    }
+
+    private func drawXAxis(into buffer: inout Buffer, axisRow: Rect, labelRow: Rect, axisX: Int, plot: Rect,
+                           lastX: Int, markerColumn: Int?) {
+        let y = axisRow.y
+        buffer.put(unicode ? "└" : "+", x: axisX, y: y, style: Style(.border), clip: axisRow)
+        for x in plot.left..<plot.right { buffer.put(unicode ? "─" : "-", x: x, y: y, style: Style(.border), clip: axisRow) }
+        if let mc = markerColumn, mc >= 0, mc < plot.width {
+            buffer.put(unicode ? "┴" : "+", x: plot.x + mc, y: y, style: Style(.highlight), clip: axisRow)
+        }
+        let first = "0", last = String(lastX)
+        let ly = labelRow.y
+        buffer.put(first, x: plot.x, y: ly, style: Style(.dim), clip: labelRow)
+        let lastStart = plot.right - displayWidth(of: last)
+        if lastX > 0, lastStart > plot.x + 1 { buffer.put(last, x: lastStart, y: ly, style: Style(.dim), clip: labelRow) }
+        var free = span(plot.x + 2, lastX > 0 ? lastStart - 1 : plot.right)
+        if let m = marker, let mc = markerColumn {
+            let text = String(m), start = plot.x + mc - displayWidth(of: text) / 2
+            let end = start + displayWidth(of: text)
+            if start >= free.lowerBound, end <= free.upperBound {
+                buffer.put(text, x: start, y: ly, style: Style(.highlight), clip: labelRow)
+                let before = span(free.lowerBound, start - 1), after = span(end + 1, free.upperBound)
+                free = before.count >= after.count ? before : after
+            }
+        }
+        let name = xLabel, nw = displayWidth(of: name)
+        if !name.isEmpty, free.count >= nw {
+            buffer.put(name, x: free.lowerBound + (free.count - nw) / 2, y: ly, style: Style(.dim), clip: labelRow)
+        }
+    }
+
+    private func putRight(_ text: String, right: Int, y: Int, clip: Rect, into buffer: inout Buffer) {
+        buffer.put(text, x: right - displayWidth(of: text), y: y, style: Style(.dim), clip: clip)
+    }
+}
+
+/// `a..<b`, or an empty range at `a` when `b < a`.
+private func span(_ a: Int, _ b: Int) -> Range<Int> { a..<max(a, b) }

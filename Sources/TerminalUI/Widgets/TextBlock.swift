@@ -1,0 +1,78 @@
+/// Wrapped paragraphs. Text between asterisks, `*like this*`, is drawn bold (and in the
+/// `emphasis` role); `**` writes a literal asterisk. Lines that do not fit in the area are cut.
+public struct TextBlock: Widget, Sendable {
+    public enum Alignment: Sendable { case left, center }
+
+    public var text: String
+    public var style: Style
+    public var emphasis: Style
+    public var alignment: Alignment
+
+    public init(_ text: String, style: Style = .plain, emphasis: Style = Style(.text, attributes: .bold),
+                alignment: Alignment = .left) {
+        self.text = text
+        self.style = style
+        self.emphasis = emphasis
+        self.alignment = alignment
+    }
+
+    /// The lines as they will be drawn at this width, each a list of (text, bold) runs.
+    public func layout(width: Int) -> [[(text: String, bold: Bool)]] {
+        let (chars, bold) = Self.parse(text)
+        var result: [[(text: String, bold: Bool)]] = []
+        var start = 0
+        // Split into paragraphs on newlines, keeping the bold flags aligned.
+        while start <= chars.count {
+            let end = chars[start...].firstIndex(of: "\n") ?? chars.count
+            let para = Array(chars[start..<end])
+            for r in wrapRanges(para, width: width) {
+                var runs: [(text: String, bold: Bool)] = []
+                for i in r {
+                    let b = bold[start + i]
+                    if let last = runs.last, last.bold == b {
+                        runs[runs.count - 1].text.append(para[i])
+                    } else {
+                        runs.append((String(para[i]), b))
+                    }
+                }
+                result.append(runs)
+            }
+            start = end + 1
+        }
+        return result
+    }
+
+    /// Number of rows this text needs at `width`.
+    public func height(width: Int) -> Int { layout(width: width).count }
+
+    public func render(into buffer: inout Buffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        for (row, runs) in layout(width: area.width).prefix(area.height).enumerated() {
+            let lineWidth = runs.reduce(0) { $0 + displayWidth(of: $1.text) }
+            var x = area.x + (alignment == .center ? max(0, (area.width - lineWidth) / 2) : 0)
+            for run in runs {
+                x = buffer.put(run.text, x: x, y: area.y + row, style: run.bold ? emphasis : style, clip: area)
+            }
+        }
+    }
+
+    /// Removes the `*` markers and returns the characters with a bold flag for each.
+    static func parse(_ text: String) -> ([Character], [Bool]) {
+        var chars: [Character] = [], bold: [Bool] = []
+        var inBold = false
+        var it = Array(text)[...]
+        while let c = it.popFirst() {
+            if c == "*" {
+                if it.first == "*" {
+                    it.removeFirst()
+                    chars.append("*"); bold.append(inBold)
+                } else {
+                    inBold.toggle()
+                }
+                continue
+            }
+            chars.append(c); bold.append(inBold)
+        }
+        return (chars, bold)
+    }
+}

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaceholderEventWordsTests: XCTestCase {
-    func testBuilds() {}
-}

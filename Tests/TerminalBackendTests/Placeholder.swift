@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaceholderTerminalBackendTests: XCTestCase {
-    func testBuilds() {}
-}

@@ -1,0 +1,90 @@
+import TerminalUI
+import XCTest
+
+final class LossChartTests: XCTestCase {
+    /// A loss curve that falls from 0.3 towards 0.01 over 40 epochs.
+    let loss: [Double] = (0..<40).map { 0.3 * pow(0.88, Double($0)) + 0.01 }
+
+    func chart(_ chart: LossChart, width: Int = 40, height: Int = 12) -> Buffer {
+        var b = Buffer(width: width, height: height)
+        chart.render(into: &b, area: b.area)
+        return b
+    }
+
+    func testUnicodeLinear() {
+        assertSnapshot(chart(LossChart(series: [("loss", loss, .accent)])), named: "loss-unicode-linear")
+    }
+
+    func testASCIILinear() {
+        assertSnapshot(chart(LossChart(series: [("loss", loss, .accent)], unicode: false)), named: "loss-ascii-linear")
+    }
+
+    func testUnicodeLog() {
+        assertSnapshot(chart(LossChart(series: [("loss", loss, .accent)], logScale: true)), named: "loss-unicode-log")
+    }
+
+    func testASCIILog() {
+        assertSnapshot(chart(LossChart(series: [("loss", loss, .accent)], logScale: true, unicode: false)),
+                       named: "loss-ascii-log")
+    }
+
+    func testMarker() {
+        let b = chart(LossChart(series: [("loss", loss, .accent)], marker: 13))
+        assertSnapshot(b, named: "loss-unicode-marker")
+        let ascii = chart(LossChart(series: [("loss", loss, .accent)], marker: 13, unicode: false))
+        assertSnapshot(ascii, named: "loss-ascii-marker")
+        XCTAssertTrue(b.lines[b.height - 1].contains("13"))
+    }
+
+    func testNaNAndInfinityAreSkipped() {
+        var values = loss
+        values[10] = .nan
+        values[11] = .infinity
+        values[25] = -.infinity
+        let b = chart(LossChart(series: [("loss", values, .accent)]))
+        assertSnapshot(b, named: "loss-unicode-nan")
+        XCTAssertFalse(b.description.contains("nan"))
+        XCTAssertFalse(b.description.contains("inf"))
+    }
+
+    func testTwoSeries() {
+        let val = loss.map { $0 * 1.2 + 0.02 }
+        assertSnapshot(chart(LossChart(series: [("train", loss, .accent), ("test", val, .warning)]), width: 50, height: 10),
+                       named: "loss-two-series")
+    }
+
+    func testEmpty() {
+        let b = chart(LossChart(series: []), width: 30, height: 8)
+        assertSnapshot(b, named: "loss-empty")
+        XCTAssertTrue(b.description.contains("no data"))
+        let allNaN = chart(LossChart(series: [("loss", [.nan, .nan], .accent)]), width: 30, height: 8)
+        XCTAssertTrue(allNaN.description.contains("no data"))
+    }
+
+    func testSinglePoint() {
+        let b = chart(LossChart(series: [("loss", [0.5], .accent)]), width: 30, height: 8)
+        assertSnapshot(b, named: "loss-single-point")
+        XCTAssertTrue(b.description.contains("0.55"))
+        XCTAssertTrue(b.description.contains("0.45"))
+    }
+
+    func testLogScaleSkipsNonPositiveValues() {
+        let b = chart(LossChart(series: [("loss", [1, 0, -1, 0.01], .accent)], logScale: true), width: 30, height: 8)
+        XCTAssertTrue(b.lines[1].hasPrefix("   1┤"), b.description)
+        XCTAssertTrue(b.description.contains("0.01┤"), b.description)
+    }
+
+    func testTinyAreasDoNotCrash() {
+        for (w, h) in [(0, 0), (1, 1), (4, 1), (5, 2), (6, 3), (8, 4), (3, 20)] {
+            _ = chart(LossChart(series: [("loss", loss, .accent)], marker: 5), width: w, height: h)
+            _ = chart(LossChart(series: [("loss", loss, .accent)], marker: 5, unicode: false), width: w, height: h)
+        }
+    }
+
+    func testColoursFollowTheSeriesRole() {
+        let b = chart(LossChart(series: [("loss", loss, .positive)]))
+        let plotted = b.cells.filter { $0.symbol.unicodeScalars.first.map { (0x2801...0x28FF).contains($0.value) } ?? false }
+        XCTAssertFalse(plotted.isEmpty)
+        XCTAssertTrue(plotted.allSatisfy { $0.foreground == .positive })
+    }
+}

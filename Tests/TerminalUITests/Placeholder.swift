@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaceholderTerminalUITests: XCTestCase {
-    func testBuilds() {}
-}
