@@ -14,14 +14,21 @@ enum CSVSource {
                      classes given: Int?) throws(FileError) -> Result {
         guard let file = try r.string("file") else { throw r.error("file", "data.file must be a string") }
         let path = resolve(file, against: r.context.baseDirectory)
-        guard FileManager.default.fileExists(atPath: path) else {
+        guard r.context.files.exists(path) else {
             throw r.error("file", "data file \"\(file)\" not found (looked for \(path))")
         }
         let column = try r.integer("target_column")
         if let column, column < 0 {
             throw r.error("target_column", "data.target_column must be 0 or more, got \(column)")
         }
-        let table = try CSVData.read(path: path, targetColumn: column, header: try r.bool("header"))
+        let table: CSVData.Table
+        switch r.context.files {
+        case .disk:
+            table = try CSVData.read(path: path, targetColumn: column, header: try r.bool("header"))
+        case .embedded:
+            table = try CSVData.table(r.context.files.text(path) ?? "", path: path, targetColumn: column,
+                                      header: try r.bool("header"))
+        }
         let featureCount = table.features[0].count
         guard featureCount == inputSize else {
             throw r.error("file", "\(file) has \(featureCount) feature\(featureCount == 1 ? "" : "s") per row, "

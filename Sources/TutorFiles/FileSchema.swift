@@ -1,7 +1,7 @@
 /// The names the format knows, in one place.
 ///
-/// To add a top-level table (the coming `[lesson]` or `[[scene]]`): list it in `tables` with its
-/// keys, write a reader for it like `TrainingSection`, and call that reader in `NetworkFile.parse`.
+/// To add a top-level table: list it in `tables` (or `arrayTables` for `[[name]]`) with its keys,
+/// write a reader for it like `TrainingSection`, and call that reader in `NetworkFile.parse`.
 enum FileSchema {
     /// Keys written above the first table.
     static let topLevelKeys = ["title"]
@@ -11,6 +11,12 @@ enum FileSchema {
         ("network", NetworkSection.keys),
         ("training", TrainingSection.keys),
         ("data", DataSection.keys),
+        ("lesson", LessonSection.keys),
+    ]
+
+    /// Arrays of tables (`[[scene]]`) and their keys.
+    static let arrayTables: [(name: String, keys: [String])] = [
+        ("scene", SceneSection.keys),
     ]
 
     static var tableNames: [String] { tables.map(\.name) }
@@ -18,6 +24,6 @@ enum FileSchema {
     /// The table a key belongs in, for `unknown key "seed" in [training]; it belongs in [network]`.
     static func tableOwning(_ key: String) -> String? {
         if topLevelKeys.contains(key) { return nil }
-        return tables.first { $0.keys.contains(key) }?.name
+        return (tables + arrayTables).first { $0.keys.contains(key) }?.name
     }
 }

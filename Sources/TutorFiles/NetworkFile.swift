@@ -20,6 +20,8 @@ public struct NetworkFile: Sendable {
     public var classNames: [String]?
     /// The number of classes, when the targets are classes.
     public var classCount: Int?
+    /// The `[lesson]` and its `[[scene]]`s, when the file is a lesson.
+    public var lesson: Lesson? = nil
 
     /// Reads and checks a file; data files are found relative to its folder.
     public static func load(path: String) throws(FileError) -> NetworkFile {
@@ -37,16 +39,23 @@ public struct NetworkFile: Sendable {
     /// Reads and checks TOML text; `path` names it in errors and `baseDirectory` is where
     /// `data.file` is looked for ("" for the current directory).
     public static func parse(_ text: String, path: String, baseDirectory: String) throws(FileError) -> NetworkFile {
+        try parse(text, path: path, baseDirectory: baseDirectory, files: .disk)
+    }
+
+    /// The same, with data files read from `files` (the lessons built into the program).
+    static func parse(_ text: String, path: String, baseDirectory: String,
+                      files: FileSource) throws(FileError) -> NetworkFile {
         if text.allSatisfy(\.isWhitespace) {
             throw FileError(path: path, message: "the file is empty; a network file needs a [network] and a [data] table")
         }
         let root = try TOMLNode.parse(text, path: path)
-        let context = ParseContext(path: path, map: SourceMap(text), baseDirectory: baseDirectory)
+        let context = ParseContext(path: path, map: SourceMap(text), baseDirectory: baseDirectory, files: files)
         let tables = try topLevel(root, context)
+        let scenes = try arrayTables(root, context)
 
         let titleReader = try TableReader("", root.filter { FileSchema.topLevelKeys.contains($0.key) },
                                           known: FileSchema.topLevelKeys, context: context)
-        let title = try titleReader.string("title") ?? defaultTitle(path)
+        let titleText = try titleReader.string("title")
 
         guard let networkReader = tables["network"] else {
             throw FileError(path: path, message: "missing [network] table")
@@ -57,9 +66,18 @@ public struct NetworkFile: Sendable {
         guard let dataReader = tables["data"] else { throw FileError(path: path, message: "missing [data] table") }
         let data = try DataSection.read(dataReader, network: spec, loss: training.loss)
 
-        return NetworkFile(path: path, title: title, spec: spec, network: spec.build(), training: training,
+        let network = spec.build()
+        var lesson: Lesson?
+        if let lessonReader = tables["lesson"] {
+            let texts = LessonTexts(context: context, text: text, names: ValueNames(network: network))
+            lesson = try LessonSection.read(lessonReader, scenes: scenes["scene"] ?? [], texts: texts)
+        } else if let first = scenes["scene"]?.first {
+            throw context.error(at: first.name, "[[scene]] belongs to a lesson; add a [lesson] table with id, title_en and title_ja")
+        }
+        let title = titleText ?? lesson?.title.en ?? defaultTitle(path)
+        return NetworkFile(path: path, title: title, spec: spec, network: network, training: training,
                            data: data.train, testData: data.test, classNames: data.classNames,
-                           classCount: data.classCount)
+                           classCount: data.classCount, lesson: lesson)
     }
 
     /// A reader for each top-level table; unknown tables are rejected, with a suggestion.
@@ -73,11 +91,12 @@ public struct NetworkFile: Sendable {
                     throw context.error(at: name, "\(name) must be a table ([\(name)]), got \(node.kind)")
                 }
                 readers[name] = try TableReader(name, table, known: schema.keys, context: context)
-            } else if FileSchema.topLevelKeys.contains(name) {
+            } else if FileSchema.topLevelKeys.contains(name) || FileSchema.arrayTables.contains(where: { $0.name == name }) {
                 continue
             } else if node.tableValue != nil {
                 let hint = Suggestion.closest(to: name, among: FileSchema.tableNames).map { "; did you mean [\($0)]?" }
-                    ?? "; expected " + FileSchema.tableNames.map { "[\($0)]" }.joined(separator: ", ")
+                    ?? "; expected " + (FileSchema.tableNames.map { "[\($0)]" }
+                        + FileSchema.arrayTables.map { "[[\($0.name)]]" }).joined(separator: ", ")
                 throw context.error(at: name, "unknown table [\(name)]\(hint)")
             } else {
                 let hint = Suggestion.closest(to: name, among: FileSchema.topLevelKeys).map { "; did you mean \"\($0)\"?" }
@@ -87,6 +106,24 @@ public struct NetworkFile: Sendable {
             }
         }
         return readers
+    }
+
+    /// A reader for each element of each `[[name]]` array of tables, named `scene[0]`, `scene[1]`….
+    private static func arrayTables(_ root: [String: TOMLNode], _ context: ParseContext) throws(FileError) -> [String: [TableReader]] {
+        var out: [String: [TableReader]] = [:]
+        for schema in FileSchema.arrayTables {
+            guard let node = root[schema.name] else { continue }
+            guard let items = node.arrayValue, items.allSatisfy({ $0.tableValue != nil }) else {
+                throw context.error(at: schema.name, "\(schema.name) must be written as [[\(schema.name)]] tables, got \(node.kind)")
+            }
+            var readers: [TableReader] = []
+            for (n, item) in items.enumerated() {
+                readers.append(try TableReader("\(schema.name)[\(n)]", item.tableValue!, known: schema.keys,
+                                               context: context, label: " in \(schema.name) \(n + 1)"))
+            }
+            out[schema.name] = readers
+        }
+        return out
     }
 
     /// The file name without its folder and extension.

@@ -3,7 +3,7 @@
 /// (strings and comments are skipped; arrays may span lines).
 ///
 /// Paths are dotted: `network`, `training.learning_rate`; the n-th `[[scene]]` is `scene[n]`,
-/// so its keys are `scene[0].text`.
+/// so its keys are `scene[0].text`, and a `[scene.quiz]` after it is `scene[0].quiz`.
 struct SourceMap: Sendable {
     private(set) var tableLines: [String: Int] = [:]
     private(set) var keyLines: [String: Int] = [:]
@@ -30,6 +30,16 @@ struct SourceMap: Sendable {
                     var j = i + (isArray ? 2 : 1)
                     let parts = SourceMap.readKey(chars, &j)
                     var name = parts.joined(separator: ".")
+                    // [scene.quiz] after the n-th [[scene]] is scene[n].quiz
+                    if !isArray, parts.count > 1 {
+                        for k in stride(from: parts.count - 1, through: 1, by: -1) {
+                            let prefix = parts[..<k].joined(separator: ".")
+                            if let n = arrayTableCounts[prefix] {
+                                name = prefix + "[\(n - 1)]." + parts[k...].joined(separator: ".")
+                                break
+                            }
+                        }
+                    }
                     if isArray {
                         let n = arrayTableCounts[name, default: 0]
                         arrayTableCounts[name] = n + 1

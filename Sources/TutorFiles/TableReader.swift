@@ -3,6 +3,8 @@ struct ParseContext: Sendable {
     var path: String
     var map: SourceMap
     var baseDirectory: String
+    /// Where data files are read from.
+    var files: FileSource = .disk
 
     /// An error at the line of `keyPath` (or of its element `element`).
     func error(at keyPath: String, element: Int? = nil, _ message: String) -> FileError {
@@ -19,14 +21,16 @@ struct TableReader {
     let context: ParseContext
 
     /// Rejects keys not in `known`, the first one in the file first, with a suggestion.
-    init(_ name: String, _ table: [String: TOMLNode], known: [String], context: ParseContext) throws(FileError) {
+    /// `label` names the table in messages (default ` in [name]`).
+    init(_ name: String, _ table: [String: TOMLNode], known: [String], context: ParseContext,
+         label: String? = nil) throws(FileError) {
         self.name = name
         self.table = table
         self.context = context
         let unknown = table.keys.filter { !known.contains($0) }
             .sorted { (context.map.line(of: path($0)) ?? 0, $0) < (context.map.line(of: path($1)) ?? 0, $1) }
         if let key = unknown.first {
-            let place = name.isEmpty ? "" : " in [\(name)]"
+            let place = label ?? (name.isEmpty ? "" : " in [\(name)]")
             var hint = Suggestion.hint(for: key, among: known)
             if Suggestion.closest(to: key, among: known) == nil,
                let home = FileSchema.tableOwning(key), home != name {

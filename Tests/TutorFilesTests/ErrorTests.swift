@@ -31,8 +31,10 @@ final class ErrorTests: XCTestCase {
                     "unknown table [trainig]; did you mean [training]?")
         assertError("titel = \"x\"\n" + minimalNetwork, line: 1,
                     "unknown key \"titel\" at the top of the file; did you mean \"title\"?")
-        assertError("[lesson]\nname = \"x\"\n" + minimalNetwork, line: 1,
-                    "unknown table [lesson]; expected [network], [training], [data]")
+        assertError("[lessons]\nname = \"x\"\n" + minimalNetwork, line: 1,
+                    "unknown table [lessons]; did you mean [lesson]?")
+        assertError("[quiz]\nname = \"x\"\n" + minimalNetwork, line: 1,
+                    "unknown table [quiz]; expected [network], [training], [data], [lesson], [[scene]]")
     }
 
     func testUnknownActivation() {

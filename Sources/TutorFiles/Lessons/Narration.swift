@@ -1,0 +1,77 @@
+import BackpropEngine
+
+/// Narration made ready for the screen: placeholders replaced by the engine's numbers,
+/// then split into paragraphs and emphasised runs.
+public enum Narration {
+    /// The text with each `{name:format}` replaced by the timeline's value, formatted as asked
+    /// ("?" for a value the engine has not computed yet, or a name that is not valid).
+    public static func render(_ text: String, timeline: Timeline, ascii: Bool = false) -> String {
+        guard case .success(let template) = Template.parse(text) else { return text }
+        let names = ValueNames(network: timeline.live.network)
+        return template.render { p in
+            guard case .success(let name) = names.parse(p.name),
+                  let v = ValueResolver.resolve(name, timeline: timeline) else { return "?" }
+            return p.format.format(v, ascii: ascii)
+        }
+    }
+
+    /// The narration in one language, rendered against the timeline.
+    public static func render(narration: Localized, language: LessonLanguage, timeline: Timeline,
+                              ascii: Bool = false) -> String {
+        render(narration.text(language), timeline: timeline, ascii: ascii)
+    }
+
+    /// Paragraphs: separated by blank lines; the lines of one paragraph are joined (with a space in
+    /// English, with nothing between two Japanese characters).
+    public static func paragraphs(_ text: String) -> [String] {
+        var out: [String] = [], current = ""
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = String(raw).trimmingSpaces
+            if line.isEmpty {
+                if !current.isEmpty { out.append(current); current = "" }
+                continue
+            }
+            if current.isEmpty {
+                current = line
+            } else if let last = current.unicodeScalars.last, let first = line.unicodeScalars.first,
+                      isWide(last) && isWide(first) {
+                current += line
+            } else {
+                current += " " + line
+            }
+        }
+        if !current.isEmpty { out.append(current) }
+        return out
+    }
+
+    /// A paragraph split into plain and `*emphasised*` runs (the stars are removed; `\*` is a star).
+    public static func runs(_ paragraph: String) -> [(text: String, emphasis: Bool)] {
+        var out: [(text: String, emphasis: Bool)] = []
+        var current = "", emphasis = false, escaped = false
+        for c in paragraph {
+            if escaped {
+                current.append(c)
+                escaped = false
+            } else if c == "\\" {
+                escaped = true
+            } else if c == "*" {
+                if !current.isEmpty { out.append((current, emphasis)) }
+                current = ""
+                emphasis.toggle()
+            } else {
+                current.append(c)
+            }
+        }
+        if escaped { current.append("\\") }
+        if !current.isEmpty { out.append((current, emphasis)) }
+        return out
+    }
+
+    /// CJK characters and full-width forms, which are joined without a space across a line break.
+    static func isWide(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0x3000...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xF900...0xFAFF, 0xFF00...0xFFEF: return true
+        default: return false
+        }
+    }
+}

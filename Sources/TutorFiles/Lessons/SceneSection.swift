@@ -1,0 +1,168 @@
+import BackpropEngine
+
+/// Reads one `[[scene]]`: narration, focus, advance, and its `[scene.quiz]`.
+enum SceneSection {
+    static let keys = ["title_en", "title_ja", "narration_en", "narration_ja", "focus", "advance", "quiz"]
+
+    static func read(_ r: TableReader, number: Int, texts: LessonTexts) throws(FileError) -> LessonScene {
+        let what = "scene \(number)"
+        let title = try texts.pair(r, "title", what: what, required: false)
+        guard let narration = try texts.pair(r, "narration", what: what, required: true) else {
+            throw r.error("", "\(what): missing narration")
+        }
+        let focus = try FocusSyntax.read(r, what: what, names: texts.names)
+        let advance = try AdvanceSyntax.read(r, what: what, names: texts.names)
+        var quiz: Quiz?
+        if let node = r.table["quiz"] {
+            guard let table = node.tableValue else {
+                throw r.error("quiz", "\(what): quiz must be a table ([scene.quiz] after this [[scene]]), got \(node.kind)")
+            }
+            let q = try TableReader(r.path("quiz"), table, known: QuizSection.keys, context: r.context,
+                                    label: " in the quiz of \(what)")
+            quiz = try QuizSection.read(q, what: "the quiz of \(what)", texts: texts)
+            // the narration comes before the answer: it must not give it away
+            if let answer = quiz?.answer {
+                for (key, text) in [("narration_en", narration.en), ("narration_ja", narration.ja)] {
+                    let shown = try texts.check(text, r, key)
+                    if shown.contains(answer) {
+                        let spelled = texts.names.spelling(of: answer)
+                        throw texts.place("{" + spelled, r, key,
+                                          "\(what): the narration shows {\(spelled)} before the quiz asks for it; "
+                                          + "show it in the quiz's reveal_en/reveal_ja instead")
+                    }
+                }
+            }
+        }
+        return LessonScene(title: title, narration: narration, focus: focus, advance: advance, quiz: quiz,
+                           line: r.context.map.line(of: r.name) ?? 0)
+    }
+}
+
+/// The `focus` vocabulary: "network", "neuron h1", "weight w5", "bias b1", "layer 1" (or "layer
+/// input" / "layer hidden" / "layer output"), "loss", "loss-curve", "parameters", "update", "data",
+/// "event".
+enum FocusSyntax {
+    static let words = ["network", "neuron", "weight", "bias", "layer", "loss", "loss-curve", "parameters",
+                        "update", "data", "event"]
+
+    static func read(_ r: TableReader, what: String, names: ValueNames) throws(FileError) -> Focus {
+        guard let text = try r.string("focus") else { return .network }
+        switch parse(text, names: names) {
+        case .success(let f): return f
+        case .failure(let e): throw r.error("focus", "\(what): \(e.message)")
+        }
+    }
+
+    static func parse(_ text: String, names: ValueNames) -> Result<Focus, ValueNameError> {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+        let word = parts.first ?? ""
+        let arg = parts.count > 1 ? parts[1] : nil
+        func fail(_ m: String) -> Result<Focus, ValueNameError> { .failure(ValueNameError(name: text, message: m)) }
+        guard parts.count <= 2 else { return fail("focus \"\(text)\" has too many words") }
+        switch (word, arg) {
+        case ("network", nil): return .success(.network)
+        case ("loss", nil): return .success(.loss)
+        case ("loss-curve", nil): return .success(.lossCurve)
+        case ("parameters", nil): return .success(.parameters)
+        case ("update", nil): return .success(.update)
+        case ("data", nil): return .success(.data)
+        case ("event", nil): return .success(.event)
+        case ("neuron", let a?):
+            guard let n = names.neuron(a) else { return fail("focus \"\(text)\": no neuron \"\(a)\" in this network") }
+            return .success(.neuron(n))
+        case ("weight", let a?):
+            guard a.hasPrefix("w"), let p = names.parameter(a) else {
+                return fail("focus \"\(text)\": no weight \"\(a)\" in this network")
+            }
+            return .success(.parameter(p))
+        case ("bias", let a?):
+            guard a.hasPrefix("b"), let p = names.parameter(a) else {
+                return fail("focus \"\(text)\": no bias \"\(a)\" in this network")
+            }
+            return .success(.parameter(p))
+        case ("layer", let a?):
+            let last = names.layerSizes.count - 1
+            switch a {
+            case "input": return .success(.layer(0))
+            case "output": return .success(.layer(last))
+            case "hidden" where last == 2: return .success(.layer(1))
+            default:
+                guard let k = Int(a), k >= 0, k <= last else {
+                    return fail("focus \"\(text)\": layer is 0…\(last), input, output\(last == 2 ? " or hidden" : "")")
+                }
+                return .success(.layer(k))
+            }
+        case (_, nil) where ["neuron", "weight", "bias", "layer"].contains(word):
+            return fail("focus \"\(word)\" needs a name, e.g. \"\(word) \(example(word))\"")
+        default:
+            let hint = Suggestion.hint(for: word, among: words)
+            return fail("unknown focus \"\(text)\"\(hint)")
+        }
+    }
+
+    private static func example(_ word: String) -> String {
+        switch word {
+        case "neuron": return "h1"
+        case "weight": return "w1"
+        case "bias": return "b1"
+        default: return "1"
+        }
+    }
+}
+
+/// The `advance` vocabulary: "none", a step size ("event", "neuron", "layer", "phase", "sample",
+/// "update", "epoch"), a step size repeated ("updates:10"), "to:<phase>", "to:<value>" (the event
+/// computing it, e.g. "to:grad.w5"), "epochs:<n>" (train n epochs on the fast path).
+enum AdvanceSyntax {
+    static let sizes = Timeline.Granularity.allCases.map(\.rawValue)
+
+    static func read(_ r: TableReader, what: String, names: ValueNames) throws(FileError) -> Advance {
+        guard let text = try r.string("advance") else { return .none }
+        switch parse(text, names: names) {
+        case .success(let a): return a
+        case .failure(let e): throw r.error("advance", "\(what): \(e.message)")
+        }
+    }
+
+    static func parse(_ text: String, names: ValueNames) -> Result<Advance, ValueNameError> {
+        func fail(_ m: String) -> Result<Advance, ValueNameError> { .failure(ValueNameError(name: text, message: m)) }
+        let s = text.trimmingSpaces
+        if s == "none" { return .success(.none) }
+        if let g = Timeline.Granularity(rawValue: s) { return .success(.by(g, count: 1)) }
+        guard let colon = s.firstIndex(of: ":") else {
+            return fail("unknown advance \"\(s)\"" + Suggestion.hint(for: s, among: ["none"] + sizes + ["to:backward", "epochs:100"]))
+        }
+        let head = String(s[..<colon]), arg = String(s[s.index(after: colon)...])
+        if head == "to" {
+            if let phase = StepEvent.Phase(rawValue: arg) { return .success(.toPhase(phase)) }
+            switch names.parse(arg) {
+            case .success(let v):
+                guard movable(v) else {
+                    return fail("advance \"\(s)\": no event computes \(arg); use to:<phase> or to: a value such as to:grad.w1")
+                }
+                return .success(.toValue(v))
+            case .failure(let e):
+                return fail("advance \"\(s)\": \(e.message)")
+            }
+        }
+        guard let count = Int(arg), count >= 1 else {
+            return fail("advance \"\(s)\": \(arg) must be a whole number ≥ 1")
+        }
+        if head == "epochs" { return .success(.epochs(count)) }
+        let single = head.hasSuffix("s") ? String(head.dropLast()) : head
+        guard let g = Timeline.Granularity(rawValue: single) else {
+            let plural = sizes.map { $0 + "s" }
+            return fail("unknown advance \"\(s)\"" + Suggestion.hint(for: head, among: plural + ["to"]))
+        }
+        return .success(.by(g, count: count))
+    }
+
+    /// Whether some event computes the value (the engine can be moved to it).
+    static func movable(_ v: ValueName) -> Bool {
+        switch v {
+        case .activation(let n): return n.layer > 0
+        case .weightedSum, .delta, .lossGradient, .lossShare, .sampleLoss, .gradient, .newValue, .loss, .slope: return true
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,115 @@
+import BackpropEngine
+import Foundation
+
+/// Reads named values from the engine state a `Timeline` shows: the current step's recorded
+/// numbers, for the sample of the current event (the first sample when the event is about the
+/// whole batch). Before the first step only what needs no step is known (parameters, lr, epoch…).
+public enum ValueResolver {
+    /// The value, or nil when the timeline has not computed it (yet).
+    public static func resolve(_ name: ValueName, timeline: Timeline) -> Double? {
+        guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.live) }
+        let s = timeline.currentEvent?.sample ?? 0
+        let net = t.before.network, config = t.before.config
+        let top = net.layerSizes.count - 1
+        func ok(_ n: NeuronRef) -> Bool { n.layer <= top && n.index < net.layerSizes[n.layer] }
+        switch name {
+        case .activation(let n):
+            return ok(n) ? t.activation(sample: s, layer: n.layer, neuron: n.index) : nil
+        case .weightedSum(let n):
+            return ok(n) && n.layer > 0 ? t.weightedSum(sample: s, layer: n.layer, neuron: n.index) : nil
+        case .delta(let n):
+            return ok(n) && n.layer > 0 ? t.delta(sample: s, layer: n.layer, neuron: n.index) : nil
+        case .slope(let n):
+            guard ok(n), n.layer > 0 else { return nil }
+            let z = t.weightedSum(sample: s, layer: n.layer, neuron: n.index)
+            let a = t.activation(sample: s, layer: n.layer, neuron: n.index)
+            return net.activations[n.layer - 1].derivative(z: z, a: a, slope: net.leakySlope)
+        case .lossGradient(let n):
+            guard ok(n), n.layer == top else { return nil }
+            let p = t.activation(sample: s, layer: top, neuron: n.index)
+            return config.loss.gradient(prediction: p, target: t.targets[s][n.index], outputs: net.layerSizes[top])
+        case .target(let n):
+            return ok(n) && n.layer == top ? t.targets[s][n.index] : nil
+        case .lossShare(let n):
+            guard ok(n), n.layer == top else { return nil }
+            let zs = (0..<net.layerSizes[top]).map { t.weightedSum(sample: s, layer: top, neuron: $0) }
+            let shift = zs.max() ?? 0
+            let logSumExp = shift + log(zs.reduce(0) { $0 + exp($1 - shift) })
+            return config.loss.share(prediction: t.activation(sample: s, layer: top, neuron: n.index),
+                                     target: t.targets[s][n.index], z: zs[n.index],
+                                     outputs: net.layerSizes[top], logSumExp: logSumExp)
+        case .sampleLoss(let k):
+            return k >= 1 && k <= t.batchCount ? t.loss(sample: k - 1) : nil
+        case .gradient(let p):
+            return valid(p, net) ? t.gradient[p] : nil
+        case .value(let p):
+            return valid(p, net) ? net.value(of: p) : nil
+        case .newValue(let p):
+            return valid(p, net) ? t.after.network.value(of: p) : nil
+        case .loss:
+            return t.batchLoss
+        case .epoch:
+            return Double(t.epochNumber)
+        case .update:
+            return Double(t.after.updateCount)
+        case .learningRate, .accuracy, .samples:
+            return resolveWithoutStep(name, t.before)
+        }
+    }
+
+    /// A name as written in a file (`grad.w5`), against the timeline's network.
+    public static func resolve(name: String, timeline: Timeline) -> Double? {
+        guard case .success(let v) = ValueNames(network: timeline.live.network).parse(name) else { return nil }
+        return resolve(v, timeline: timeline)
+    }
+
+    /// Values a trainer knows without a recorded step.
+    static func resolveWithoutStep(_ name: ValueName, _ trainer: Trainer) -> Double? {
+        switch name {
+        case .value(let p): return valid(p, trainer.network) ? trainer.network.value(of: p) : nil
+        case .activation(let n) where n.layer == 0:
+            // an input of the first sample of the next update
+            guard let k = trainer.nextBatchIndices.first, n.index < trainer.data.inputs[k].count else { return nil }
+            return trainer.data.inputs[k][n.index]
+        case .target(let n):
+            guard let k = trainer.nextBatchIndices.first, n.index < trainer.data.targets[k].count else { return nil }
+            return trainer.data.targets[k][n.index]
+        case .epoch: return Double(trainer.epoch + 1)
+        case .update: return Double(trainer.updateCount + 1)
+        case .learningRate: return trainer.config.learningRate
+        case .samples: return Double(trainer.data.count)
+        case .accuracy: return accuracy(trainer.network, trainer.data)
+        default: return nil
+        }
+    }
+
+    /// The fraction of samples whose largest output is the target's largest (one output: both
+    /// on the same side of 0.5).
+    static func accuracy(_ net: Network, _ data: Dataset) -> Double {
+        let predictions = net.predict(batch: data.inputs)
+        var right = 0
+        for (p, y) in zip(predictions, data.targets) {
+            if p.count == 1 {
+                if (p[0] >= 0.5) == (y[0] >= 0.5) { right += 1 }
+            } else if argmax(p) == argmax(y) {
+                right += 1
+            }
+        }
+        return data.count == 0 ? 0 : Double(right) / Double(data.count)
+    }
+
+    private static func argmax(_ v: [Double]) -> Int {
+        var best = 0
+        for k in v.indices where v[k] > v[best] { best = k }
+        return best
+    }
+
+    private static func valid(_ p: ParameterRef, _ net: Network) -> Bool {
+        switch p {
+        case .weight(let l, let j, let i):
+            return l < net.weightLayerCount && j < net.layerSizes[l + 1] && i < net.layerSizes[l]
+        case .bias(let l, let j):
+            return net.biasMode != .none && l < net.weightLayerCount && j < net.layerSizes[l + 1]
+        }
+    }
+}
