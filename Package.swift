@@ -45,7 +45,7 @@ let package = Package(
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
         .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
     ],

@@ -72,39 +72,34 @@ struct UpdateRule {
     var beta1Power: Double
     var beta2Power: Double
 
-    /// Updates w in place from g; first/second are the optimizer's memory. Returns Σ w·0, which
-    /// is 0 unless some new w is NaN or ±inf (a divergence test that costs one add).
-    func apply(_ w: inout [Double], _ g: UnsafeMutableBufferPointer<Double>, _ first: inout [Double],
-               _ second: inout [Double]) -> Double {
+    /// Updates n values of w in place from g; first/second are the optimizer's memory. Returns
+    /// Σ w·0, which is 0 unless some new w is NaN or ±inf (a divergence test that costs one add).
+    @inline(__always)
+    func apply(_ w: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>,
+               _ m: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
         let eta = learningRate
         var check = 0.0
-        w.withUnsafeMutableBufferPointer { w in
-            first.withUnsafeMutableBufferPointer { m in
-                second.withUnsafeMutableBufferPointer { v in
-                    switch optimizer {
-                    case .sgd:
-                        for k in 0..<w.count {
-                            w[k] = w[k] - eta * g[k]
-                            check += w[k] * 0
-                        }
-                    case .momentum(let mu):
-                        for k in 0..<w.count {
-                            m[k] = mu * m[k] + g[k]
-                            w[k] = w[k] - eta * m[k]
-                            check += w[k] * 0
-                        }
-                    case .adam(let beta1, let beta2, let epsilon):
-                        let c1 = 1 - beta1Power, c2 = 1 - beta2Power
-                        for k in 0..<w.count {
-                            m[k] = beta1 * m[k] + (1 - beta1) * g[k]
-                            v[k] = beta2 * v[k] + (1 - beta2) * (g[k] * g[k])
-                            let mHat = m[k] / c1
-                            let vHat = v[k] / c2
-                            w[k] = w[k] - eta * mHat / (vHat.squareRoot() + epsilon)
-                            check += w[k] * 0
-                        }
-                    }
-                }
+        switch optimizer {
+        case .sgd:
+            for k in 0..<n {
+                w[k] = w[k] - eta * g[k]
+                check += w[k] * 0
+            }
+        case .momentum(let mu):
+            for k in 0..<n {
+                m[k] = mu * m[k] + g[k]
+                w[k] = w[k] - eta * m[k]
+                check += w[k] * 0
+            }
+        case .adam(let beta1, let beta2, let epsilon):
+            let c1 = 1 - beta1Power, c2 = 1 - beta2Power
+            for k in 0..<n {
+                m[k] = beta1 * m[k] + (1 - beta1) * g[k]
+                v[k] = beta2 * v[k] + (1 - beta2) * (g[k] * g[k])
+                let mHat = m[k] / c1
+                let vHat = v[k] / c2
+                w[k] = w[k] - eta * mHat / (vHat.squareRoot() + epsilon)
+                check += w[k] * 0
             }
         }
         return check

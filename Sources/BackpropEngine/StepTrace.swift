@@ -92,6 +92,13 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     public func layer(at position: Int) -> Int? { refs[position].layer }
     public func neuronKey(at position: Int) -> Int { refs[position].groupKey }
 
+    /// Position of the event where the batch loss is known: the batch-loss event, or for a batch of
+    /// one the sample's loss.
+    public var batchLossEventIndex: Int {
+        refs.firstIndex { if case .batchLoss = $0 { return true } else { return false } }
+            ?? refs.firstIndex { if case .sampleLoss = $0 { return true } else { return false } }!
+    }
+
     /// Position of the event that computes this neuron's activation for sample s (input neurons: nil).
     public func eventIndex(activationOf n: NeuronRef, sample s: Int) -> Int? { index.activation(sample: s, n) }
     /// Position of the event that computes this neuron's δ for sample s (input neurons: nil).

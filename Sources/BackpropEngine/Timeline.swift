@@ -12,6 +12,11 @@ public struct Timeline: Sendable {
         public var step: Int
         /// index of the event within that step
         public var event: Int
+
+        public init(step: Int, event: Int) {
+            self.step = step
+            self.event = event
+        }
     }
 
     /// The trainer after the newest recorded step: where new steps come from.
@@ -89,9 +94,12 @@ public struct Timeline: Sendable {
                 if currentTrace?.epochNumber != epoch && position!.event == 0 { break }
             }
         default:
-            guard position != nil else { next(); return }
-            let key = groupKey(size)
-            while next() { if groupKey(size) != key { break } }
+            if position == nil {
+                guard next() else { return }
+            } else {
+                let key = groupKey(size)
+                while next() { if groupKey(size) != key { break } }
+            }
             let newKey = groupKey(size)
             while let p = position, p.event + 1 < steps[p.step].count {
                 position!.event += 1
@@ -130,6 +138,38 @@ public struct Timeline: Sendable {
     public mutating func nextPhase() {
         guard let phase = currentEvent?.phase else { next(); return }
         while next() { if currentEvent!.phase != phase { return } }
+    }
+
+    /// Back to the first event of this phase; if already there, of the phase before.
+    public mutating func startOfPhase() {
+        guard let phase = currentEvent?.phase else { return }
+        let sample = position.map { steps[$0.step].sample(at: $0.event) }
+        func samePhase(_ t: Timeline) -> Bool {
+            t.currentEvent?.phase == phase && t.position.map { t.steps[$0.step].sample(at: $0.event) } == sample
+        }
+        var probe = self
+        if probe.previous() && samePhase(probe) {
+            while samePhase(probe) { self = probe; if !probe.previous() { break } }
+        } else if probe.position != position {
+            // at the start already: go to the start of the phase before
+            self = probe
+            let before = probe.currentEvent?.phase
+            let beforeSample = probe.position.map { probe.steps[$0.step].sample(at: $0.event) }
+            while probe.previous(), probe.currentEvent?.phase == before,
+                  probe.position.map({ probe.steps[$0.step].sample(at: $0.event) }) == beforeSample {
+                self = probe
+            }
+        }
+    }
+
+    /// The first event of the oldest step kept.
+    public mutating func moveToFirst() {
+        if !steps.isEmpty { position = Position(step: 0, event: 0) }
+    }
+
+    /// The last event of the newest step recorded.
+    public mutating func moveToNewest() {
+        if let last = steps.indices.last { position = Position(step: last, event: steps[last].count - 1) }
     }
 
     /// Trains `count` epochs on the fast path from the newest state (finishing the current epoch

@@ -59,27 +59,32 @@ public struct Trainer: Equatable, Sendable {
     /// One update on the fast path.
     public mutating func step() {
         guard divergence == nil else { return }
-        performStep(Workspace(network: network, batchSize: nextBatchSize))
+        let ws = Workspace(network: network, batchSize: nextBatchSize, state: optimizerMemory)
+        performStep(ws, batches: batchesPerEpoch, recording: false)
+        storeParameters(from: ws)
     }
 
     /// Trains until `count` more epochs are complete (an epoch under way counts as the first),
     /// on the fast path. Stops early on divergence.
     public mutating func train(epochs count: Int) {
+        guard count > 0 && divergence == nil else { return }
         let target = epoch + count
-        var full: Workspace? = nil
+        let size = batchSize, batches = batchesPerEpoch
+        // The parameters live in `full`'s buffers until the end; a smaller last batch shares them.
+        let full = Workspace(network: network, batchSize: size, state: optimizerMemory)
         var partial: Workspace? = nil
         while epoch < target && divergence == nil {
             let n = nextBatchSize
-            let ws: Workspace
-            if n == batchSize {
-                if full == nil { full = Workspace(network: network, batchSize: n) }
-                ws = full!
-            } else {
-                if partial?.batchSize != n { partial = Workspace(network: network, batchSize: n) }
+            var ws = full
+            if n != size {
+                if partial?.batchSize != n {
+                    partial = Workspace(sizes: network.layerSizes, batchSize: n, parameters: full.parameters)
+                }
                 ws = partial!
             }
-            performStep(ws)
+            performStep(ws, batches: batches, recording: false)
         }
+        storeParameters(from: full)
     }
 
     /// Finishes the current epoch (if one is under way) on the fast path.
@@ -94,8 +99,9 @@ public struct Trainer: Equatable, Sendable {
         guard divergence == nil else { return nil }
         let before = self
         let indices = nextBatchIndices
-        let ws = Workspace(network: network, batchSize: indices.count)
-        let info = performStep(ws)
+        let ws = Workspace(network: network, batchSize: indices.count, state: optimizerMemory)
+        let info = performStep(ws, batches: batchesPerEpoch, recording: true)
+        storeParameters(from: ws)
         return StepTrace(before: before, after: self, sampleIndices: indices, workspace: ws, info: info)
     }
 
@@ -128,55 +134,30 @@ public struct Trainer: Equatable, Sendable {
         var clipScale: Double?
     }
 
+    /// One update of the parameters in `ws.parameters` (the network's copy is brought up to date
+    /// by `storeParameters`). `recording` fills every buffer a StepTrace reads; the fast path
+    /// skips the copies nobody looks at.
     @discardableResult
-    private mutating func performStep(_ ws: Workspace) -> StepInfo {
+    private mutating func performStep(_ ws: Workspace, batches: Int, recording: Bool) -> StepInfo {
         if batchInEpoch == 0 {
             startEpoch()
-            if let testData { testLosses.append(loss(on: testData)) }
+            if let testData {
+                storeParameters(from: ws)
+                testLosses.append(loss(on: testData))
+            }
         }
-        let indices = currentBatch
         // `orderIsShuffled`, not `config.shuffle`: the rest of an epoch keeps its order when shuffling is turned off
-        Kernel.gather(data, indices, ws, inOrder: !orderIsShuffled)
+        Kernel.gather(data, currentBatch, ws, inOrder: !orderIsShuffled)
         Kernel.forward(network, ws)
         Kernel.loss(network, config.loss, ws)
         Kernel.backward(network, ws)
-        Kernel.reduce(ws, config.reduction)
         let loss = Kernel.batchLoss(ws, config.reduction)
-
-        // the gradient as applied: clipped (weights and trainable biases), then weight decay
-        let trainableBiases = network.biasMode == .trainable
-        for l in ws.gradientW.indices {
-            ws.appliedW[l].update(fromContentsOf: ws.gradientW[l])
-            ws.appliedB[l].update(fromContentsOf: ws.gradientB[l])
-        }
-        var norm: Double? = nil, scale: Double? = nil
-        if let limit = config.clipNorm {
-            let clipped = ws.appliedW + (trainableBiases ? ws.appliedB : [])
-            var sum = 0.0
-            for g in clipped { for v in g { sum += v * v } }
-            let n = sum.squareRoot()
-            norm = n
-            if n > limit {
-                let s = limit / n
-                scale = s
-                for g in clipped { for k in 0..<g.count { g[k] *= s } }
-            }
-        }
-        if config.weightDecay != 0 {
-            let wd = config.weightDecay
-            for l in ws.appliedW.indices {
-                let g = ws.appliedW[l]
-                network.parameters.weights[l].withUnsafeBufferPointer { w in
-                    for k in 0..<g.count { g[k] += wd * w[k] }
-                }
-            }
-        }
-        let finite = applyUpdate(ws)
+        let (source, norm, scale) = gradientToApply(ws, recording: recording)
+        let finite = applyUpdate(ws, from: source)
 
         lastBatchLoss = loss
         epochLossSum += loss
         batchInEpoch += 1
-        let batches = batchesPerEpoch
         if batchInEpoch >= batches {
             epochLosses.append(epochLossSum / Double(batches))
             epoch += 1
@@ -188,9 +169,68 @@ public struct Trainer: Equatable, Sendable {
         return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale)
     }
 
-    /// Applies the optimizer to every trainable parameter with ws.applied*. Returns whether all
-    /// updated parameters are finite numbers.
-    private mutating func applyUpdate(_ ws: Workspace) -> Bool {
+    /// Which of the workspace's gradient buffers the update reads.
+    enum GradientStage { case sums, reduced, applied }
+
+    /// The gradient as applied: the batch gradient (the sums, ÷B for the mean), clipped (weights
+    /// and trainable biases), then weight decay. Each stage is written out only when it differs
+    /// from the one before, or when the step is recorded.
+    private func gradientToApply(_ ws: Workspace, recording: Bool) -> (GradientStage, norm: Double?, scale: Double?) {
+        let mean = config.reduction == .mean
+        let changes = config.clipNorm != nil || config.weightDecay != 0
+        guard changes || recording else {
+            if mean { Kernel.reduce(ws, config.reduction) }
+            return (mean ? .reduced : .sums, nil, nil)
+        }
+        Kernel.reduce(ws, config.reduction)
+
+        let trainableBiases = network.biasMode == .trainable
+        for layer in ws.layers {
+            layer.appliedW.update(from: layer.gradientW, count: layer.nIn * layer.nOut)
+            layer.appliedB.update(from: layer.gradientB, count: layer.nOut)
+        }
+        var norm: Double? = nil, scale: Double? = nil
+        if let limit = config.clipNorm {
+            // all weights (layer by layer), then the trainable biases
+            var sum = 0.0
+            for layer in ws.layers { sum = sumOfSquares(layer.appliedW, layer.nIn * layer.nOut, adding: sum) }
+            if trainableBiases {
+                for layer in ws.layers { sum = sumOfSquares(layer.appliedB, layer.nOut, adding: sum) }
+            }
+            let n = sum.squareRoot()
+            norm = n
+            if n > limit {
+                let s = limit / n
+                scale = s
+                for layer in ws.layers { scaleValues(layer.appliedW, layer.nIn * layer.nOut, by: s) }
+                if trainableBiases {
+                    for layer in ws.layers { scaleValues(layer.appliedB, layer.nOut, by: s) }
+                }
+            }
+        }
+        if config.weightDecay != 0 {
+            let wd = config.weightDecay
+            for layer in ws.layers {
+                let g = layer.appliedW, w = layer.w
+                for k in 0..<(layer.nIn * layer.nOut) { g[k] += wd * w[k] }
+            }
+        }
+        return (.applied, norm, scale)
+    }
+
+    private func sumOfSquares(_ g: UnsafeMutablePointer<Double>, _ n: Int, adding sum: Double) -> Double {
+        var sum = sum
+        for k in 0..<n { sum += g[k] * g[k] }
+        return sum
+    }
+
+    private func scaleValues(_ g: UnsafeMutablePointer<Double>, _ n: Int, by s: Double) {
+        for k in 0..<n { g[k] *= s }
+    }
+
+    /// Applies the optimizer to every trainable parameter in ws.parameters, reading the gradient
+    /// at `stage`. Returns whether all updated parameters are finite numbers.
+    private mutating func applyUpdate(_ ws: Workspace, from stage: GradientStage) -> Bool {
         optimizerState.updateCount += 1
         if case .adam(let b1, let b2, _) = config.optimizer {
             optimizerState.beta1Power *= b1
@@ -198,22 +238,27 @@ public struct Trainer: Equatable, Sendable {
         }
         let rule = UpdateRule(optimizer: config.optimizer, learningRate: config.learningRate,
                               beta1Power: optimizerState.beta1Power, beta2Power: optimizerState.beta2Power)
-        // Move the arrays out so that each is uniquely referenced and updated in place.
-        var params = network.parameters, state = optimizerState
-        network.parameters = Parameters(weights: [], biases: [])
-        optimizerState.first = Parameters(weights: [], biases: [])
-        optimizerState.second = Parameters(weights: [], biases: [])
+        let biases = network.biasMode == .trainable
         var check = 0.0
-        for l in params.weights.indices {
-            check += rule.apply(&params.weights[l], ws.appliedW[l], &state.first.weights[l], &state.second.weights[l])
-            if network.biasMode == .trainable {
-                check += rule.apply(&params.biases[l], ws.appliedB[l], &state.first.biases[l], &state.second.biases[l])
+        for layer in ws.layers {
+            let (gW, gB): (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+            switch stage {
+            case .sums: (gW, gB) = (layer.gradientSumW, layer.gradientSumB)
+            case .reduced: (gW, gB) = (layer.gradientW, layer.gradientB)
+            case .applied: (gW, gB) = (layer.appliedW, layer.appliedB)
             }
+            check += rule.apply(layer.w, gW, layer.firstW, layer.secondW, count: layer.nIn &* layer.nOut)
+            if biases { check += rule.apply(layer.bias, gB, layer.firstB, layer.secondB, count: layer.nOut) }
         }
-        network.parameters = params
-        optimizerState.first = state.first
-        optimizerState.second = state.second
         return check == 0
+    }
+
+    /// The optimizer's memory for a workspace; sgd has none to copy (its buffers stay zero, unused).
+    private var optimizerMemory: OptimizerState? { config.optimizer == .sgd ? nil : optimizerState }
+
+    /// Brings the network and the optimizer's memory up to date from the workspace's buffers.
+    private mutating func storeParameters(from ws: Workspace) {
+        ws.parameters.store(into: &network.parameters, state: &optimizerState, for: config.optimizer)
     }
 
     // MARK: - measuring

@@ -30,36 +30,55 @@ final class Workspace {
     /// the gradient as applied: after clipping and weight decay
     let appliedW: [UnsafeMutableBufferPointer<Double>]
     let appliedB: [UnsafeMutableBufferPointer<Double>]
+    /// The parameters the kernel reads and the update writes (may be shared with another workspace).
+    let parameters: ParameterBuffers
+    /// Every weight layer's buffers as raw pointers, worked out once.
+    let layers: [LayerView]
     /// The samples now in a[0] and y when they were taken in order (order[k] == k).
     var gatheredRange: Range<Int>?
 
-    init(sizes: [Int], batchSize b: Int) {
+    init(sizes: [Int], batchSize b: Int, parameters: ParameterBuffers) {
         self.sizes = sizes
         batchSize = b
+        self.parameters = parameters
+        // spare zeros after each buffer's end, so that a small batch's last row can be loaded as one
+        // SIMD value (Kernel.smallBatch lanes) while only its first B lanes are used
         func buffer(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
-            let p = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
+            let p = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + Kernel.smallBatch)
             p.initialize(repeating: 0)
-            return p
+            return UnsafeMutableBufferPointer(rebasing: p[0..<n])
         }
-        a = sizes.map { buffer($0 * b) }
-        z = sizes.indices.map { buffer($0 == 0 ? 0 : sizes[$0] * b) }
-        delta = sizes.indices.map { buffer($0 == 0 ? 0 : sizes[$0] * b) }
+        let range = 0..<(sizes.count - 1)
+        let neurons = sizes.map { buffer($0 * b) }
+        let sums = sizes.indices.map { buffer($0 == 0 ? 0 : sizes[$0] * b) }
+        let deltas = sizes.indices.map { buffer($0 == 0 ? 0 : sizes[$0] * b) }
+        let sumW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, sumB = range.map { buffer(sizes[$0 + 1]) }
+        let gW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, gB = range.map { buffer(sizes[$0 + 1]) }
+        let appW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, appB = range.map { buffer(sizes[$0 + 1]) }
+        (a, z, delta) = (neurons, sums, deltas)
+        (gradientSumW, gradientSumB, gradientW, gradientB, appliedW, appliedB) = (sumW, sumB, gW, gB, appW, appB)
         y = buffer(sizes.last! * b)
         outputGradient = buffer(sizes.last! * b)
         sampleLoss = buffer(b)
         logSumExp = buffer(b)
         transposed = buffer(sizes.max()! * b)
-        let layers = 0..<(sizes.count - 1)
-        gradientSumW = layers.map { buffer(sizes[$0] * sizes[$0 + 1]) }
-        gradientSumB = layers.map { buffer(sizes[$0 + 1]) }
-        gradientW = layers.map { buffer(sizes[$0] * sizes[$0 + 1]) }
-        gradientB = layers.map { buffer(sizes[$0 + 1]) }
-        appliedW = layers.map { buffer(sizes[$0] * sizes[$0 + 1]) }
-        appliedB = layers.map { buffer(sizes[$0 + 1]) }
+        layers = range.map { l in
+            LayerView(nIn: sizes[l], nOut: sizes[l + 1],
+                      x: neurons[l].baseAddress!, zIn: sums[l].baseAddress, deltaIn: deltas[l].baseAddress,
+                      z: sums[l + 1].baseAddress!, a: neurons[l + 1].baseAddress!, delta: deltas[l + 1].baseAddress!,
+                      w: parameters.weights[l].baseAddress!, bias: parameters.biases[l].baseAddress!,
+                      firstW: parameters.firstW[l].baseAddress!, firstB: parameters.firstB[l].baseAddress!,
+                      secondW: parameters.secondW[l].baseAddress!, secondB: parameters.secondB[l].baseAddress!,
+                      gradientSumW: sumW[l].baseAddress!, gradientSumB: sumB[l].baseAddress!,
+                      gradientW: gW[l].baseAddress!, gradientB: gB[l].baseAddress!,
+                      appliedW: appW[l].baseAddress!, appliedB: appB[l].baseAddress!)
+        }
     }
 
-    convenience init(network: Network, batchSize b: Int) {
-        self.init(sizes: network.layerSizes, batchSize: b)
+    /// A workspace with its own copy of the network's parameters (and of the optimizer's memory).
+    convenience init(network: Network, batchSize b: Int, state: OptimizerState? = nil) {
+        self.init(sizes: network.layerSizes, batchSize: b,
+                  parameters: ParameterBuffers(network.parameters, state: state))
     }
 
     deinit {
@@ -73,5 +92,90 @@ final class Workspace {
     static func arrays(_ list: [UnsafeMutableBufferPointer<Double>]) -> [[Double]] { list.map { Array($0) } }
     static func parameters(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>]) -> Parameters {
         Parameters(weights: arrays(w), biases: arrays(b))
+    }
+}
+
+/// One weight layer's buffers (layer l, between neuron layers l and l+1) as raw pointers: the hot
+/// loops then do no array lookups, bounds checks or reference counting. Sizes as in Workspace.
+struct LayerView {
+    let nIn: Int, nOut: Int
+    /// the layer's inputs a[l], and z[l], δ[l] of that neuron layer (nil for the input layer)
+    let x: UnsafeMutablePointer<Double>
+    let zIn: UnsafeMutablePointer<Double>?, deltaIn: UnsafeMutablePointer<Double>?
+    /// z, a and δ of neuron layer l+1
+    let z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
+    /// the parameters, and the optimizer's memory of each
+    let w: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>
+    let firstW: UnsafeMutablePointer<Double>, firstB: UnsafeMutablePointer<Double>
+    let secondW: UnsafeMutablePointer<Double>, secondB: UnsafeMutablePointer<Double>
+    let gradientSumW: UnsafeMutablePointer<Double>, gradientSumB: UnsafeMutablePointer<Double>
+    let gradientW: UnsafeMutablePointer<Double>, gradientB: UnsafeMutablePointer<Double>
+    let appliedW: UnsafeMutablePointer<Double>, appliedB: UnsafeMutablePointer<Double>
+}
+
+/// The parameters and the optimizer's memory in raw buffers, laid out like `Parameters`. Training
+/// copies them in once per train call and back at its end, so every update writes in place
+/// through fixed pointers instead of moving arrays in and out of the network.
+final class ParameterBuffers {
+    let weights: [UnsafeMutableBufferPointer<Double>], biases: [UnsafeMutableBufferPointer<Double>]
+    /// OptimizerState.first and .second (zero when no state was given)
+    let firstW: [UnsafeMutableBufferPointer<Double>], firstB: [UnsafeMutableBufferPointer<Double>]
+    let secondW: [UnsafeMutableBufferPointer<Double>], secondB: [UnsafeMutableBufferPointer<Double>]
+    private let storage: UnsafeMutableBufferPointer<Double>
+
+    init(_ p: Parameters, state: OptimizerState?) {
+        let wCounts = p.weights.map(\.count), bCounts = p.biases.map(\.count)
+        let total = wCounts.reduce(0, +) + bCounts.reduce(0, +)
+        // one allocation for all six sets
+        let slab = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * total)
+        slab.initialize(repeating: 0)
+        storage = slab
+        var next = slab.baseAddress!
+        func carve(_ counts: [Int]) -> [UnsafeMutableBufferPointer<Double>] {
+            var list: [UnsafeMutableBufferPointer<Double>] = []
+            list.reserveCapacity(counts.count)
+            for n in counts {
+                list.append(UnsafeMutableBufferPointer(start: next, count: n))
+                next += n
+            }
+            return list
+        }
+        weights = carve(wCounts)
+        biases = carve(bCounts)
+        firstW = carve(wCounts)
+        firstB = carve(bCounts)
+        secondW = carve(wCounts)
+        secondB = carve(bCounts)
+        Self.copy(p, into: weights, biases)
+        if let state {
+            Self.copy(state.first, into: firstW, firstB)
+            Self.copy(state.second, into: secondW, secondB)
+        }
+    }
+
+    deinit { storage.deallocate() }
+
+    /// Writes the values back, and the optimizer's memory that `optimizer` changes (sgd: none),
+    /// in place where the arrays are unshared.
+    func store(into p: inout Parameters, state: inout OptimizerState, for optimizer: Optimizer) {
+        Self.copy(weights, biases, into: &p)
+        if optimizer != .sgd { Self.copy(firstW, firstB, into: &state.first) }
+        if case .adam = optimizer { Self.copy(secondW, secondB, into: &state.second) }
+    }
+
+    private static func copy(_ p: Parameters, into w: [UnsafeMutableBufferPointer<Double>],
+                             _ b: [UnsafeMutableBufferPointer<Double>]) {
+        for l in p.weights.indices {
+            _ = w[l].update(fromContentsOf: p.weights[l])
+            _ = b[l].update(fromContentsOf: p.biases[l])
+        }
+    }
+
+    private static func copy(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>],
+                             into p: inout Parameters) {
+        for l in w.indices {
+            p.weights[l].withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: w[l]) }
+            p.biases[l].withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: b[l]) }
+        }
     }
 }

@@ -23,7 +23,10 @@ public final class Terminal {
     public let locale: LocaleStatus
     /// Colours the terminal can show (0 when it has none).
     public let colorCount: Int
-    public let theme: Theme
+    /// Changing it repaints the next frame in the new colours.
+    public var theme: Theme {
+        didSet { invalidate() }
+    }
 
     let screen: OpaquePointer
     let window: UnsafeMutablePointer<WINDOW>
@@ -69,7 +72,8 @@ public final class Terminal {
         _ = set_escdelay(25)
         var colors = 0
         var defaultsWork = false
-        if has_colors() && theme.usesColor {
+        // colours are started even for the mono theme, so that a theme switch can bring them in
+        if has_colors() {
             start_color()
             defaultsWork = use_default_colors() == OK
             colors = Int(bp_colors())

@@ -1,6 +1,9 @@
 /// What a piece of text means on screen; a `Theme` turns a role into colours and attributes.
 public enum ColorRole: Int, CaseIterable, Hashable, Sendable {
     case text, dim, accent, positive, negative, highlight, border, title, keyHint, warning
+    // The playground's two classes, 0 orange and 1 blue: heatmap shades from an unsure grey
+    // through low, mid, high confidence, and the brighter colours of the data points.
+    case heatNeutral, heat0Low, heat0Mid, heat0High, heat1Low, heat1Mid, heat1High, class0, class1
 }
 
 /// Text attributes that every terminal understands, with or without colour.

@@ -78,6 +78,12 @@ public struct Theme: Hashable, Sendable {
         .title: RoleAppearance(.indexed(117), [.bold]),
         .keyHint: RoleAppearance(.indexed(180), [.bold]),
         .warning: RoleAppearance(.indexed(214), [.bold]),
+        .heatNeutral: RoleAppearance(.indexed(238)),
+        .heat0Low: RoleAppearance(.indexed(94)), .heat0Mid: RoleAppearance(.indexed(130)),
+        .heat0High: RoleAppearance(.indexed(166)),
+        .heat1Low: RoleAppearance(.indexed(24)), .heat1Mid: RoleAppearance(.indexed(25)),
+        .heat1High: RoleAppearance(.indexed(26)),
+        .class0: RoleAppearance(.indexed(214), [.bold]), .class1: RoleAppearance(.indexed(45), [.bold]),
     ])
 
     /// For a light terminal background: darker, saturated colours.
@@ -92,6 +98,12 @@ public struct Theme: Hashable, Sendable {
         .title: RoleAppearance(.indexed(24), [.bold]),
         .keyHint: RoleAppearance(.indexed(94), [.bold]),
         .warning: RoleAppearance(.indexed(130), [.bold]),
+        .heatNeutral: RoleAppearance(.indexed(255)),
+        .heat0Low: RoleAppearance(.indexed(223)), .heat0Mid: RoleAppearance(.indexed(216)),
+        .heat0High: RoleAppearance(.indexed(209)),
+        .heat1Low: RoleAppearance(.indexed(153)), .heat1Mid: RoleAppearance(.indexed(111)),
+        .heat1High: RoleAppearance(.indexed(69)),
+        .class0: RoleAppearance(.indexed(166), [.bold]), .class1: RoleAppearance(.indexed(25), [.bold]),
     ])
 
     /// No colour at all, attributes only (used when NO_COLOR is set).
@@ -106,6 +118,7 @@ public struct Theme: Hashable, Sendable {
         .title: RoleAppearance(.terminalDefault, [.bold]),
         .keyHint: RoleAppearance(.terminalDefault, [.bold]),
         .warning: RoleAppearance(.terminalDefault, [.bold, .underline]),
+        .class0: RoleAppearance(.terminalDefault, [.bold]), .class1: RoleAppearance(.terminalDefault, [.bold]),
     ])
 
     /// High contrast for a projector: basic bright colours, everything bold.
@@ -120,5 +133,11 @@ public struct Theme: Hashable, Sendable {
         .title: RoleAppearance(.indexed(11), [.bold]),
         .keyHint: RoleAppearance(.indexed(14), [.bold]),
         .warning: RoleAppearance(.indexed(11), [.bold, .underline]),
+        .heatNeutral: RoleAppearance(.indexed(238), [.bold]),
+        .heat0Low: RoleAppearance(.indexed(94), [.bold]), .heat0Mid: RoleAppearance(.indexed(130), [.bold]),
+        .heat0High: RoleAppearance(.indexed(166), [.bold]),
+        .heat1Low: RoleAppearance(.indexed(24), [.bold]), .heat1Mid: RoleAppearance(.indexed(25), [.bold]),
+        .heat1High: RoleAppearance(.indexed(26), [.bold]),
+        .class0: RoleAppearance(.indexed(214), [.bold]), .class1: RoleAppearance(.indexed(45), [.bold]),
     ])
 }

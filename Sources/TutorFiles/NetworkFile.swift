@@ -69,8 +69,12 @@ public struct NetworkFile: Sendable {
         let network = spec.build()
         var lesson: Lesson?
         if let lessonReader = tables["lesson"] {
-            let texts = LessonTexts(context: context, text: text, names: ValueNames(network: network))
+            let comparison = try CompareSection.read(lessonReader, network: networkReader, training: tables["training"])
+            var names = ValueNames(network: network)
+            names.variants = comparison?.variants.map(\.name) ?? []
+            let texts = LessonTexts(context: context, text: text, names: names)
             lesson = try LessonSection.read(lessonReader, scenes: scenes["scene"] ?? [], texts: texts)
+            lesson?.comparison = comparison
         } else if let first = scenes["scene"]?.first {
             throw context.error(at: first.name, "[[scene]] belongs to a lesson; add a [lesson] table with id, title_en and title_ja")
         }

@@ -10,6 +10,6 @@ struct BackpropTutor: ParsableCommand {
             gradient and each weight update. Network files are TOML (see lessons/FORMAT.md).
             """,
         version: "backprop-tutor 0.1.0",
-        subcommands: [Train.self, Trace.self, Check.self, GradCheck.self]
+        subcommands: [Open.self, Train.self, Trace.self, Check.self, GradCheck.self]
     )
 }

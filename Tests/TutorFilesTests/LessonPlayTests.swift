@@ -110,13 +110,14 @@ final class LessonPlayTests: XCTestCase {
         let scene = player.scene
         var texts = [scene.narration] + (scene.title.map { [$0] } ?? [])
         if let q = scene.quiz { texts += [q.question] + [q.hint, q.explain, q.reveal].compactMap { $0 } + q.choices }
-        let names = ValueNames(network: player.file.network)
+        var names = ValueNames(network: player.file.network)
+        names.variants = player.comparison?.runs.map(\.name) ?? []
         for text in texts {
             for s in [text.en, text.ja] {
                 guard case .success(let template) = Template.parse(s) else { return XCTFail(place) }
                 for p in template.placeholders {
                     guard case .success(let name) = names.parse(p.name) else { return XCTFail(place) }
-                    XCTAssertNotNil(ValueResolver.resolve(name, timeline: player.sceneTimeline), "{\(p.name)} in \(place)")
+                    XCTAssertNotNil(ValueResolver.resolve(name, timeline: player.sceneTimeline, comparison: player.comparison), "{\(p.name)} in \(place)")
                 }
             }
         }

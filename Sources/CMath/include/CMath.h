@@ -7,4 +7,7 @@ static inline double bp_exp(double x) { return exp(x); }
 static inline double bp_log(double x) { return log(x); }
 static inline double bp_log1p(double x) { return log1p(x); }
 static inline double bp_tanh(double x) { return tanh(x); }
+static inline double bp_sin(double x) { return sin(x); }
+static inline double bp_cos(double x) { return cos(x); }
+static inline double bp_sqrt(double x) { return sqrt(x); }
 #endif

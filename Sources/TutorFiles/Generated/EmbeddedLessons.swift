@@ -271,6 +271,679 @@ explain_en = "σ(z) = 1 / (1 + e^(−z)) < 1 for every z, and its slope σ′(z)
 explain_ja = "どんな z でも σ(z) = 1 / (1 + e^(−z)) < 1 です。しかも ŷ が 1 に近づくと傾き σ′(z) = {slope.o1:.4f} が小さくなり、一歩ずつの変化も小さくなっていきます。"
 
 """##,
+        "02-forward-pass.toml": ##"""
+# Lesson 2: the forward pass, on the classic 2-2-2 worked example (the network of two-two-two.toml):
+# every weighted sum and every activation, h1 and h2 first, then the two outputs, compared with
+# their targets. Every number in the texts is a placeholder filled from the engine.
+
+[network]
+layers = [2, 2, 2]
+activation = "sigmoid"
+output_activation = "sigmoid"
+bias = "frozen"                 # used in every sum, never updated
+weights = [
+  [[0.15, 0.20], [0.25, 0.30]], # w1 w2 / w3 w4: inputs → hidden
+  [[0.40, 0.45], [0.50, 0.55]], # w5 w6 / w7 w8: hidden → outputs
+]
+biases = [[0.35, 0.35], [0.60, 0.60]]
+
+[training]
+loss = "half-sse"               # E = ½ Σ (target − output)²
+reduction = "sum"
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 0
+
+[data]
+inputs = [[0.05, 0.10]]
+targets = [[0.01, 0.99]]
+
+[lesson]
+id = "forward-pass"
+order = 2
+minutes = 12
+title_en = "The forward pass"
+title_ja = "順伝播"
+summary_en = "From inputs to outputs, one neuron at a time: weighted sums and activations through a 2-2-2 network."
+summary_ja = "入力から出力まで、ニューロンを一つずつ。2-2-2 のネットワークで重み付き和と活性化を計算します。"
+
+[[scene]]
+title_en = "Left to right"
+title_ja = "左から右へ"
+focus = "network"
+advance = "none"
+narration_en = """
+Before a network can learn, it has to answer. It does so by passing numbers from left to right,
+one layer after the other. This is the *forward pass*: nothing changes yet, we only compute.
+
+This network has an *input layer* holding x₁ = {input.x1:.2f} and x₂ = {input.x2:.2f}, a *hidden
+layer* with two neurons h₁ and h₂, and an *output layer* with two neurons ŷ₁ and ŷ₂.
+
+We would like the outputs to be y₁ = {target.o1:.2f} and y₂ = {target.o2:.2f}. By the end of this
+lesson you will have computed what the network says instead.
+"""
+narration_ja = """
+ネットワークは、学習する前にまず答えを出さなければなりません。数値を左から右へ、層から層へと
+受け渡していくことで答えを出します。これが *順伝播* です。ここではまだ何も変わらず、計算するだけです。
+
+このネットワークには、x₁ = {input.x1:.2f} と x₂ = {input.x2:.2f} を受け取る *入力層*、
+二つのニューロン h₁、h₂ からなる *隠れ層*、二つのニューロン ŷ₁、ŷ₂ からなる *出力層* があります。
+
+出力は y₁ = {target.o1:.2f}、y₂ = {target.o2:.2f} になってほしいところです。
+このレッスンの終わりには、ネットワークが実際に何と答えるのかを自分で計算していることでしょう。
+"""
+
+[[scene]]
+title_en = "Weights and biases"
+title_ja = "重みとバイアス"
+focus = "parameters"
+advance = "none"
+narration_en = """
+Every arrow of the diagram carries a *weight*. Into h₁ come w₁ = {w.w1:.2f} (from x₁) and
+w₂ = {w.w2:.2f} (from x₂); into h₂ come w₃ = {w.w3:.2f} and w₄ = {w.w4:.2f}. From the hidden layer,
+w₅ = {w.w5:.2f} and w₆ = {w.w6:.2f} lead to ŷ₁, and w₇ = {w.w7:.2f} and w₈ = {w.w8:.2f} to ŷ₂.
+
+Every neuron also has a *bias*, a number added whatever its inputs are: b₁ = {b.b1:.2f} for h₁,
+b₂ = {b.b2:.2f} for h₂, b₃ = {b.b3:.2f} for ŷ₁ and b₄ = {b.b4:.2f} for ŷ₂.
+
+These twelve numbers are everything the network knows. Learning will mean adjusting them.
+"""
+narration_ja = """
+図の矢印には、それぞれ *重み* がついています。h₁ には w₁ = {w.w1:.2f}（x₁ から）と
+w₂ = {w.w2:.2f}（x₂ から）が、h₂ には w₃ = {w.w3:.2f} と w₄ = {w.w4:.2f} が入ってきます。
+隠れ層からは、w₅ = {w.w5:.2f} と w₆ = {w.w6:.2f} が ŷ₁ へ、w₇ = {w.w7:.2f} と w₈ = {w.w8:.2f} が ŷ₂ へ向かいます。
+
+さらに各ニューロンには、入力に関係なく足される *バイアス* があります。h₁ は b₁ = {b.b1:.2f}、
+h₂ は b₂ = {b.b2:.2f}、ŷ₁ は b₃ = {b.b3:.2f}、ŷ₂ は b₄ = {b.b4:.2f} です。
+
+ネットワークが「知っている」ことは、この 12 個の数がすべてです。学習とは、これらを調整することにほかなりません。
+"""
+
+[[scene]]
+title_en = "h₁ adds up"
+title_ja = "h₁ の足し算"
+focus = "neuron h1"
+advance = "to:z.h1"
+narration_en = """
+Every neuron does the same two things. First it multiplies each incoming value by the weight of
+its arrow, adds up the products and adds its bias. The result is its *weighted sum*, z.
+
+For h₁ that is z(h₁) = w₁·x₁ + w₂·x₂ + b₁.
+"""
+narration_ja = """
+どのニューロンも、することは同じ二つだけです。まず、入ってくる値にそれぞれの矢印の重みを掛け、
+その積を合計して、自分のバイアスを足します。この結果が *重み付き和* z です。
+
+h₁ なら z(h₁) = w₁·x₁ + w₂·x₂ + b₁ となります。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is z(h₁)? (four decimals)"
+question_ja = "z(h₁) はいくつでしょう？（小数第4位まで）"
+answer = "z.h1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "{w.w1:.2f} × {input.x1:.2f} + {w.w2:.2f} × {input.x2:.2f} + {b.b1:.2f}"
+hint_ja = "{w.w1:.2f} × {input.x1:.2f} + {w.w2:.2f} × {input.x2:.2f} + {b.b1:.2f} を計算します。"
+explain_en = "z(h₁) = {w.w1:.2f} × {input.x1:.2f} + {w.w2:.2f} × {input.x2:.2f} + {b.b1:.2f} = {z.h1:.4f}"
+explain_ja = "z(h₁) = {w.w1:.2f} × {input.x1:.2f} + {w.w2:.2f} × {input.x2:.2f} + {b.b1:.2f} = {z.h1:.4f}"
+reveal_en = "z(h₁) = {z.h1:.4f}. The inputs are small, so most of it is the bias {b.b1:.2f}."
+reveal_ja = "z(h₁) = {z.h1:.4f} です。入力が小さいので、その大部分はバイアス {b.b1:.2f} が占めています。"
+
+[[scene]]
+title_en = "h₁ squashes"
+title_ja = "h₁ の活性化"
+focus = "neuron h1"
+advance = "to:out.h1"
+narration_en = """
+Second, the neuron passes z through its *activation function*. Here it is the sigmoid,
+σ(z) = 1 / (1 + e^(−z)), which turns any number into one between 0 and 1.
+
+Two facts make the sigmoid easy to estimate: σ(0) is exactly one half, and near z = 0 the curve
+rises with slope one quarter, so σ(z) ≈ 0.5 + z/4 for small z.
+"""
+narration_ja = """
+次に、ニューロンは z を *活性化関数* に通します。ここではシグモイド関数
+σ(z) = 1 / (1 + e^(−z)) で、どんな数も 0 と 1 の間の数に変えます。
+
+シグモイドの値は、二つの事実を知っていれば見積もれます。σ(0) はちょうど 0.5 で、z = 0 の近くでは
+傾き 1/4 で増えていくので、z が小さければ σ(z) ≈ 0.5 + z/4 です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Where does h₁ = σ(z(h₁)) lie?"
+question_ja = "h₁ = σ(z(h₁)) はどのあたりにあるでしょう？"
+choices_en = ["below 0.5", "a little above 0.5", "close to 1"]
+choices_ja = ["0.5 未満", "0.5 より少し上", "1 に近い"]
+correct = 2
+hint_en = "z(h₁) = {z.h1:.4f} is positive but small."
+hint_ja = "z(h₁) = {z.h1:.4f} は正ですが、小さな値です。"
+explain_en = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}: above one half because z > 0, and not far above because z is small."
+explain_ja = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}。z > 0 なので 0.5 より大きく、z が小さいので大きくは離れません。"
+reveal_en = "h₁ = σ({z.h1:.4f}) = {out.h1:.4f}."
+reveal_ja = "h₁ = σ({z.h1:.4f}) = {out.h1:.4f} です。"
+
+[[scene]]
+title_en = "h₂"
+title_ja = "h₂"
+focus = "neuron h2"
+advance = "to:out.h2"
+narration_en = """
+h₂ sees the same inputs as h₁, but through its own weights, w₃ = {w.w3:.2f} and w₄ = {w.w4:.2f},
+and with its own bias b₂ = {b.b2:.2f}. It follows the same recipe: weighted sum, then sigmoid.
+"""
+narration_ja = """
+h₂ が受け取る入力は h₁ と同じですが、重みは自分のもの（w₃ = {w.w3:.2f}、w₄ = {w.w4:.2f}）で、
+バイアスも自分の b₂ = {b.b2:.2f} を使います。手順は同じで、重み付き和を求めてからシグモイドに通します。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Without computing it exactly: which hidden neuron ends up with the larger output?"
+question_ja = "正確に計算せずに考えてください。出力が大きくなるのはどちらの隠れニューロンでしょう？"
+choices_en = ["h₁", "h₂", "they are equal"]
+choices_ja = ["h₁", "h₂", "等しい"]
+correct = 2
+hint_en = "Compare w₃, w₄ with w₁, w₂; the biases are the same. The sigmoid always grows when z grows."
+hint_ja = "w₃、w₄ を w₁、w₂ と比べてみましょう。バイアスは同じです。シグモイドは z が増えれば必ず増えます。"
+explain_en = "z(h₂) = {w.w3:.2f} × {input.x1:.2f} + {w.w4:.2f} × {input.x2:.2f} + {b.b2:.2f} = {z.h2:.4f}, more than z(h₁) = {z.h1:.4f}, so h₂ = {out.h2:.4f} is more than h₁ = {out.h1:.4f}."
+explain_ja = "z(h₂) = {w.w3:.2f} × {input.x1:.2f} + {w.w4:.2f} × {input.x2:.2f} + {b.b2:.2f} = {z.h2:.4f} は z(h₁) = {z.h1:.4f} より大きいので、h₂ = {out.h2:.4f} も h₁ = {out.h1:.4f} より大きくなります。"
+reveal_en = "z(h₂) = {z.h2:.4f} and h₂ = σ({z.h2:.4f}) = {out.h2:.4f}: larger weights, larger sum, larger output."
+reveal_ja = "z(h₂) = {z.h2:.4f}、h₂ = σ({z.h2:.4f}) = {out.h2:.4f} です。重みが大きいぶん和が大きく、出力も大きくなります。"
+
+[[scene]]
+title_en = "Why squash at all?"
+title_ja = "なぜ活性化関数を通すのか"
+focus = "layer hidden"
+advance = "none"
+narration_en = """
+The hidden layer is done: h₁ = {out.h1:.4f} and h₂ = {out.h2:.4f}. These two numbers are all the
+output layer will see; the inputs themselves never reach it.
+
+The activation may look like a detail, but it is what makes a hidden layer worth having.
+A weighted sum of weighted sums is still just a weighted sum.
+"""
+narration_ja = """
+これで隠れ層の計算が終わりました。h₁ = {out.h1:.4f}、h₂ = {out.h2:.4f} です。出力層が目にするのは
+この二つの数だけで、入力そのものは出力層には届きません。
+
+活性化関数は細かい話に見えるかもしれませんが、隠れ層に意味を持たせているのはこの関数です。
+重み付き和の重み付き和は、やはりただの重み付き和にすぎないからです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Suppose every neuron passed its z on unchanged, with no activation. What could this 2-2-2 network compute?"
+question_ja = "どのニューロンも活性化関数を使わず、z をそのまま次へ渡すとします。この 2-2-2 のネットワークは何を計算できるでしょう？"
+choices_en = ["Only weighted sums of x₁ and x₂ plus a constant, like a network without a hidden layer", "Everything the sigmoid network can compute", "Nothing: the outputs would always be 0"]
+choices_ja = ["x₁ と x₂ の重み付き和に定数を足したものだけ（隠れ層のないネットワークと同じ）", "シグモイドを使うネットワークと同じことすべて", "何も計算できない（出力は常に 0）"]
+correct = 1
+hint_en = "Write ŷ₁ = w₅·z(h₁) + w₆·z(h₂) + b₃ and put in z(h₁) = w₁·x₁ + w₂·x₂ + b₁."
+hint_ja = "ŷ₁ = w₅·z(h₁) + w₆·z(h₂) + b₃ に z(h₁) = w₁·x₁ + w₂·x₂ + b₁ を代入してみましょう。"
+explain_en = "Substituting gives ŷ₁ = (w₅w₁ + w₆w₃)·x₁ + (w₅w₂ + w₆w₄)·x₂ + (w₅b₁ + w₆b₂ + b₃): one weight per input and one constant, exactly what a single layer computes. The hidden layer would add nothing."
+explain_ja = "代入すると ŷ₁ = (w₅w₁ + w₆w₃)·x₁ + (w₅w₂ + w₆w₄)·x₂ + (w₅b₁ + w₆b₂ + b₃) となり、入力ごとに重みが一つと定数が一つ、つまり一層だけのネットワークと同じ形になります。隠れ層は何も付け加えません。"
+reveal_en = "Stacked layers only pay off when something non-linear sits between them; here it is the sigmoid."
+reveal_ja = "層を重ねて意味があるのは、層と層の間に非線形な関数があるときだけです。ここではシグモイドがその役目を果たしています。"
+
+[[scene]]
+title_en = "On to ŷ₁"
+title_ja = "ŷ₁ へ"
+focus = "neuron o1"
+advance = "to:z.o1"
+narration_en = """
+The output layer repeats the recipe, with the hidden outputs as its inputs. For ŷ₁:
+
+z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃
+
+with w₅ = {w.w5:.2f}, w₆ = {w.w6:.2f} and b₃ = {b.b3:.2f}.
+"""
+narration_ja = """
+出力層でも手順は同じで、隠れ層の出力を入力として使います。ŷ₁ では
+
+z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃
+
+となり、w₅ = {w.w5:.2f}、w₆ = {w.w6:.2f}、b₃ = {b.b3:.2f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is z(ŷ₁)? (four decimals)"
+question_ja = "z(ŷ₁) はいくつでしょう？（小数第4位まで）"
+answer = "z.o1"
+tolerance = 0.001
+format = ".4f"
+hint_en = "h₁ = {out.h1:.4f} and h₂ = {out.h2:.4f}."
+hint_ja = "h₁ = {out.h1:.4f}、h₂ = {out.h2:.4f} です。"
+explain_en = "z(ŷ₁) = {w.w5:.2f} × {out.h1:.4f} + {w.w6:.2f} × {out.h2:.4f} + {b.b3:.2f} = {z.o1:.4f}"
+explain_ja = "z(ŷ₁) = {w.w5:.2f} × {out.h1:.4f} + {w.w6:.2f} × {out.h2:.4f} + {b.b3:.2f} = {z.o1:.4f}"
+reveal_en = "z(ŷ₁) = {z.o1:.4f}, and so ŷ₁ = σ({z.o1:.4f}) = {out.o1:.4f}."
+reveal_ja = "z(ŷ₁) = {z.o1:.4f} なので、ŷ₁ = σ({z.o1:.4f}) = {out.o1:.4f} となります。"
+
+[[scene]]
+title_en = "Your turn: ŷ₂"
+title_ja = "今度はあなたの番：ŷ₂"
+focus = "neuron o2"
+advance = "to:z.o2"
+narration_en = """
+ŷ₂ takes the same h₁ and h₂, through w₇ = {w.w7:.2f} and w₈ = {w.w8:.2f}, and adds b₄ = {b.b4:.2f}.
+"""
+narration_ja = """
+ŷ₂ も同じ h₁ と h₂ を受け取り、w₇ = {w.w7:.2f} と w₈ = {w.w8:.2f} を掛けて、b₄ = {b.b4:.2f} を足します。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is z(ŷ₂)? (four decimals)"
+question_ja = "z(ŷ₂) はいくつでしょう？（小数第4位まで）"
+answer = "z.o2"
+tolerance = 0.001
+format = ".4f"
+hint_en = "z(ŷ₂) = w₇·h₁ + w₈·h₂ + b₄, with h₁ = {out.h1:.4f} and h₂ = {out.h2:.4f}."
+hint_ja = "z(ŷ₂) = w₇·h₁ + w₈·h₂ + b₄ で、h₁ = {out.h1:.4f}、h₂ = {out.h2:.4f} です。"
+explain_en = "z(ŷ₂) = {w.w7:.2f} × {out.h1:.4f} + {w.w8:.2f} × {out.h2:.4f} + {b.b4:.2f} = {z.o2:.4f}"
+explain_ja = "z(ŷ₂) = {w.w7:.2f} × {out.h1:.4f} + {w.w8:.2f} × {out.h2:.4f} + {b.b4:.2f} = {z.o2:.4f}"
+reveal_en = "z(ŷ₂) = {z.o2:.4f}, and ŷ₂ = σ({z.o2:.4f}) = {out.o2:.4f}."
+reveal_ja = "z(ŷ₂) = {z.o2:.4f} で、ŷ₂ = σ({z.o2:.4f}) = {out.o2:.4f} です。"
+
+[[scene]]
+title_en = "The network's answer"
+title_ja = "ネットワークの答え"
+focus = "layer output"
+advance = "to:out.o2"
+narration_en = """
+The forward pass is complete. The network answers ŷ₁ = {out.o1:.4f} and ŷ₂ = {out.o2:.4f}.
+
+We wanted y₁ = {target.o1:.2f} and y₂ = {target.o2:.2f}. With weights chosen by hand, the two
+outputs came out close to each other, and neither is where it should be.
+"""
+narration_ja = """
+順伝播が終わりました。ネットワークの答えは ŷ₁ = {out.o1:.4f}、ŷ₂ = {out.o2:.4f} です。
+
+ほしかったのは y₁ = {target.o1:.2f}、y₂ = {target.o2:.2f} でした。手で決めた重みのままでは、
+二つの出力は近い値になり、どちらも目標から外れています。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which output is further from its target?"
+question_ja = "目標から大きく外れているのはどちらの出力でしょう？"
+choices_en = ["ŷ₁", "ŷ₂", "both are equally far"]
+choices_ja = ["ŷ₁", "ŷ₂", "どちらも同じくらい"]
+correct = 1
+hint_en = "Compare ŷ₁ with {target.o1:.2f} and ŷ₂ with {target.o2:.2f}."
+hint_ja = "ŷ₁ を {target.o1:.2f} と、ŷ₂ を {target.o2:.2f} と比べてみましょう。"
+explain_en = "ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.2f} = {dE.o1:.4f}, while ŷ₂ − y₂ = {out.o2:.4f} − {target.o2:.2f} = {dE.o2:.4f}: ŷ₁ is much further off."
+explain_ja = "ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.2f} = {dE.o1:.4f} に対して、ŷ₂ − y₂ = {out.o2:.4f} − {target.o2:.2f} = {dE.o2:.4f} です。ŷ₁ のほうがずっと大きく外れています。"
+reveal_en = "ŷ₁ − y₁ = {dE.o1:.4f} and ŷ₂ − y₂ = {dE.o2:.4f}: ŷ₁ is far too high, ŷ₂ somewhat too low."
+reveal_ja = "ŷ₁ − y₁ = {dE.o1:.4f}、ŷ₂ − y₂ = {dE.o2:.4f} です。ŷ₁ は高すぎ、ŷ₂ はやや低すぎます。"
+
+[[scene]]
+title_en = "One number for \"how wrong\""
+title_ja = "「どれだけ外れたか」を一つの数に"
+focus = "loss"
+advance = "to:loss"
+narration_en = """
+To learn, the network needs one number that says how wrong all of its outputs are together. That
+number is the *loss*; for these outputs it is E = {loss:.4f}. How it is defined, and why the choice
+matters, is the subject of the next lesson.
+
+The whole forward pass in three lines:
+z = Σ w·x + b for each neuron;
+output = σ(z);
+the outputs of one layer are the inputs of the next.
+"""
+narration_ja = """
+学習するには、すべての出力がまとめてどれだけ外れているかを表す一つの数が必要です。それが *損失* で、
+いまの出力では E = {loss:.4f} です。損失をどう定義するのか、なぜその選び方が大切なのかは、次のレッスンで扱います。
+
+順伝播のすべてを三行にまとめると、次のとおりです。
+各ニューロンで z = Σ w·x + b を計算する。
+出力は σ(z)。
+ある層の出力が、次の層の入力になる。
+"""
+
+"""##,
+        "03-loss.toml": ##"""
+# Lesson 3: the loss. A one-neuron classifier gives the probability that a photo shows a cat. Photo 1
+# is a cat and gets 0.80 (the seed article's cat/dog example); photo 2 is a dog and gets 0.99 "cat",
+# a confident mistake. The weight and bias are chosen so that z = ln 4 for photo 1 and z = ln 99 for
+# photo 2. Cross-entropy (binary: one sigmoid output, the two-class case of softmax) is the loss;
+# squared error is discussed against the same numbers: with a sigmoid output its δ is (ŷ − y)·σ′(z),
+# and (ŷ − y) is this network's δ, so every number shown comes from the engine.
+
+[network]
+layers = [1, 1]
+activation = "sigmoid"
+output_activation = "sigmoid"
+weights = [[[3.2088254890146994]]]      # w1 = ln(99/4)
+biases = [[-1.8225311278948089]]        # b1 = ln 4 − w1
+
+[training]
+loss = "bce"                    # binary cross-entropy: −[y ln ŷ + (1 − y) ln(1 − ŷ)]
+reduction = "mean"
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 0
+
+[data]
+inputs = [[1.0], [2.0]]         # one feature of each photo
+targets = [[1.0], [0.0]]        # 1 = cat, 0 = dog
+
+[lesson]
+id = "loss"
+order = 3
+minutes = 12
+title_en = "Measuring the error: the loss"
+title_ja = "誤差を測る：損失関数"
+summary_en = "Squared error and cross-entropy, and why classifiers learn with cross-entropy."
+summary_ja = "二乗誤差と交差エントロピー誤差。分類ではなぜ交差エントロピーを使うのか。"
+
+[[scene]]
+title_en = "One number for a mistake"
+title_ja = "間違いを一つの数に"
+focus = "data"
+advance = "none"
+narration_en = """
+To improve, a network needs one number that says how wrong it is: the *loss*. Learning means
+making that number smaller, so the choice of loss function decides what the network strives for.
+
+Our network is a tiny classifier. It reads one feature x of a photo and answers with ŷ, the
+probability that the photo shows a cat; 1 − ŷ is then the probability of a dog.
+
+There are {samples:d} photos. Photo 1 has x = {input.x1:.0f} and is a cat, so its target is
+y = {target.o1:.0f}. Photo 2 is a dog, target 0.
+"""
+narration_ja = """
+ネットワークが良くなるには、自分がどれだけ間違っているかを表す一つの数が必要です。それが *損失* です。
+学習とはこの数を小さくすることなので、どの *損失関数* を選ぶかで、ネットワークが何を目指すかが決まります。
+
+今回のネットワークは小さな分類器です。写真の特徴量 x を一つ読み取り、その写真が猫である確率 ŷ を
+答えます。犬である確率は 1 − ŷ です。
+
+写真は {samples:d} 枚あります。写真 1 は x = {input.x1:.0f} の猫で、目標は y = {target.o1:.0f} です。
+写真 2 は犬で、目標は 0 です。
+"""
+
+[[scene]]
+title_en = "Squared error"
+title_ja = "二乗誤差"
+focus = "network"
+advance = "none"
+narration_en = """
+The loss you have met so far squares the difference between output and target. Averaged over the
+outputs and samples it is the *mean squared error* (MSE): E = mean of (ŷ − y)². Some texts put a ½
+in front, which only makes the derivative tidier.
+
+Squared error is the natural choice when the network predicts a quantity, such as a price or a
+temperature: a miss twice as large costs four times as much, and a perfect answer costs nothing.
+"""
+narration_ja = """
+これまでに出てきた損失は、出力と目標の差を二乗するものでした。出力とサンプルについて平均をとったものが
+*平均二乗誤差*（MSE）で、E = (ŷ − y)² の平均です。前に ½ をつけることもありますが、微分の形が
+すっきりするだけで、本質は変わりません。
+
+二乗誤差は、価格や気温のような量を予測するときに自然な選択です。ずれが 2 倍になれば損失は 4 倍になり、
+ぴったり当たれば損失は 0 です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Our output ŷ is a probability between 0 and 1, and the target is 0 or 1. What is the largest squared error (ŷ − y)² one photo can get?"
+question_ja = "出力 ŷ は 0 から 1 の確率で、目標は 0 か 1 です。写真 1 枚あたりの二乗誤差 (ŷ − y)² の最大値はいくつでしょう？"
+choices_en = ["1", "100", "There is no limit"]
+choices_ja = ["1", "100", "上限はない"]
+correct = 1
+hint_en = "How far apart can two numbers between 0 and 1 be?"
+hint_ja = "0 から 1 の間にある二つの数は、最大でどれだけ離れられるでしょう？"
+explain_en = "ŷ and y both lie between 0 and 1, so |ŷ − y| is at most 1 and so is its square. Even a network that is sure of the wrong answer pays at most 1."
+explain_ja = "ŷ も y も 0 から 1 の間にあるので |ŷ − y| は 1 以下で、その二乗も 1 以下です。間違った答えを確信しているネットワークでも、損失は最大 1 にしかなりません。"
+reveal_en = "At most 1: squared error hardly distinguishes \"quite wrong\" from \"certain of the wrong answer\". Keep this in mind."
+reveal_ja = "最大で 1 です。二乗誤差は「かなり間違っている」と「間違った答えを確信している」をほとんど区別しません。このことを覚えておいてください。"
+
+[[scene]]
+title_en = "Cross-entropy"
+title_ja = "交差エントロピー誤差"
+focus = "loss"
+advance = "to:loss.o1"
+narration_en = """
+A classifier does not predict a quantity: it states how probable each answer is. *Cross-entropy*
+judges exactly that. It looks at the probability p the network gave to the *right* answer and
+charges −ln p.
+
+If the network was sure and right (p = 1) the loss is 0. The less probability it left for the
+right answer, the larger the loss, and it grows without limit as p approaches 0.
+
+Photo 1 is a cat, and the network says cat with probability ŷ = {out.o1:.2f}.
+"""
+narration_ja = """
+分類器が予測するのは量ではなく、それぞれの答えがどれくらいありそうかという確率です。
+*交差エントロピー誤差* はまさにそこを評価します。ネットワークが *正しい* 答えに割り当てた確率 p を見て、
+−ln p を損失とします。
+
+正しい答えを確信していれば（p = 1）損失は 0 です。正しい答えに残した確率が小さいほど損失は大きくなり、
+p が 0 に近づくと限りなく大きくなります。
+
+写真 1 は猫で、ネットワークは猫である確率を ŷ = {out.o1:.2f} と答えています。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is the cross-entropy of photo 1? (three decimals)"
+question_ja = "写真 1 の交差エントロピー誤差はいくつでしょう？（小数第3位まで）"
+answer = "loss.o1"
+tolerance = 0.002
+format = ".4f"
+hint_en = "The right answer is cat, so p = ŷ = {out.o1:.2f}. Compute −ln {out.o1:.2f}."
+hint_ja = "正解は猫なので p = ŷ = {out.o1:.2f} です。−ln {out.o1:.2f} を計算します。"
+explain_en = "E = −ln p = −ln {out.o1:.2f} = {loss.o1:.4f}"
+explain_ja = "E = −ln p = −ln {out.o1:.2f} = {loss.o1:.4f}"
+reveal_en = "−ln {out.o1:.2f} = {loss.o1:.4f}: a small loss for a fairly confident right answer."
+reveal_ja = "−ln {out.o1:.2f} = {loss.o1:.4f}。かなり自信を持った正解なので、損失は小さめです。"
+
+[[scene]]
+title_en = "A confident mistake"
+title_ja = "自信満々の間違い"
+focus = "loss"
+advance = "to:loss.sample2"
+narration_en = """
+Photo 2 is a dog (y = {target.o1:.0f}), but the network says cat with probability ŷ = {out.o1:.2f}.
+The probability it left for the right answer, dog, is only 1 − ŷ.
+
+For two classes both cases fit in one formula: E = −[y ln ŷ + (1 − y) ln(1 − ŷ)]. With y = 1 it
+is −ln ŷ, with y = 0 it is −ln(1 − ŷ).
+"""
+narration_ja = """
+写真 2 は犬（y = {target.o1:.0f}）なのに、ネットワークは猫である確率を ŷ = {out.o1:.2f} と答えています。
+正しい答え、つまり犬に残した確率は 1 − ŷ しかありません。
+
+2 クラスの場合、二つのケースは一つの式 E = −[y ln ŷ + (1 − y) ln(1 − ŷ)] にまとめられます。
+y = 1 なら −ln ŷ、y = 0 なら −ln(1 − ŷ) になります。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Photo 1 cost {loss.sample1:.4f}. How does photo 2's cross-entropy compare?"
+question_ja = "写真 1 の損失は {loss.sample1:.4f} でした。写真 2 の交差エントロピー誤差はそれと比べてどうでしょう？"
+choices_en = ["Smaller", "A little larger", "Many times larger"]
+choices_ja = ["小さい", "少し大きい", "何倍も大きい"]
+correct = 3
+hint_en = "p = 1 − ŷ is tiny, and −ln p grows without limit as p shrinks."
+hint_ja = "p = 1 − ŷ はとても小さく、−ln p は p が小さくなるほど限りなく大きくなります。"
+explain_en = "E = −ln(1 − {out.o1:.2f}) = {loss.sample2:.4f}, against {loss.sample1:.4f} for photo 1. The batch loss is their mean, {loss:.4f}."
+explain_ja = "E = −ln(1 − {out.o1:.2f}) = {loss.sample2:.4f} で、写真 1 の {loss.sample1:.4f} と比べてずっと大きな値です。バッチ全体の損失はこの二つの平均で、{loss:.4f} です。"
+reveal_en = "E = −ln(1 − {out.o1:.2f}) = {loss.sample2:.4f}. Squared error could never charge more than 1; cross-entropy punishes a confident mistake hard. The batch loss, the mean of both photos, is {loss:.4f}."
+reveal_ja = "E = −ln(1 − {out.o1:.2f}) = {loss.sample2:.4f} です。二乗誤差なら 1 を超えることはありませんが、交差エントロピー誤差は自信満々の間違いを重く罰します。二枚の平均であるバッチ全体の損失は {loss:.4f} です。"
+
+[[scene]]
+title_en = "A flat sigmoid"
+title_ja = "平らになったシグモイド"
+focus = "neuron o1"
+advance = "to:delta.o1"
+narration_en = """
+A large loss only helps if it turns into a large *gradient*: that is what moves the weights.
+For the output neuron, backpropagation starts from δ = ∂E/∂z = ∂E/∂ŷ · σ′(z).
+
+The second factor is the sigmoid's slope, σ′(z) = ŷ (1 − ŷ). Where ŷ is close to 0 or 1 the curve
+is almost flat: the neuron is *saturated*. Photo 2's output ŷ = {out.o1:.2f} is such a case.
+"""
+narration_ja = """
+損失が大きくても、それが大きな *勾配* にならなければ役に立ちません。重みを動かすのは勾配だからです。
+出力ニューロンでは、誤差逆伝播法は δ = ∂E/∂z = ∂E/∂ŷ · σ′(z) から始まります。
+
+二つ目の因子はシグモイドの傾き σ′(z) = ŷ (1 − ŷ) です。ŷ が 0 や 1 に近いところでは曲線はほとんど平らで、
+ニューロンは *飽和* しています。写真 2 の出力 ŷ = {out.o1:.2f} がまさにその状態です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is σ′(z) for photo 2? (four decimals)"
+question_ja = "写真 2 の σ′(z) はいくつでしょう？（小数第4位まで）"
+answer = "slope.o1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "ŷ (1 − ŷ) with ŷ = {out.o1:.2f}."
+hint_ja = "ŷ = {out.o1:.2f} として ŷ (1 − ŷ) を計算します。"
+explain_en = "σ′(z) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
+explain_ja = "σ′(z) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
+reveal_en = "σ′(z) = {slope.o1:.4f}: nudging z changes ŷ hardly at all. Whatever ∂E/∂ŷ is, it gets multiplied by this."
+reveal_ja = "σ′(z) = {slope.o1:.4f} です。z を少し動かしても ŷ はほとんど変わりません。∂E/∂ŷ がどんな値でも、この数が掛けられます。"
+
+[[scene]]
+title_en = "Cross-entropy's δ"
+title_ja = "交差エントロピー誤差の δ"
+focus = "neuron o1"
+advance = "none"
+narration_en = """
+Cross-entropy is steep exactly where the sigmoid is flat. For a dog photo,
+∂E/∂ŷ = 1 / (1 − ŷ) = {dE.o1:.2f}: the closer ŷ gets to the wrong certainty, the steeper it gets.
+
+Multiply the two factors, ∂E/∂ŷ · σ′(z), and the (1 − ŷ) cancels. Work it through for y = 1 as
+well and the same thing happens: with cross-entropy after a sigmoid, δ is simply ŷ − y.
+"""
+narration_ja = """
+交差エントロピー誤差は、シグモイドが平らになるところでちょうど急になります。犬の写真では
+∂E/∂ŷ = 1 / (1 − ŷ) = {dE.o1:.2f} で、ŷ が間違った確信に近づくほど急になっていきます。
+
+二つの因子 ∂E/∂ŷ · σ′(z) を掛けると、(1 − ŷ) が約分されて消えます。y = 1 の場合も同じように計算すると、
+やはり同じことが起こります。シグモイドの後に交差エントロピー誤差を使うと、δ は単に ŷ − y になるのです。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is δ for photo 2? (two decimals)"
+question_ja = "写真 2 の δ はいくつでしょう？（小数第2位まで）"
+answer = "delta.o1"
+tolerance = 0.005
+format = ".4f"
+hint_en = "δ = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
+hint_ja = "δ = ŷ − y で、ŷ = {out.o1:.2f}、y = {target.o1:.0f} です。{dE.o1:.2f} × {slope.o1:.4f} を計算しても同じです。"
+explain_en = "δ = ∂E/∂ŷ · σ′(z) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
+explain_ja = "δ = ∂E/∂ŷ · σ′(z) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
+reveal_en = "δ = {delta.o1:.4f}: as large as the mistake itself. The flat sigmoid does not slow cross-entropy down."
+reveal_ja = "δ = {delta.o1:.4f} で、間違いの大きさそのものです。シグモイドが平らでも、交差エントロピー誤差の学習は遅くなりません。"
+
+[[scene]]
+title_en = "Squared error's δ"
+title_ja = "二乗誤差の δ"
+focus = "neuron o1"
+advance = "none"
+narration_en = """
+Now suppose the same network used squared error, ½ (ŷ − y)². Its ∂E/∂ŷ is just ŷ − y = {delta.o1:.2f},
+with nothing to cancel the flat sigmoid:
+
+δ = (ŷ − y) · σ′(z) = {delta.o1:.2f} × {slope.o1:.4f}
+
+The worst mistake of the batch would give the weights only a faint push, shrunk by the whole
+factor σ′(z) = {slope.o1:.4f}. Learning would crawl exactly where it is needed most.
+"""
+narration_ja = """
+では、同じネットワークで二乗誤差 ½ (ŷ − y)² を使ったとしましょう。∂E/∂ŷ は単に ŷ − y = {delta.o1:.2f} で、
+平らなシグモイドを打ち消すものは何もありません。
+
+δ = (ŷ − y) · σ′(z) = {delta.o1:.2f} × {slope.o1:.4f}
+
+バッチで一番ひどい間違いなのに、重みへの押しは σ′(z) = {slope.o1:.4f} 倍に縮んだ、ごく弱いものになります。
+学習がいちばん必要なところで、学習がほとんど進まなくなるのです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "With a sigmoid output and squared error, when is δ tiny even though the answer is badly wrong?"
+question_ja = "シグモイド出力と二乗誤差の組み合わせで、答えが大きく外れているのに δ がとても小さくなるのはどんなときでしょう？"
+choices_en = ["When ŷ sits near 0 or 1 on the wrong side", "When ŷ is close to 0.5", "Never: a wrong answer always gives a large δ"]
+choices_ja = ["ŷ が間違った側の 0 や 1 の近くにあるとき", "ŷ が 0.5 に近いとき", "そういうことはない（間違えれば δ は必ず大きい）"]
+correct = 1
+hint_en = "Which factor of (ŷ − y) · σ′(z) can become tiny, and where?"
+hint_ja = "(ŷ − y) · σ′(z) のどちらの因子が、どこでとても小さくなるでしょう？"
+explain_en = "σ′(z) = ŷ (1 − ŷ) is largest at ŷ = 0.5 and vanishes toward 0 and 1. A saturated wrong answer has a large ŷ − y but a tiny σ′(z): here {delta.o1:.2f} × {slope.o1:.4f}."
+explain_ja = "σ′(z) = ŷ (1 − ŷ) は ŷ = 0.5 で最大になり、0 や 1 に近づくと 0 に近づきます。飽和した間違いでは ŷ − y は大きくても σ′(z) がとても小さくなります。ここでは {delta.o1:.2f} × {slope.o1:.4f} です。"
+reveal_en = "This is why classifiers are trained with cross-entropy: its δ = ŷ − y stays as large as the mistake."
+reveal_ja = "分類器を交差エントロピー誤差で学習させるのはこのためです。その δ = ŷ − y は、間違いの大きさに見合った大きさを保ちます。"
+
+[[scene]]
+title_en = "More than two classes"
+title_ja = "3 クラス以上の場合"
+focus = "network"
+advance = "none"
+narration_en = """
+With more classes, say cat, dog and bird, the output layer gets one neuron per class and the
+*softmax* activation: it turns the weighted sums into probabilities that add up to 1. The target
+is *one-hot*: 1 for the right class, 0 for the others.
+
+Cross-entropy is then −Σ y·ln ŷ over the outputs, which again is −ln of the probability of the
+right class, and δ is again ŷ − y for every output. With two classes, softmax over two outputs
+gives the same probabilities as one sigmoid, so this lesson's network is that two-class case.
+"""
+narration_ja = """
+猫・犬・鳥のようにクラスが増えると、出力層にはクラスごとに一つのニューロンを置き、活性化関数に
+*ソフトマックス関数* を使います。重み付き和を、合計が 1 になる確率に変換する関数です。目標は
+*one-hot* 表現で、正しいクラスが 1、ほかは 0 になります。
+
+このとき交差エントロピー誤差は出力全体にわたる −Σ y·ln ŷ で、やはり正しいクラスの確率の −ln になります。
+δ もやはり、どの出力でも ŷ − y です。2 クラスなら、二つの出力のソフトマックスは一つのシグモイドと
+同じ確率を与えるので、このレッスンのネットワークはその 2 クラスの場合にあたります。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "A softmax classifier gives the right class probability 1. What is its cross-entropy?"
+question_ja = "ソフトマックス分類器が正しいクラスに確率 1 を与えました。交差エントロピー誤差はいくつでしょう？"
+choices_en = ["0", "1", "It cannot be computed"]
+choices_ja = ["0", "1", "計算できない"]
+correct = 1
+hint_en = "Cross-entropy is −ln p, where p is the probability given to the right class."
+hint_ja = "交差エントロピー誤差は −ln p で、p は正しいクラスに与えた確率です。"
+explain_en = "E = −ln p with p = 1 gives −ln 1 = 0: a certain, correct answer costs nothing."
+explain_ja = "p = 1 なら E = −ln 1 = 0 です。確信を持った正解には損失がありません。"
+
+[[scene]]
+title_en = "Training with cross-entropy"
+title_ja = "交差エントロピー誤差で学習する"
+focus = "loss-curve"
+advance = "epochs:500"
+narration_en = """
+Let gradient descent run. We are now in epoch {epoch:d}, and the mean cross-entropy has fallen to
+{loss:.4f}.
+
+Photo 1, the cat, now gets ŷ = {out.o1:.4f}, and photo 2's loss is down to {loss.sample2:.4f}.
+Both photos are classified correctly: the accuracy is {accuracy:.0%}.
+
+Squared error for quantities, cross-entropy for classes: that is the rule of thumb, and now you
+know the reason behind it.
+"""
+narration_ja = """
+勾配降下法で学習を進めました。いまはエポック {epoch:d} で、交差エントロピー誤差の平均は {loss:.4f} まで
+下がっています。
+
+猫の写真 1 は ŷ = {out.o1:.4f} となり、写真 2 の損失も {loss.sample2:.4f} まで下がりました。
+2 枚とも正しく分類されていて、正解率は {accuracy:.0%} です。
+
+量の予測には二乗誤差、クラスの分類には交差エントロピー誤差。これが経験則ですが、いまではその理由もわかりましたね。
+"""
+
+"""##,
         "04-chain-rule.toml": ##"""
 # Lesson 4: the chain rule, on the classic 2-2-2 worked example (the network of two-two-two.toml):
 # first the gradient of w5, a weight into an output, link by link; then w1, a weight into a hidden
@@ -589,6 +1262,1782 @@ hint_en = "Look at the first link, ŷ − y, of every chain."
 hint_ja = "どの鎖にも含まれる一段目 ŷ − y に注目しましょう。"
 explain_en = "Each gradient contains ŷ − y, which is now small ({dE.o1:.4f} for ŷ₁), and the sigmoid's slope near its ends is small too; the learning rate stays {lr:.1f}."
 explain_ja = "どの勾配にも ŷ − y が含まれ、それがいまは小さく（ŷ₁ では {dE.o1:.4f}）、さらにシグモイドの端では傾きも小さくなります。学習率は {lr:.1f} のままです。"
+
+"""##,
+        "05-learning-rate.toml": ##"""
+# Lesson 5: gradient descent and the learning rate. A lesson runs one network with one learning
+# rate, so the three cases (too small, good, too large) are three weights of one network: each of
+# the three samples switches on a single input, so each weight learns from its own sample alone,
+# like three one-weight networks sharing η = 0.5. Each target equals its input, so every weight
+# is right at 1, and an update multiplies a weight's distance from 1 by (1 − η·x²):
+# x = 0.1 → 0.995 (crawls), x = 1 → 0.5 (halves), x = 4 → −7 (overshoots, grows, diverges in
+# update 183). The engine stops at the divergence, and a scene shows it. A comparison then trains
+# the same network with three learning rates.
+
+[network]
+layers = [3, 1]
+activation = "identity"
+output_activation = "identity"  # ŷ = w1·x1 + w2·x2 + w3·x3
+bias = "none"
+weights = [[[0.0, 0.0, 0.0]]]   # w1 w2 w3
+
+[training]
+loss = "half-sse"               # E = ½ Σ (y − ŷ)²
+reduction = "sum"
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 0
+
+[data]
+inputs = [[0.1, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 4.0]]
+targets = [[0.1], [1.0], [4.0]]
+
+[lesson]
+id = "learning-rate"
+order = 5
+minutes = 14
+title_en = "The learning rate"
+title_ja = "学習率"
+summary_en = "Gradient descent takes steps of size η times the gradient: too small crawls, too large jumps and diverges."
+summary_ja = "勾配降下法は勾配の η 倍の歩幅で進みます。小さすぎれば進まず、大きすぎれば飛び越えて発散します。"
+# The same network and data trained from scratch three times, with three learning rates (the
+# "compare" focus draws their loss curves on one plot).
+compare_epochs = 200
+compare = [
+  { name = "small", label_en = "small η", label_ja = "小さい η", learning_rate = 0.01 },
+  { name = "good", label_en = "moderate η", label_ja = "中くらいの η", learning_rate = 0.1 },
+  { name = "large", label_en = "large η", label_ja = "大きい η", learning_rate = 0.5 },
+]
+
+[[scene]]
+title_en = "Walking downhill"
+title_ja = "坂を下る"
+focus = "network"
+advance = "none"
+narration_en = """
+*Gradient descent* is a walk down the loss: at each update, every weight takes a step against its
+gradient, w ← w − η · ∂E/∂w. The *learning rate* η sets the length of the stride. In this lesson
+η = {lr:.1f}, from start to finish.
+
+The network is as plain as it gets: three inputs and one output neuron with no activation, so
+ŷ = w₁x₁ + w₂x₂ + w₃x₃. All three weights start at zero: w₁ = {w.w1:.1f}, w₂ = {w.w2:.1f},
+w₃ = {w.w3:.1f}.
+"""
+narration_ja = """
+*勾配降下法* は、損失の坂を下っていく歩みです。更新のたびに、各重みは勾配と逆向きに一歩進みます。
+w ← w − η · ∂E/∂w。その歩幅を決めるのが *学習率* η で、このレッスンでは最初から最後まで
+η = {lr:.1f} です。
+
+ネットワークはこれ以上ないほど単純です。入力が三つ、出力ニューロンが一つで活性化関数はなく、
+ŷ = w₁x₁ + w₂x₂ + w₃x₃ です。三つの重みはすべて 0 から始まります（w₁ = {w.w1:.1f}、w₂ = {w.w2:.1f}、
+w₃ = {w.w3:.1f}）。
+"""
+
+[[scene]]
+title_en = "Three valleys"
+title_ja = "三つの谷"
+focus = "data"
+advance = "none"
+narration_en = """
+Look at the data: each of the {samples:d} samples switches on a single input, and its target
+equals that input. So each weight only ever feels its own sample, and each weight is right when
+it equals exactly 1. It is as if three one-weight networks shared a single learning rate.
+
+For weight k the loss is ½ (w·x − y)², a valley with its floor at w = 1. How steep its walls are
+depends on the input: the larger x, the steeper the valley.
+"""
+narration_ja = """
+データを見てください。{samples:d} 個のサンプルはどれも入力を一つだけ使い、目標はその入力と同じ値です。
+そのため各重みは自分のサンプルからしか影響を受けず、ちょうど 1 になったときが正解です。
+一つの学習率を共有する、重み一つだけのネットワークが三つ並んでいるようなものです。
+
+重み k の損失は ½ (w·x − y)² で、w = 1 に谷底がある谷の形をしています。谷の壁がどれだけ急かは入力で決まり、
+x が大きいほど谷は急になります。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "All three weights use the same η. Which one takes the largest step in the first update?"
+question_ja = "三つの重みは同じ η を使います。最初の更新で一番大きく動くのはどれでしょう？"
+choices_en = ["w₁", "w₂", "w₃", "All take the same step"]
+choices_ja = ["w₁", "w₂", "w₃", "すべて同じだけ動く"]
+correct = 3
+hint_en = "The step is η · ∂E/∂w, and ∂E/∂w = (ŷ − y) · x. At the start ŷ = 0."
+hint_ja = "歩幅は η · ∂E/∂w で、∂E/∂w = (ŷ − y) · x です。最初は ŷ = 0 です。"
+explain_en = "With ŷ = 0 and y = x, ∂E/∂w = (0 − x) · x = −x²: the gradient grows with the square of the input, so w₃, with the largest input, takes by far the largest step."
+explain_ja = "ŷ = 0、y = x なので ∂E/∂w = (0 − x) · x = −x² です。勾配は入力の二乗に比例して大きくなるので、入力が最も大きい w₃ が群を抜いて大きく動きます。"
+
+[[scene]]
+title_en = "The first update"
+title_ja = "最初の更新"
+focus = "update"
+advance = "to:update"
+narration_en = """
+One forward pass, one backward pass, and here are the gradients:
+∂E/∂w₁ = {grad.w1:.4f}, ∂E/∂w₂ = {grad.w2:.4f}, ∂E/∂w₃ = {grad.w3:.4f}.
+
+Each weight now moves by −η times its gradient.
+"""
+narration_ja = """
+順伝播と逆伝播を一回ずつ行うと、勾配は次のとおりです。
+∂E/∂w₁ = {grad.w1:.4f}、∂E/∂w₂ = {grad.w2:.4f}、∂E/∂w₃ = {grad.w3:.4f}。
+
+各重みは、勾配の −η 倍だけ動きます。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is w₂ after this update? (two decimals)"
+question_ja = "この更新の後、w₂ はいくつになるでしょう？（小数第2位まで）"
+answer = "new.w2"
+tolerance = 0.005
+format = ".4f"
+hint_en = "w₂ − η · ∂E/∂w₂ = {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f})"
+hint_ja = "w₂ − η · ∂E/∂w₂ = {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f}) を計算します。"
+explain_en = "w₂ ← {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f}) = {new.w2:.4f}"
+explain_ja = "w₂ ← {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f}) = {new.w2:.4f}"
+reveal_en = "After the update: w₁ = {new.w1:.4f}, w₂ = {new.w2:.4f}, w₃ = {new.w3:.4f}. All three should reach 1. w₁ has barely moved, w₂ went half of the way, and w₃ leapt far past the valley floor."
+reveal_ja = "更新後は w₁ = {new.w1:.4f}、w₂ = {new.w2:.4f}、w₃ = {new.w3:.4f} です。三つとも 1 を目指しているのに、w₁ はほとんど動かず、w₂ はちょうど半分進み、w₃ は谷底をはるかに飛び越えてしまいました。"
+
+[[scene]]
+title_en = "Over the valley floor"
+title_ja = "谷底を飛び越える"
+focus = "weight w3"
+advance = "update"
+narration_en = """
+Second update. w₃ is now {w.w3:.4f}: the step was so long that it carried w₃ across the floor of
+its valley and high up the opposite wall.
+"""
+narration_ja = """
+2 回目の更新です。w₃ はいま {w.w3:.4f} です。歩幅が大きすぎて、谷底を通り越し、
+反対側の壁の高いところまで登ってしまいました。
+"""
+
+[scene.quiz]
+kind = "sign"
+question_en = "What is the sign of ∂E/∂w₃ now?"
+question_ja = "いまの ∂E/∂w₃ の符号はどちらでしょう？"
+answer = "grad.w3"
+hint_en = "Is w₃ now above or below the floor at 1? The gradient points uphill."
+hint_ja = "w₃ はいま谷底の 1 より上でしょうか、下でしょうか？ 勾配は坂を上る向きを指します。"
+explain_en = "w₃ = {w.w3:.4f} is above 1, so ŷ is above its target and ∂E/∂w₃ = (ŷ − y) · x₃ = {grad.w3:.4f} is positive: the descent now pushes w₃ down."
+explain_ja = "w₃ = {w.w3:.4f} は 1 より大きいので ŷ は目標を上回り、∂E/∂w₃ = (ŷ − y) · x₃ = {grad.w3:.4f} は正です。今度は w₃ を下げる向きに進みます。"
+reveal_en = "∂E/∂w₃ = {grad.w3:.4f}, and the update sends w₃ to {new.w3:.4f}: across the floor again, and even further from 1 than before."
+reveal_ja = "∂E/∂w₃ = {grad.w3:.4f} で、更新により w₃ は {new.w3:.4f} になります。また谷底を飛び越え、しかも前より 1 から遠ざかっています。"
+
+[[scene]]
+title_en = "Ten updates in"
+title_ja = "10 回の更新の後"
+focus = "parameters"
+advance = "updates:9"
+narration_en = """
+We are at update {update:d}. The weights it starts from:
+
+w₁ = {w.w1:.4f}: still crawling. Each update covers only a sliver of the remaining distance.
+
+w₂ = {w.w2:.4f}: practically there. Every update halved its distance to 1.
+
+w₃ = {w.w3:.3e}: swinging from side to side, further out each time. The loss is already {loss:.3e},
+almost all of it from w₃.
+"""
+narration_ja = """
+いまは {update:d} 回目の更新です。その直前の重みは次のとおりです。
+
+w₁ = {w.w1:.4f}：まだ這うように進んでいます。1 回の更新で、残りの距離のほんのわずかしか縮まりません。
+
+w₂ = {w.w2:.4f}：ほぼ到着しています。更新のたびに 1 までの距離が半分になりました。
+
+w₃ = {w.w3:.3e}：左右に振れながら、そのたびに外へ外へと広がっています。損失はすでに {loss:.3e} で、
+そのほとんどが w₃ によるものです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What would bring w₁ to 1 in fewer updates?"
+question_ja = "w₁ をもっと少ない更新回数で 1 に近づけるには、どうすればよいでしょう？"
+choices_en = ["A larger learning rate", "A smaller learning rate", "Nothing: every learning rate needs the same number of updates"]
+choices_ja = ["学習率を大きくする", "学習率を小さくする", "どうにもならない（学習率によらず必要な更新回数は同じ）"]
+correct = 1
+hint_en = "This update moves w₁ from {w.w1:.4f} to {new.w1:.4f}. Which factor of η · ∂E/∂w₁ can you choose?"
+hint_ja = "この更新で w₁ は {w.w1:.4f} から {new.w1:.4f} に動きます。η · ∂E/∂w₁ のうち、自分で選べる因子はどちらでしょう？"
+explain_en = "Its gradient is small ({grad.w1:.4f}) because its valley is shallow, so the step η · ∂E/∂w₁ is tiny. Only η is ours to choose: a larger η means longer strides for w₁."
+explain_ja = "谷がゆるやかなので勾配が小さく（{grad.w1:.4f}）、歩幅 η · ∂E/∂w₁ もごくわずかです。自分で選べるのは η だけで、η を大きくすれば w₁ の歩幅も大きくなります。"
+reveal_en = "A larger η helps w₁, but the same η also drives w₃. One learning rate has to suit every weight at once."
+reveal_ja = "η を大きくすれば w₁ は助かりますが、同じ η が w₃ も動かしています。一つの学習率で、すべての重みに同時に合わせなければならないのです。"
+
+[[scene]]
+title_en = "Just right"
+title_ja = "ちょうどよい歩幅"
+focus = "weight w2"
+advance = "none"
+narration_en = """
+For w₂ the stride fits the valley: each step lands exactly half way between where it was and the
+floor. It never overshoots, and it never dawdles. The gradient shrinks as the floor comes closer,
+so the steps shrink by themselves: ∂E/∂w₂ is now only {grad.w2:.4f}.
+"""
+narration_ja = """
+w₂ にとっては、歩幅が谷にぴったり合っています。一歩ごとに、いまの位置と谷底のちょうど中間に着地します。
+行き過ぎることも、もたつくこともありません。谷底に近づくと勾配が小さくなるので、歩幅もひとりでに
+小さくなります。∂E/∂w₂ はいまや {grad.w2:.4f} しかありません。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "w₂ = {w.w2:.4f}. What will it be after this update? (four decimals)"
+question_ja = "w₂ = {w.w2:.4f} です。この更新の後はいくつになるでしょう？（小数第4位まで）"
+answer = "new.w2"
+tolerance = 0.0001
+format = ".4f"
+hint_en = "Half of the distance to 1 is left after each update. Or compute {w.w2:.4f} − {lr:.1f} × ({grad.w2:.4f})."
+hint_ja = "更新のたびに、1 までの距離が半分になります。{w.w2:.4f} − {lr:.1f} × ({grad.w2:.4f}) を計算しても求められます。"
+explain_en = "w₂ ← {w.w2:.4f} − {lr:.1f} × ({grad.w2:.4f}) = {new.w2:.4f}"
+explain_ja = "w₂ ← {w.w2:.4f} − {lr:.1f} × ({grad.w2:.4f}) = {new.w2:.4f}"
+reveal_en = "w₂ becomes {new.w2:.4f}, half way again."
+reveal_ja = "w₂ は {new.w2:.4f} になり、また半分だけ近づきます。"
+
+[[scene]]
+title_en = "Divergence"
+title_ja = "発散"
+focus = "loss-curve"
+advance = "updates:200"
+narration_en = """
+We let the updates run. w₃'s swings grew by the same factor every time, until its numbers no
+longer fit in the computer: at update {update:d} the loss became {loss}, and the engine stopped.
+*Training has diverged*; no further update is possible.
+
+Just before, w₃ had reached {w.w3:.2e}. Meanwhile w₁ had crept only to {w.w1:.4f}.
+"""
+narration_ja = """
+更新をどんどん進めました。w₃ の振れ幅は毎回同じ倍率で大きくなり、ついにはコンピュータで扱える数を
+超えてしまいました。{update:d} 回目の更新で損失は {loss} になり、エンジンは止まりました。
+*学習が発散した* のです。これ以上は更新できません。
+
+その直前、w₃ は {w.w3:.2e} に達していました。その間に w₁ は {w.w1:.4f} までしか進んでいません。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "w₂ settled and w₃ diverged with the same learning rate. Why?"
+question_ja = "同じ学習率なのに、w₂ は落ち着き、w₃ は発散しました。なぜでしょう？"
+choices_en = ["w₃'s valley is much steeper, so each step overshot the floor by more than the distance it had to go", "w₃ started further away from 1", "The gradient of w₃ was computed wrongly"]
+choices_ja = ["w₃ の谷のほうがずっと急なので、一歩ごとに、残りの距離以上に谷底を行き過ぎたから", "w₃ のほうが 1 から遠いところから始まったから", "w₃ の勾配の計算が間違っていたから"]
+correct = 1
+hint_en = "All three weights started at the same place. What differs is the input, and with it the steepness."
+hint_ja = "三つの重みは同じ位置から始まりました。違うのは入力、そしてそれによる谷の急さです。"
+explain_en = "Each update multiplies a weight's distance from 1 by (1 − η·x²). For w₂ that factor is one half; for w₃, whose input is large, it is below −1, so every step lands further away on the other side, and the distance grows without end."
+explain_ja = "更新のたびに、重みと 1 との距離は (1 − η·x²) 倍になります。w₂ ではこの倍率が 1/2 ですが、入力の大きい w₃ では −1 より小さくなるため、毎回反対側のもっと遠くに着地し、距離は際限なく広がります。"
+reveal_en = "A step that overshoots by more than it gains never comes back: that is divergence."
+reveal_ja = "得る以上に行き過ぎる歩みは二度と戻ってきません。これが発散です。"
+
+[[scene]]
+title_en = "Three learning rates"
+title_ja = "三つの学習率"
+focus = "compare"
+advance = "none"
+narration_en = """
+So far one η drove three weights. Now turn it around: the same network, trained from the start
+three times, each time with a different learning rate, for the same number of epochs.
+
+With η = {compare.small.lr:.2f} every weight moves far less per update than with
+η = {compare.good.lr:.1f}. With η = {compare.large.lr:.1f}, the η of this lesson, the run diverged
+in epoch {compare.large.diverged:d}, exactly as you saw.
+"""
+narration_ja = """
+ここまでは、一つの η が三つの重みを動かしていました。今度は逆に、同じネットワークを最初から三回、
+それぞれ違う学習率で、同じエポック数だけ学習させてみます。
+
+η = {compare.small.lr:.2f} では、どの重みも 1 回の更新で動く量が η = {compare.good.lr:.1f} のときよりずっと小さくなります。
+このレッスンの η = {compare.large.lr:.1f} では、先ほど見たとおり、エポック {compare.large.diverged:d} で発散しました。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which of the two runs that did not diverge ends with the lower loss?"
+question_ja = "発散しなかった二つの実行のうち、最後の損失が小さいのはどちらでしょう？"
+choices_en = ["The small η", "The moderate η", "Both end with the same loss"]
+choices_ja = ["小さい η", "中くらいの η", "どちらも同じ損失になる"]
+correct = 2
+hint_en = "Both are stable. Which one covers more ground per update?"
+hint_ja = "どちらも安定しています。1 回の更新で多く進めるのはどちらでしょう？"
+explain_en = "With η = {compare.good.lr:.1f} the loss ends at {compare.good.loss:.4f}, with η = {compare.small.lr:.2f} only at {compare.small.loss:.4f}: both are stable, and the larger stride gets further in the same number of epochs."
+explain_ja = "η = {compare.good.lr:.1f} では損失が {compare.good.loss:.4f} まで下がるのに対し、η = {compare.small.lr:.2f} では {compare.small.loss:.4f} にとどまります。どちらも安定していて、歩幅の大きいほうが同じエポック数でより遠くまで進めます。"
+reveal_en = "Moderate η: {compare.good.loss:.4f}; small η: {compare.small.loss:.4f}. The best learning rate is the largest one that does not overshoot."
+reveal_ja = "中くらいの η は {compare.good.loss:.4f}、小さい η は {compare.small.loss:.4f} です。最もよい学習率は、行き過ぎない範囲でできるだけ大きな値です。"
+
+[[scene]]
+title_en = "Choosing η"
+title_ja = "η の選び方"
+focus = "network"
+advance = "none"
+narration_en = """
+The lesson in one line: η is too large when the steps overshoot by more than they gain, too small
+when the loss barely moves, and right when the loss falls steadily.
+
+In practice you try a few values, each about ten times the last, and watch the loss curve. Inputs
+of very different sizes make the valleys very different, as here, which is one reason data are
+usually scaled to similar ranges before training.
+"""
+narration_ja = """
+このレッスンを一行でまとめると、こうなります。歩みが縮める距離以上に行き過ぎるなら η は大きすぎ、
+損失がほとんど動かないなら小さすぎ、損失が着実に下がるならちょうどよい。
+
+実際には、10 倍ずつ違ういくつかの値を試し、損失の曲線を見て決めます。今回のように入力の大きさがばらばらだと
+谷の形も大きく違ってしまいます。学習の前にデータの範囲をそろえる（スケーリングする）ことが多いのは、
+それが理由の一つです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Your loss curve jumps up and down and drifts upward. What should you try first?"
+question_ja = "損失の曲線が上下に跳ねながら、だんだん上がっていきます。まず何を試すべきでしょう？"
+choices_en = ["Lower the learning rate", "Raise the learning rate", "Train for more epochs"]
+choices_ja = ["学習率を下げる", "学習率を上げる", "エポック数を増やす"]
+correct = 1
+hint_en = "Think of w₃."
+hint_ja = "w₃ のことを思い出しましょう。"
+explain_en = "A loss that jumps and climbs is the sign of overshooting steps, like w₃'s. Shorter strides (a smaller η) let the weights settle into the valley; more epochs would only make it worse."
+explain_ja = "跳ねながら上がっていく損失は、w₃ のように行き過ぎた歩みのしるしです。歩幅を短く（η を小さく）すれば重みは谷に落ち着きます。エポック数を増やしても悪化するだけです。"
+
+"""##,
+        "06-article-xor.toml": ##"""
+# Lesson 6: the seed article's NumPy XOR program (the network of article-xor.toml), step by step
+# through its first update, then trained to its 10,000th epoch: the forward pass of update 10000
+# is the one whose outputs the program prints. Every number in the texts is a placeholder.
+# 3-4-1, sigmoid everywhere, no biases: the third input column is the constant 1 and plays the
+# bias's part. Initial weights are the ones the program draws with np.random.seed(1)
+# (benchmarks/reference/article_xor.py --init prints them), transposed to weights[l][j][i].
+
+[network]
+layers = [3, 4, 1]
+activation = "sigmoid"
+output_activation = "sigmoid"
+bias = "none"
+weights = [
+  [[-0.165955990594852, -0.7064882183657739, -0.20646505153866013],
+   [0.4406489868843162, -0.8153228104624044, 0.07763346800671389],
+   [-0.9997712503653102, -0.6274795772446582, -0.1616109711934104],
+   [-0.39533485473632046, -0.3088785459139045, 0.370439000793519]],
+  [[-0.5910955005369651, 0.7562348727818908, -0.9452248136041477, 0.34093502035680445]],
+]
+
+[training]
+# The program adds X.T·δ·η with δ = (y − ŷ)·σ′: plain gradient descent on E = ½ Σ (y − ŷ)²
+# summed over the four samples.
+loss = "half-sse"
+reduction = "sum"
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 0
+shuffle = false
+epochs = 10000
+
+[data]
+inputs = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+targets = [[0], [1], [1], [0]]
+
+[lesson]
+id = "article-xor"
+order = 6
+minutes = 15
+title_en = "The article's XOR program"
+title_ja = "記事の XOR プログラム"
+summary_en = "The article's NumPy program, line by line: one update worked through by hand, then 10,000 epochs until XOR is learned."
+summary_ja = "記事の NumPy プログラムを一行ずつ。最初の更新を手で追い、1 万エポックで XOR を学習するまで。"
+
+[[scene]]
+title_en = "The program"
+title_ja = "プログラム"
+focus = "network"
+advance = "none"
+narration_en = """
+The article ends with a short NumPy program that teaches a network the XOR function. This lesson
+runs exactly that program, with the same starting weights, and shows every number it computes.
+
+The network has three inputs, a *hidden layer* of four neurons and one output, all with the
+sigmoid activation. There are no biases. Instead, the third input is always {input.x3:.0f}: its
+weights do the job of biases.
+
+The starting weights are the ones the program draws with np.random.seed(1), each between −1 and 1.
+The learning rate is η = {lr:.1f}.
+"""
+narration_ja = """
+記事の最後には、ネットワークに XOR を学習させる短い NumPy のプログラムが載っています。このレッスンでは、
+同じ初期値の重みでそのプログラムをそのまま動かし、計算される数をすべて見ていきます。
+
+ネットワークは入力が三つ、*隠れ層* のニューロンが四つ、出力が一つで、活性化関数はすべてシグモイドです。
+バイアスはありません。その代わり、三つ目の入力は常に {input.x3:.0f} で、その重みがバイアスの役目を果たします。
+
+重みの初期値は、プログラムが np.random.seed(1) で引いた −1 から 1 の間の乱数です。学習率は η = {lr:.1f} です。
+"""
+
+[[scene]]
+title_en = "XOR"
+title_ja = "XOR"
+focus = "data"
+advance = "none"
+narration_en = """
+The {samples:d} samples are the XOR table: the output should be 1 when exactly one of the first two
+inputs is 1, and 0 when both are equal. In the program they are the rows of X and y.
+
+XOR is the classic example of a problem that a single neuron cannot solve.
+"""
+narration_ja = """
+{samples:d} 個のサンプルは XOR の真理値表です。最初の二つの入力のうち、ちょうど一方だけが 1 なら出力は 1、
+二つが等しければ 0 になります。プログラムでは X と y の各行にあたります。
+
+XOR は、ニューロン一つでは解けない問題の代表例です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Why can't a single sigmoid neuron, with no hidden layer, learn XOR?"
+question_ja = "隠れ層のない、シグモイドのニューロン一つだけでは XOR を学習できません。なぜでしょう？"
+choices_en = ["No straight line separates the inputs that give 1 from those that give 0", "Four samples are too many for one neuron", "A sigmoid can never output a value near 0"]
+choices_ja = ["出力が 1 になる入力と 0 になる入力を、一本の直線で分けられないから", "ニューロン一つにはサンプル四つは多すぎるから", "シグモイドは 0 に近い値を出せないから"]
+correct = 1
+hint_en = "A single neuron says 1 on one side of the line w₁x₁ + w₂x₂ + w₃ = 0 and 0 on the other. Draw the four points."
+hint_ja = "ニューロン一つは、直線 w₁x₁ + w₂x₂ + w₃ = 0 の片側で 1、反対側で 0 と答えます。四つの点を描いてみましょう。"
+explain_en = "(0, 1) and (1, 0) must be on one side, (0, 0) and (1, 1) on the other, but they sit on opposite corners of a square: no single line can do it. The hidden layer lets the network combine several lines."
+explain_ja = "(0, 1) と (1, 0) を一方の側に、(0, 0) と (1, 1) をもう一方の側に置かなければなりませんが、これらは正方形の対角にあるので、一本の直線では分けられません。隠れ層があると、何本かの直線を組み合わせられるようになります。"
+
+[[scene]]
+title_en = "The first sample enters"
+title_ja = "最初のサンプルが入る"
+focus = "neuron h1"
+advance = "to:z.h1"
+narration_en = """
+The program's first line in the loop computes the whole hidden layer for all four samples at once:
+sigmoid(np.dot(X, weights_input_hidden)). The tutor takes it one sample and one neuron at a time.
+
+Sample 1 is ({input.x1:.0f}, {input.x2:.0f}, {input.x3:.0f}). Into h₁ lead w₁ = {w.w1:.4f},
+w₂ = {w.w2:.4f} and w₃ = {w.w3:.4f}, so z(h₁) = w₁x₁ + w₂x₂ + w₃x₃.
+"""
+narration_ja = """
+ループの最初の行 sigmoid(np.dot(X, weights_input_hidden)) は、四つのサンプルについて隠れ層全体を一度に計算します。
+このチューターでは、サンプル一つ、ニューロン一つずつ順に見ていきます。
+
+サンプル 1 は ({input.x1:.0f}, {input.x2:.0f}, {input.x3:.0f}) です。h₁ に入る重みは w₁ = {w.w1:.4f}、
+w₂ = {w.w2:.4f}、w₃ = {w.w3:.4f} なので、z(h₁) = w₁x₁ + w₂x₂ + w₃x₃ です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is z(h₁) for sample 1? (four decimals)"
+question_ja = "サンプル 1 の z(h₁) はいくつでしょう？（小数第4位まで）"
+answer = "z.h1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "Two of the three inputs are 0."
+hint_ja = "三つの入力のうち二つは 0 です。"
+explain_en = "z(h₁) = {w.w1:.4f} × {input.x1:.0f} + ({w.w2:.4f}) × {input.x2:.0f} + ({w.w3:.4f}) × {input.x3:.0f} = {z.h1:.4f}"
+explain_ja = "z(h₁) = {w.w1:.4f} × {input.x1:.0f} + ({w.w2:.4f}) × {input.x2:.0f} + ({w.w3:.4f}) × {input.x3:.0f} = {z.h1:.4f}"
+reveal_en = "z(h₁) = {z.h1:.4f}: for this sample only the constant input counts, exactly as a bias would. Then h₁ = σ({z.h1:.4f}) = {out.h1:.4f}."
+reveal_ja = "z(h₁) = {z.h1:.4f} です。このサンプルでは定数の入力だけが効いていて、まさにバイアスと同じ働きです。続いて h₁ = σ({z.h1:.4f}) = {out.h1:.4f} となります。"
+
+[[scene]]
+title_en = "The output of sample 1"
+title_ja = "サンプル 1 の出力"
+focus = "neuron o1"
+advance = "to:out.o1"
+narration_en = """
+The other three hidden neurons follow the same recipe: h₁ = {out.h1:.4f}, h₂ = {out.h2:.4f},
+h₃ = {out.h3:.4f}, h₄ = {out.h4:.4f}.
+
+The program's second line, sigmoid(np.dot(hidden_layer, weights_hidden_output)), weighs them with
+w₁₃…w₁₆ and squashes the sum: ŷ = σ({z.o1:.4f}) = {out.o1:.4f}. The target is {target.o1:.0f}.
+With random weights the network is simply guessing.
+"""
+narration_ja = """
+残りの三つの隠れニューロンも同じ手順で計算されます。h₁ = {out.h1:.4f}、h₂ = {out.h2:.4f}、
+h₃ = {out.h3:.4f}、h₄ = {out.h4:.4f} です。
+
+プログラムの二行目 sigmoid(np.dot(hidden_layer, weights_hidden_output)) は、これらに w₁₃〜w₁₆ を掛けて足し、
+シグモイドに通します。ŷ = σ({z.o1:.4f}) = {out.o1:.4f} で、目標は {target.o1:.0f} です。
+重みがランダムなうちは、ネットワークは当てずっぽうに答えているだけです。
+"""
+
+[[scene]]
+title_en = "The error at the output"
+title_ja = "出力での誤差"
+focus = "neuron o1"
+advance = "to:delta.o1"
+narration_en = """
+Next the program computes output_error = y − ŷ and output_delta = output_error · ŷ(1 − ŷ): the
+error times the sigmoid's slope.
+
+The tutor writes the same quantity the other way round, δ = ∂E/∂z = (ŷ − y) · ŷ(1 − ŷ), because
+gradient descent *subtracts* η times the gradient. The program uses y − ŷ and *adds*: the two
+flips cancel, and both take exactly the same step.
+"""
+narration_ja = """
+次にプログラムは output_error = y − ŷ と output_delta = output_error · ŷ(1 − ŷ) を計算します。
+誤差にシグモイドの傾きを掛けたものです。
+
+このチューターでは同じ量を逆向きに δ = ∂E/∂z = (ŷ − y) · ŷ(1 − ŷ) と書きます。勾配降下法では、
+勾配の η 倍を *引く* からです。プログラムは y − ŷ を使って *足して* います。符号の反転が二回起きて打ち消し合うので、
+どちらもまったく同じ一歩を進みます。
+"""
+
+[scene.quiz]
+kind = "sign"
+question_en = "Is the tutor's δ of the output, for sample 1, positive or negative?"
+question_ja = "サンプル 1 について、このチューターでの出力の δ は正でしょうか、負でしょうか？"
+answer = "delta.o1"
+hint_en = "ŷ = {out.o1:.4f} and y = {target.o1:.0f}; the slope ŷ(1 − ŷ) is always positive."
+hint_ja = "ŷ = {out.o1:.4f}、y = {target.o1:.0f} です。傾き ŷ(1 − ŷ) は常に正です。"
+explain_en = "δ = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}: the output is above its target, so δ is positive."
+explain_ja = "δ = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}。出力が目標より大きいので δ は正です。"
+reveal_en = "δ = {delta.o1:.4f}. The program's output_delta for this sample is the same number with the opposite sign."
+reveal_ja = "δ = {delta.o1:.4f} です。プログラムの output_delta では、このサンプルの値は符号だけが逆になります。"
+
+[[scene]]
+title_en = "Back into the hidden layer"
+title_ja = "隠れ層へさかのぼる"
+focus = "neuron h1"
+advance = "to:delta.h1"
+narration_en = """
+hidden_error = output_delta.dot(weights_hidden_output.T) sends the output's δ back along each
+hidden neuron's outgoing weight. hidden_delta then multiplies by each hidden neuron's own slope.
+This is the *chain rule*, one layer down.
+
+For h₁: δ(h₁) = w₁₃ · δ(ŷ) · h₁(1 − h₁).
+"""
+narration_ja = """
+hidden_error = output_delta.dot(weights_hidden_output.T) は、出力の δ を、各隠れニューロンから出ている重みに沿って
+送り返します。続く hidden_delta で、各隠れニューロン自身の傾きを掛けます。一層下での *連鎖律* です。
+
+h₁ なら δ(h₁) = w₁₃ · δ(ŷ) · h₁(1 − h₁) です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is δ(h₁) for sample 1? (four decimals)"
+question_ja = "サンプル 1 の δ(h₁) はいくつでしょう？（小数第4位まで）"
+answer = "delta.h1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "w₁₃ = {w.w13:.4f}, δ(ŷ) = {delta.o1:.4f}, h₁(1 − h₁) = {slope.h1:.4f}."
+hint_ja = "w₁₃ = {w.w13:.4f}、δ(ŷ) = {delta.o1:.4f}、h₁(1 − h₁) = {slope.h1:.4f} です。"
+explain_en = "δ(h₁) = {w.w13:.4f} × {delta.o1:.4f} × {slope.h1:.4f} = {delta.h1:.4f}"
+explain_ja = "δ(h₁) = {w.w13:.4f} × {delta.o1:.4f} × {slope.h1:.4f} = {delta.h1:.4f}"
+reveal_en = "δ(h₁) = {delta.h1:.4f}. It is negative because w₁₃ is: making h₁ larger would pull ŷ down, toward its target."
+reveal_ja = "δ(h₁) = {delta.h1:.4f} です。w₁₃ が負なので δ(h₁) も負になります。h₁ を大きくすると ŷ が下がり、目標に近づくということです。"
+
+[[scene]]
+title_en = "Four samples, one update"
+title_ja = "サンプル四つで一回の更新"
+focus = "weight w13"
+advance = "to:grad.w13"
+narration_en = """
+The same is done for samples 2, 3 and 4. Then the program updates every weight once, with the
+contributions of all four samples added up: hidden_layer.T.dot(output_delta) sums δ(ŷ) · h₁ over
+the samples.
+
+In the tutor's sign convention this sum is the *gradient* of the total loss:
+∂E/∂w₁₃ = {grad.w13:.4f}.
+"""
+narration_ja = """
+サンプル 2、3、4 についても同じ計算をします。そのうえでプログラムは、四つのサンプルの寄与を合計して、
+すべての重みを一回だけ更新します。hidden_layer.T.dot(output_delta) は、δ(ŷ) · h₁ をサンプルについて足し合わせたものです。
+
+このチューターの符号の約束では、この和が損失全体の *勾配* ∂E/∂w₁₃ = {grad.w13:.4f} になります。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "w₁₃ = {w.w13:.4f}. What is it after the update? (four decimals)"
+question_ja = "w₁₃ = {w.w13:.4f} です。更新後はいくつになるでしょう？（小数第4位まで）"
+answer = "new.w13"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "w₁₃ − η · ∂E/∂w₁₃ with η = {lr:.1f}."
+hint_ja = "η = {lr:.1f} として w₁₃ − η · ∂E/∂w₁₃ を計算します。"
+explain_en = "w₁₃ ← {w.w13:.4f} − {lr:.1f} × ({grad.w13:.4f}) = {new.w13:.4f}"
+explain_ja = "w₁₃ ← {w.w13:.4f} − {lr:.1f} × ({grad.w13:.4f}) = {new.w13:.4f}"
+reveal_en = "w₁₃ becomes {new.w13:.4f}. All sixteen weights move together like this, and that was epoch {epoch:d}. The loss of this pass was {loss:.4f}."
+reveal_ja = "w₁₃ は {new.w13:.4f} になります。16 個の重みすべてがこうして一斉に動き、これでエポック {epoch:d} が終わりです。このときの損失は {loss:.4f} でした。"
+
+[[scene]]
+title_en = "Ten thousand times"
+title_ja = "1 万回の繰り返し"
+focus = "loss-curve"
+advance = "epochs:9998"
+narration_en = """
+The program's loop runs 10,000 times. We are now at epoch {epoch:d}: this is the last forward pass
+of the loop, the one whose output the program prints at the end.
+
+The loss is down to {loss:.6f}, and the accuracy is {accuracy:.0%}. Look at the shape of the loss
+curve.
+"""
+narration_ja = """
+プログラムのループは 1 万回まわります。いまはエポック {epoch:d}、ループ最後の順伝播で、プログラムが最後に
+表示する出力はこのときのものです。
+
+損失は {loss:.6f} まで下がり、正解率は {accuracy:.0%} です。損失の曲線の形を見てください。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which describes the loss curve?"
+question_ja = "損失の曲線の説明として正しいのはどれでしょう？"
+choices_en = ["It fell at the same pace from start to end", "It barely moved at first, then dropped steeply, then flattened out", "It dropped at once in the first epochs and stayed flat afterwards"]
+choices_ja = ["最初から最後まで同じペースで下がった", "最初はほとんど動かず、その後急に下がり、最後はゆるやかになった", "最初の数エポックで一気に下がり、その後はずっと平らだった"]
+correct = 2
+hint_en = "Look at the curve on the screen: where is it steepest?"
+hint_ja = "画面の曲線を見てください。いちばん急なのはどこでしょう？"
+explain_en = "At first the output is near 0.5 for every sample and the pulls of the four samples largely cancel, so the gradients are small and the loss hardly moves. Once the hidden neurons start to tell the inputs apart it plunges, and near the targets the sigmoids saturate and progress slows again. It now stands at {loss:.6f}."
+explain_ja = "最初はどのサンプルでも出力が 0.5 付近にあり、四つのサンプルが重みを引っ張る向きがほぼ打ち消し合うので、勾配が小さく損失はほとんど動きません。隠れニューロンが入力を見分け始めると損失は急に下がり、目標に近づくとシグモイドが飽和して、また進みが遅くなります。いまの損失は {loss:.6f} です。"
+
+[[scene]]
+title_en = "0 XOR 0"
+title_ja = "0 XOR 0"
+focus = "neuron o1"
+advance = "none"
+narration_en = """
+Let us read the trained network's answers one sample at a time, as the program's final print does.
+
+Sample 1 is ({input.x1:.0f}, {input.x2:.0f}); its target is {target.o1:.0f}.
+"""
+narration_ja = """
+プログラムが最後に表示するように、学習したネットワークの答えをサンプルごとに見ていきましょう。
+
+サンプル 1 は ({input.x1:.0f}, {input.x2:.0f}) で、目標は {target.o1:.0f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "Predict ŷ for sample 1, to within 0.05."
+question_ja = "サンプル 1 の ŷ を予想してください（誤差 0.05 以内）。"
+answer = "out.o1"
+tolerance = 0.05
+format = ".4f"
+hint_en = "The total loss is only {loss:.6f}."
+hint_ja = "損失の合計はわずか {loss:.6f} です。"
+explain_en = "With a total loss of {loss:.6f}, every output is close to its target: ŷ = {out.o1:.4f} for target {target.o1:.0f}."
+explain_ja = "損失の合計が {loss:.6f} しかないので、どの出力も目標に近くなっています。目標 {target.o1:.0f} に対して ŷ = {out.o1:.4f} です。"
+reveal_en = "ŷ = {out.o1:.4f}: close to 0."
+reveal_ja = "ŷ = {out.o1:.4f} で、0 に近い値です。"
+
+[[scene]]
+title_en = "0 XOR 1"
+title_ja = "0 XOR 1"
+focus = "neuron o1"
+advance = "sample"
+narration_en = """
+Sample 2 is ({input.x1:.0f}, {input.x2:.0f}), target {target.o1:.0f}. The network answers
+ŷ = {out.o1:.4f}.
+"""
+narration_ja = """
+サンプル 2 は ({input.x1:.0f}, {input.x2:.0f}) で、目標は {target.o1:.0f} です。ネットワークの答えは
+ŷ = {out.o1:.4f} です。
+"""
+
+[[scene]]
+title_en = "1 XOR 0"
+title_ja = "1 XOR 0"
+focus = "neuron o1"
+advance = "sample"
+narration_en = """
+Sample 3 is ({input.x1:.0f}, {input.x2:.0f}), target {target.o1:.0f}: ŷ = {out.o1:.4f}.
+"""
+narration_ja = """
+サンプル 3 は ({input.x1:.0f}, {input.x2:.0f}) で、目標は {target.o1:.0f} です。ŷ = {out.o1:.4f} となりました。
+"""
+
+[[scene]]
+title_en = "1 XOR 1"
+title_ja = "1 XOR 1"
+focus = "neuron o1"
+advance = "sample"
+narration_en = """
+The last sample is ({input.x1:.0f}, {input.x2:.0f}). Both inputs are on, so XOR says {target.o1:.0f}.
+This is the case a single neuron could never get right together with the others.
+"""
+narration_ja = """
+最後のサンプルは ({input.x1:.0f}, {input.x2:.0f}) です。両方の入力が 1 なので、XOR の答えは {target.o1:.0f} です。
+ニューロン一つでは、ほかの三つと同時に正しく答えることができなかったケースです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Where does the trained network's output ŷ lie for this sample?"
+question_ja = "学習したネットワークの出力 ŷ は、このサンプルではどのあたりにあるでしょう？"
+choices_en = ["Close to 0", "Close to 0.5", "Close to 1"]
+choices_ja = ["0 に近い", "0.5 に近い", "1 に近い"]
+correct = 1
+hint_en = "The accuracy is {accuracy:.0%}."
+hint_ja = "正解率は {accuracy:.0%} です。"
+explain_en = "ŷ = {out.o1:.4f} for target {target.o1:.0f}: the hidden layer lets the network answer 0 here and 1 for the two mixed inputs."
+explain_ja = "目標 {target.o1:.0f} に対して ŷ = {out.o1:.4f} です。隠れ層のおかげで、ここでは 0、入力が異なる二つのケースでは 1 と答えられます。"
+reveal_en = "ŷ = {out.o1:.4f}. All four answers are close to 0, 1, 1, 0."
+reveal_ja = "ŷ = {out.o1:.4f} です。四つの答えがそろって 0、1、1、0 に近くなりました。"
+
+[[scene]]
+title_en = "What the program did"
+title_ja = "プログラムがしたこと"
+focus = "layer hidden"
+advance = "none"
+narration_en = """
+For this last sample the hidden layer outputs h₁ = {out.h1:.2f}, h₂ = {out.h2:.2f}, h₃ = {out.h3:.2f}
+and h₄ = {out.h4:.2f}. Training turned the four hidden neurons into detectors whose outputs one
+output neuron can separate, something it could not do with the raw inputs.
+
+Every one of the program's 10,000 loops did what you followed by hand: a *forward pass*, the
+error, *backpropagation* of δ through the chain rule, and one step of gradient descent with η = {lr:.1f}.
+"""
+narration_ja = """
+この最後のサンプルでは、隠れ層の出力は h₁ = {out.h1:.2f}、h₂ = {out.h2:.2f}、h₃ = {out.h3:.2f}、h₄ = {out.h4:.2f} です。
+学習によって四つの隠れニューロンは一種の検出器になり、元の入力のままでは無理だった区別を、
+出力ニューロン一つでできるようにしています。
+
+プログラムの 1 万回のループは、どれもあなたが手で追ったことと同じです。*順伝播*、誤差の計算、連鎖律による δ の
+*誤差逆伝播*、そして η = {lr:.1f} での勾配降下法の一歩です。
+"""
+
+"""##,
+        "07-activations.toml": ##"""
+# Lesson 7: activation functions and their slopes; vanishing gradients in a deep sigmoid network,
+# seen as the size of the gradient layer by layer; tanh and ReLU trained on the same problem.
+
+[network]
+layers = [2, 8, 8, 8, 8, 8, 1]  # five hidden layers of eight neurons
+activation = "sigmoid"
+output_activation = "sigmoid"
+seed = 3
+
+[training]
+loss = "mse"
+optimizer = "sgd"
+learning_rate = 0.3
+batch_size = 0
+epochs = 1000
+
+[data]
+inputs = [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
+targets = [1.0, 1.0, 0.0, 0.0]  # XOR
+
+[lesson]
+id = "activations"
+order = 7
+minutes = 12
+title_en = "Activation functions and vanishing gradients"
+title_ja = "活性化関数と勾配消失"
+summary_en = "Why a deep sigmoid network hardly learns, measured layer by layer, and how ReLU fixes it."
+summary_ja = "深いシグモイドのネットワークがほとんど学ばない理由を層ごとに測り、ReLU による解決を見ます。"
+compare_epochs = 1000
+compare = [
+  { name = "sigmoid", label_en = "sigmoid", label_ja = "シグモイド" },
+  { name = "tanh", label_en = "tanh", label_ja = "tanh", activation = "tanh" },
+  { name = "relu", label_en = "ReLU", label_ja = "ReLU", activation = "relu" },
+]
+
+[[scene]]
+title_en = "A deep network for XOR"
+title_ja = "XOR を学ぶ深いネットワーク"
+focus = "network"
+advance = "none"
+narration_en = """
+This network has five hidden layers of eight neurons each, and one sigmoid output. It should learn
+XOR from {samples:d} samples: the output is 1 when exactly one input is 1.
+
+Every hidden neuron uses the sigmoid as its *activation function*. In the backward pass each layer
+multiplies the error signal by the slope of its activation. With five layers, that is five slopes
+in a row. Let us see what that does.
+"""
+narration_ja = """
+このネットワークには 8 個のニューロンからなる隠れ層が 5 つあり、出力はシグモイドのニューロン 1 つです。
+{samples:d} 個のサンプルから XOR を学ばせます。入力のちょうど一方が 1 のとき、出力を 1 にする問題です。
+
+隠れ層のニューロンはすべて、*活性化関数* にシグモイドを使います。逆伝播では、各層が誤差の信号に
+活性化関数の傾きを掛けます。層が 5 つあれば、傾きを 5 回続けて掛けることになります。それが何を起こすのか見ていきましょう。
+"""
+
+[[scene]]
+title_en = "The slope of the sigmoid"
+title_ja = "シグモイドの傾き"
+focus = "neuron h1_1"
+advance = "to:out.h1_1"
+narration_en = """
+The first hidden neuron has computed z = {z.h1_1:.4f} and h = σ(z) = {out.h1_1:.4f}.
+
+The sigmoid's derivative can be written with its own output: σ′(z) = σ(z) · (1 − σ(z)). It is
+largest at z = 0, where σ = 0.5 and the slope is 0.5 × 0.5 = 0.25. Away from 0 it only gets smaller.
+"""
+narration_ja = """
+隠れ層 1 の最初のニューロンが z = {z.h1_1:.4f}、h = σ(z) = {out.h1_1:.4f} を計算しました。
+
+シグモイドの導関数は、自分の出力を使って σ′(z) = σ(z) · (1 − σ(z)) と書けます。最大になるのは
+z = 0 のときで、σ = 0.5 なので傾きは 0.5 × 0.5 = 0.25 です。z が 0 から離れるほど小さくなります。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is the slope σ′(z) of this neuron? (four decimals)"
+question_ja = "このニューロンの傾き σ′(z) はいくつでしょう？（小数第4位まで）"
+answer = "slope.h1_1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "Multiply h = {out.h1_1:.4f} by 1 − h."
+hint_ja = "h = {out.h1_1:.4f} に 1 − h を掛けます。"
+explain_en = "σ′(z) = h (1 − h) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+explain_ja = "σ′(z) = h (1 − h) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+reveal_en = "σ′(z) = {slope.h1_1:.4f}: never more than 0.25, so each sigmoid layer shrinks the signal at least fourfold."
+reveal_ja = "σ′(z) = {slope.h1_1:.4f} です。0.25 を超えることはないので、シグモイドの層を通るたびに信号は 4 分の 1 以下になります。"
+
+[[scene]]
+title_en = "Other activations"
+title_ja = "ほかの活性化関数"
+focus = "neuron h1_1"
+advance = "none"
+narration_en = """
+Two other common choices:
+
+*tanh* squashes z into −1…1. Its slope is 1 − tanh²(z), which reaches 1 at z = 0, four times the
+sigmoid's best.
+
+*ReLU* (rectified linear unit) gives max(0, z): z itself when it is positive, 0 otherwise. Its
+slope is simply 1 for positive z and 0 for negative z. It is cheap to compute and today the most
+widely used activation in hidden layers.
+"""
+narration_ja = """
+よく使われる選択肢がほかに二つあります。
+
+*tanh* は z を −1〜1 に押し込みます。傾きは 1 − tanh²(z) で、z = 0 で 1 になります。シグモイドの最大値の 4 倍です。
+
+*ReLU*（正規化線形関数）は max(0, z) を出力します。z が正ならそのまま、そうでなければ 0 です。
+傾きは z が正なら 1、負なら 0 と単純です。計算が軽く、いまでは隠れ層で最も広く使われている活性化関数です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "A ReLU neuron has z = 2.5. What is its slope?"
+question_ja = "ある ReLU ニューロンの z が 2.5 です。傾きはいくつでしょう？"
+choices_en = ["0", "0.25", "1", "2.5"]
+choices_ja = ["0", "0.25", "1", "2.5"]
+correct = 3
+hint_en = "For positive z, ReLU passes z through unchanged: what is the slope of the line y = z?"
+hint_ja = "z が正のとき、ReLU は z をそのまま通します。直線 y = z の傾きは？"
+explain_en = "ReLU(z) = z for z > 0, so a small change of z passes through one to one: the slope is 1, whatever the size of z."
+explain_ja = "z > 0 では ReLU(z) = z なので、z の小さな変化がそのまま出力に伝わります。z の大きさによらず傾きは 1 です。"
+
+[[scene]]
+title_en = "Gradient size, layer by layer"
+title_ja = "層ごとの勾配の大きさ"
+focus = "gradients"
+advance = "to:update"
+narration_en = """
+The backward pass of the first update is done. The bars show, for each weight layer, the size of
+its *gradient*: the square root of the sum of the squared gradients of all its weights. Layer 1
+holds the weights from the inputs; layer 6 the weights into the output.
+
+Before you look at the numbers: where do you expect the gradient to be smallest?
+"""
+narration_ja = """
+最初の更新の逆伝播が終わりました。棒グラフは重みの層ごとの *勾配* の大きさを表します。その層のすべての
+重みの勾配を 2 乗して足し、平方根をとった値です。層 1 は入力からの重み、層 6 は出力への重みです。
+
+数字を見る前に考えてみましょう。勾配が最も小さくなるのはどこだと思いますか？
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which weight layer has the smallest gradient?"
+question_ja = "勾配が最も小さい重みの層はどれでしょう？"
+choices_en = ["Layer 1, next to the inputs", "Layer 3, in the middle", "Layer 6, next to the output"]
+choices_ja = ["層 1（入力のすぐ後）", "層 3（中ほど）", "層 6（出力の直前）"]
+correct = 1
+hint_en = "The error starts at the output and travels back; every sigmoid layer it passes multiplies it by a slope of at most 0.25."
+hint_ja = "誤差は出力から出発して後ろへ進みます。シグモイドの層を一つ通るたびに、0.25 以下の傾きが掛かります。"
+explain_en = "The error signal reaching layer 1 has passed five sigmoid slopes: its gradient is {gradnorm.layer1:.2e}, against {gradnorm.layer6:.2e} for layer 6."
+explain_ja = "層 1 に届く誤差の信号は、シグモイドの傾きを 5 回掛けられています。勾配は層 6 の {gradnorm.layer6:.2e} に対し、層 1 では {gradnorm.layer1:.2e} です。"
+reveal_en = "From the output back: {gradnorm.layer6:.2e}, {gradnorm.layer5:.2e}, {gradnorm.layer4:.2e}, {gradnorm.layer3:.2e}, {gradnorm.layer2:.2e}, {gradnorm.layer1:.2e}."
+reveal_ja = "出力側から順に {gradnorm.layer6:.2e}、{gradnorm.layer5:.2e}、{gradnorm.layer4:.2e}、{gradnorm.layer3:.2e}、{gradnorm.layer2:.2e}、{gradnorm.layer1:.2e} です。"
+
+[[scene]]
+title_en = "Vanishing gradients"
+title_ja = "勾配消失"
+focus = "update"
+advance = "none"
+narration_en = """
+This is the *vanishing gradient* problem. By the *chain rule*, the gradient of a weight near the
+inputs is a product with one factor per layer above it, and each sigmoid contributes a factor of
+at most 0.25. A few layers are enough to make it tiny.
+
+So the update barely moves the first layer: w₁ goes from {w.w1:.6f} to {new.w1:.6f}, while a
+weight into the output, w₂₇₃, goes from {w.w273:.4f} to {new.w273:.4f}. The layers nearest the
+inputs, which should learn the basic features, learn the slowest.
+"""
+narration_ja = """
+これが *勾配消失* の問題です。*連鎖律* により、入力に近い重みの勾配は、その上にある層ごとに一つずつ
+因子を掛けた積になり、シグモイドの因子はどれも 0.25 以下です。数層重ねるだけで、勾配はごく小さくなります。
+
+そのため、更新しても最初の層はほとんど動きません。w₁ は {w.w1:.6f} から {new.w1:.6f} へ、一方で出力への
+重み w₂₇₃ は {w.w273:.4f} から {new.w273:.4f} へ変わります。基本的な特徴を学ぶはずの入力側の層ほど、学習が遅いのです。
+"""
+
+[[scene]]
+title_en = "A thousand epochs later"
+title_ja = "1000 エポック後"
+focus = "loss-curve"
+advance = "epochs:1000"
+narration_en = """
+A thousand epochs of training with learning rate {lr:.1f} later, we are in epoch {epoch:d}. The loss
+is {loss:.4f}, and for the first sample, whose target is {target.o1:.0f}, the output is {out.o1:.4f}.
+"""
+narration_ja = """
+学習率 {lr:.1f} で 1000 エポック学習を続け、いまはエポック {epoch:d} です。損失は {loss:.4f} で、
+目標が {target.o1:.0f} である最初のサンプルに対する出力は {out.o1:.4f} です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What has the network learned?"
+question_ja = "ネットワークは何を学んだのでしょう？"
+choices_en = ["XOR, almost perfectly", "To answer about 0.5 for every input", "To answer 1 for every input"]
+choices_ja = ["ほぼ完全な XOR", "どの入力にも約 0.5 と答えること", "どの入力にも 1 と答えること"]
+correct = 2
+hint_en = "Half the targets are 0 and half are 1. Which single answer makes the squared error smallest on average?"
+hint_ja = "目標の半分が 0、半分が 1 です。二乗誤差の平均を最も小さくする「いつも同じ答え」は何でしょう？"
+explain_en = "The output is {out.o1:.4f} and the loss {loss:.4f}: that is what a constant answer of 0.5 gives, (0.5)² = 0.25. Only the last layers learned; the first ones never got a usable gradient."
+explain_ja = "出力は {out.o1:.4f}、損失は {loss:.4f} です。常に 0.5 と答えたときの値 (0.5)² = 0.25 そのものです。学んだのは出力に近い層だけで、入力側の層には使える勾配が届きませんでした。"
+
+[[scene]]
+title_en = "Sigmoid, tanh and ReLU side by side"
+title_ja = "シグモイド、tanh、ReLU の比較"
+focus = "compare"
+advance = "none"
+narration_en = """
+The same network was trained three more times from scratch, for the same number of epochs with the
+same learning rate: once as it is, once with tanh in the hidden layers and once with ReLU. The
+output stays a sigmoid; only the hidden activation changes.
+
+The plot shows the three loss curves.
+"""
+narration_ja = """
+同じネットワークを、同じ学習率・同じエポック数で、最初からさらに 3 回学習させました。そのままのもの、
+隠れ層を tanh にしたもの、ReLU にしたものです。出力はシグモイドのままで、変えたのは隠れ層の活性化関数だけです。
+
+グラフは 3 本の損失の曲線です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which runs learned XOR?"
+question_ja = "XOR を学べたのはどれでしょう？"
+choices_en = ["Only ReLU", "tanh and ReLU", "All three", "None of them"]
+choices_ja = ["ReLU だけ", "tanh と ReLU", "3 つすべて", "どれも学べなかった"]
+correct = 2
+hint_en = "Compare the largest slopes: 0.25 for the sigmoid, 1 for tanh, 1 for ReLU."
+hint_ja = "傾きの最大値を比べましょう。シグモイドは 0.25、tanh は 1、ReLU は 1 です。"
+explain_en = "Final losses: sigmoid {compare.sigmoid.loss:.4f}, tanh {compare.tanh.loss:.2e}, ReLU {compare.relu.loss:.2e}. With slopes up to 1, the error reaches the first layers and all of them learn."
+explain_ja = "最終的な損失は、シグモイド {compare.sigmoid.loss:.4f}、tanh {compare.tanh.loss:.2e}、ReLU {compare.relu.loss:.2e} です。傾きが最大 1 なら誤差は最初の層まで届き、すべての層が学習できます。"
+reveal_en = "Sigmoid stays at {compare.sigmoid.loss:.4f}; tanh reaches {compare.tanh.loss:.2e} and ReLU {compare.relu.loss:.2e}."
+reveal_ja = "シグモイドは {compare.sigmoid.loss:.4f} のまま、tanh は {compare.tanh.loss:.2e}、ReLU は {compare.relu.loss:.2e} まで下がりました。"
+
+[[scene]]
+title_en = "ReLU's answer"
+title_ja = "ReLU による解決"
+focus = "compare gradients"
+advance = "none"
+narration_en = """
+Here are the gradient sizes of the very first update in each run. With the sigmoid, layer 1 gets
+{compare.sigmoid.gradnorm.layer1:.2e}; with ReLU it gets {compare.relu.gradnorm.layer1:.2e}, and the
+layer into the output {compare.relu.gradnorm.layer6:.2e}.
+
+A ReLU neuron that is active passes the error back with slope 1, so the signal does not shrink layer
+after layer. That, together with starting weights scaled for ReLU, is why deep networks today
+mostly use ReLU and its relatives in their hidden layers.
+"""
+narration_ja = """
+各実行の最初の更新での勾配の大きさです。シグモイドでは層 1 の勾配が {compare.sigmoid.gradnorm.layer1:.2e} ですが、
+ReLU では {compare.relu.gradnorm.layer1:.2e} で、出力への層は {compare.relu.gradnorm.layer6:.2e} です。
+
+活性化している ReLU ニューロンは誤差を傾き 1 で後ろへ渡すので、層を重ねても信号が縮みません。
+ReLU に合わせた重みの初期値と合わせて、いまの深いネットワークの隠れ層で ReLU とその仲間が主に使われるのはこのためです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "ReLU has a weak spot of its own. Which?"
+question_ja = "ReLU にも弱点があります。どれでしょう？"
+choices_en = ["A neuron whose z stays negative gets no gradient at all", "Its slope is at most 0.25", "Its output can never be 0"]
+choices_ja = ["z が負のままのニューロンには勾配がまったく届かない", "傾きが最大でも 0.25 しかない", "出力が 0 になることがない"]
+correct = 1
+hint_en = "What is ReLU's slope for negative z?"
+hint_ja = "z が負のときの ReLU の傾きは？"
+explain_en = "For z < 0 the slope of ReLU is 0, so δ = 0 and none of the neuron's weights move: if z is negative for every sample, the neuron stays silent for good (a dead neuron). Leaky ReLU keeps a small slope there to avoid it."
+explain_ja = "z < 0 では ReLU の傾きは 0 なので δ = 0 になり、そのニューロンの重みはまったく動きません。どのサンプルでも z が負なら、そのニューロンはずっと黙ったままです（死んだニューロン）。Leaky ReLU は負の側にも小さな傾きを残してこれを防ぎます。"
+
+"""##,
+        "08-exploding-gradients.toml": ##"""
+# Lesson 8: exploding gradients. A deep ReLU network with large starting weights: the first
+# gradients are huge, the updates overshoot and the loss grows without bound. Then the same
+# network with gradient clipping (clip_norm), compared on one plot.
+
+[network]
+layers = [1, 8, 8, 8, 8, 1]     # four hidden layers
+activation = "relu"
+output_activation = "identity"
+init = "uniform"
+init_range = [-2.0, 2.0]        # far larger than a careful start
+seed = 2
+
+[training]
+loss = "mse"
+optimizer = "sgd"
+learning_rate = 0.05
+batch_size = 0
+epochs = 300
+
+[data]                          # one period of a wave, nine points
+inputs = [[-1.0], [-0.75], [-0.5], [-0.25], [0.0], [0.25], [0.5], [0.75], [1.0]]
+targets = [0.0, 0.7, 1.0, 0.7, 0.0, -0.7, -1.0, -0.7, 0.0]
+
+[lesson]
+id = "exploding-gradients"
+order = 8
+minutes = 10
+title_en = "Exploding gradients and clipping"
+title_ja = "勾配爆発と勾配クリッピング"
+summary_en = "When gradients grow instead of shrinking, one step can wreck a network; clipping caps the step."
+summary_ja = "勾配が縮むどころか膨れ上がると、一度の更新でネットワークが壊れます。勾配クリッピングは一歩の大きさに上限を設けます。"
+compare_epochs = 300
+compare = [
+  { name = "plain", label_en = "no clipping", label_ja = "クリッピングなし" },
+  { name = "clipped", label_en = "clip_norm = 1", label_ja = "clip_norm = 1", clip_norm = 1.0 },
+]
+
+[[scene]]
+title_en = "Large starting weights"
+title_ja = "大きな初期値"
+focus = "network"
+advance = "none"
+narration_en = """
+This network has four hidden ReLU layers and should fit a wave through {samples:d} points, with
+targets between −1 and 1.
+
+Its starting weights were drawn between −2 and 2, much larger than usual. In lesson 7 the gradient
+shrank on its way back. Large weights do the opposite: in the backward pass every layer multiplies
+the error signal by its weights, and factors larger than 1 make it grow.
+"""
+narration_ja = """
+このネットワークは ReLU の隠れ層を 4 つ持ち、{samples:d} 個の点を通る波を学びます。目標値は −1 から 1 の間です。
+
+重みの初期値は −2 から 2 の間から選ばれていて、普通よりずっと大きくなっています。レッスン 7 では勾配が
+後ろへ戻るうちに縮みました。大きな重みはその逆です。逆伝播では各層が誤差の信号に重みを掛けるので、
+1 より大きな因子が続くと信号は膨らんでいきます。
+"""
+
+[[scene]]
+title_en = "The first loss"
+title_ja = "最初の損失"
+focus = "loss"
+advance = "to:loss"
+narration_en = """
+The forward pass is done. Large weights have already inflated the outputs: the first sample's target
+is {target.o1:.1f}, but the network says {out.o1:.2f}. The mean squared error over all samples is
+{loss:.2f}, although no target is further than 1 from 0.
+"""
+narration_ja = """
+順伝播が終わりました。大きな重みのせいで、出力はすでに膨らんでいます。最初のサンプルの目標は
+{target.o1:.1f} ですが、ネットワークの出力は {out.o1:.2f} です。どの目標も 0 から 1 以上離れていないのに、
+全サンプルの平均二乗誤差は {loss:.2f} もあります。
+"""
+
+[[scene]]
+title_en = "Huge gradients"
+title_ja = "巨大な勾配"
+focus = "gradients"
+advance = "to:update"
+narration_en = """
+The backward pass gives the size of the gradient per weight layer: {gradnorm.layer1:.1f} for layer
+1, {gradnorm.layer2:.1f}, {gradnorm.layer3:.1f}, {gradnorm.layer4:.1f} and {gradnorm.layer5:.1f}
+for the layer into the output. All together, the gradient has length {gradnorm:.1f}.
+
+Gradient descent takes a step of the *learning rate* times the gradient. The learning rate
+η = {lr:.2f} is small, but the gradient is not: w₁'s gradient is {grad.w1:.2f}.
+"""
+narration_ja = """
+逆伝播で、重みの層ごとの勾配の大きさが分かりました。層 1 は {gradnorm.layer1:.1f}、続いて {gradnorm.layer2:.1f}、
+{gradnorm.layer3:.1f}、{gradnorm.layer4:.1f}、出力への層は {gradnorm.layer5:.1f} です。全体での勾配の長さは {gradnorm:.1f} です。
+
+勾配降下法の一歩は *学習率* × 勾配です。学習率 η = {lr:.2f} は小さいのですが、勾配は小さくありません。
+w₁ の勾配は {grad.w1:.2f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "w₁ = {w.w1:.4f}. What is w₁ after this update? (two decimals)"
+question_ja = "w₁ = {w.w1:.4f} です。この更新の後、w₁ はいくつになるでしょう？（小数第2位まで）"
+answer = "new.w1"
+tolerance = 0.01
+format = ".2f"
+hint_en = "w₁ − η · ∂E/∂w₁ with η = {lr:.2f} and ∂E/∂w₁ = {grad.w1:.2f}."
+hint_ja = "w₁ − η · ∂E/∂w₁ を計算します。η = {lr:.2f}、∂E/∂w₁ = {grad.w1:.2f} です。"
+explain_en = "w₁ ← {w.w1:.4f} − {lr:.2f} × {grad.w1:.4f} = {new.w1:.4f}"
+explain_ja = "w₁ ← {w.w1:.4f} − {lr:.2f} × {grad.w1:.4f} = {new.w1:.4f}"
+reveal_en = "w₁ jumps from {w.w1:.2f} to {new.w1:.2f} in a single step, and every other weight lurches just as far."
+reveal_ja = "w₁ はたった一歩で {w.w1:.2f} から {new.w1:.2f} へ飛びます。ほかの重みも同じように大きく動きます。"
+
+[[scene]]
+title_en = "It feeds on itself"
+title_ja = "自分で自分を大きくする"
+focus = "loss-curve"
+advance = "updates:2"
+narration_en = """
+Two updates later the loss is {loss:.2e} and the gradient's length {gradnorm:.2e}.
+
+This is an *exploding gradient*: the step overshoots, the weights become larger, the outputs and
+errors larger still, and so the next gradient is larger again. Within a few steps the numbers are
+astronomically large, and the network has learned nothing useful.
+"""
+narration_ja = """
+さらに 2 回更新すると、損失は {loss:.2e}、勾配の長さは {gradnorm:.2e} になりました。
+
+これが *勾配爆発* です。一歩が行き過ぎて重みが大きくなり、出力も誤差もさらに大きくなって、次の勾配はもっと
+大きくなります。数ステップで数値は天文学的な大きさになり、ネットワークは役に立つことを何も学べません。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Why can a smaller learning rate alone not reliably cure this?"
+question_ja = "学習率を小さくするだけでは、なぜ確実な解決にならないのでしょう？"
+choices_en = ["The gradient's size is not bounded: a rare huge gradient still makes a huge step", "The learning rate has no effect on SGD", "A smaller learning rate makes the gradient larger"]
+choices_ja = ["勾配の大きさには上限がなく、まれに現れる巨大な勾配は結局巨大な一歩になるから", "SGD では学習率が効かないから", "学習率を小さくすると勾配が大きくなるから"]
+correct = 1
+hint_en = "The step is η times the gradient. What happens to that product when the gradient is a thousand times larger than usual?"
+hint_ja = "一歩は η × 勾配です。勾配がいつもの 1000 倍になったら、その積はどうなるでしょう？"
+explain_en = "The step is η · ∂E/∂w. Shrinking η shrinks every step, the useful ones too, yet one gradient a thousand times larger still gives a step a thousand times larger. Clipping limits the step only when it is too large."
+explain_ja = "一歩は η · ∂E/∂w です。η を小さくすると有益な一歩まで小さくなるうえ、1000 倍の勾配が来れば一歩はやはり 1000 倍になります。勾配クリッピングは、大きすぎるときだけ一歩を制限します。"
+
+[[scene]]
+title_en = "Gradient clipping"
+title_ja = "勾配クリッピング"
+focus = "gradients"
+advance = "none"
+narration_en = """
+*Gradient clipping* sets a ceiling c on the length of the gradient (clip_norm in the network file).
+When the gradient g is longer than c, it is scaled down before the update:
+
+g ← g · c / ‖g‖
+
+The direction stays the same; only the length is cut to c. Gradients shorter than c are left alone.
+
+The run labelled "clip_norm = 1" trains the same network from the same start with
+c = {compare.clipped.clip:.1f}. Its first gradient is the one we saw, of length {compare.clipped.gradnorm:.1f}.
+"""
+narration_ja = """
+*勾配クリッピング* は、勾配の長さに上限 c を設けます（ネットワークファイルの clip_norm）。
+勾配 g が c より長いときは、更新の前に縮めます。
+
+g ← g · c / ‖g‖
+
+向きはそのままで、長さだけが c に切り詰められます。c より短い勾配はそのままです。
+
+「clip_norm = 1」の実行では、同じネットワークを同じ初期値から c = {compare.clipped.clip:.1f} で学習させます。
+最初の勾配は先ほど見たもので、長さは {compare.clipped.gradnorm:.1f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "By what factor is that first gradient multiplied? (five decimals)"
+question_ja = "その最初の勾配には、いくつが掛けられるでしょう？（小数第5位まで）"
+answer = "compare.clipped.clipscale"
+tolerance = 0.00002
+format = ".5f"
+hint_en = "The factor is c / ‖g‖."
+hint_ja = "掛ける値は c / ‖g‖ です。"
+explain_en = "c / ‖g‖ = {compare.clipped.clip:.1f} / {compare.clipped.gradnorm:.4f} = {compare.clipped.clipscale:.5f}"
+explain_ja = "c / ‖g‖ = {compare.clipped.clip:.1f} / {compare.clipped.gradnorm:.4f} = {compare.clipped.clipscale:.5f}"
+reveal_en = "The factor is {compare.clipped.clipscale:.5f}: the first step is hundreds of times shorter, in the same direction."
+reveal_ja = "掛ける値は {compare.clipped.clipscale:.5f} です。最初の一歩は同じ向きのまま、数百分の一の長さになります。"
+
+[[scene]]
+title_en = "With and without clipping"
+title_ja = "クリッピングあり・なし"
+focus = "compare"
+advance = "none"
+narration_en = """
+Both runs trained for the same number of epochs. Without clipping the loss shot up and never came
+back: it ends at {compare.plain.loss:.2e}. With clipping the first steps are short, the weights come
+down to sensible sizes, and the loss falls to {compare.clipped.loss:.4f}.
+
+Clipping does not fix a bad start, but it keeps one wild gradient from destroying the network. It is
+a standard safety net wherever gradients can explode, for example in recurrent networks.
+"""
+narration_ja = """
+二つの実行は同じエポック数だけ学習しました。クリッピングなしでは損失が跳ね上がったまま戻らず、最後は
+{compare.plain.loss:.2e} です。クリッピングありでは最初の数歩が短く抑えられ、重みが妥当な大きさに落ち着き、損失は
+{compare.clipped.loss:.4f} まで下がります。
+
+クリッピングで悪い初期値が直るわけではありませんが、一度の暴れた勾配がネットワークを壊すことは防げます。
+再帰型ネットワークなど、勾配爆発が起こりうる場面での定番の安全策です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What does clipping change about a gradient that is too long?"
+question_ja = "長すぎる勾配について、クリッピングは何を変えるでしょう？"
+choices_en = ["Only its length", "Only its direction", "Its length and its direction", "The sign of each component"]
+choices_ja = ["長さだけ", "向きだけ", "長さと向きの両方", "各成分の符号"]
+correct = 1
+hint_en = "Every component is multiplied by the same positive number c / ‖g‖."
+hint_ja = "すべての成分に同じ正の数 c / ‖g‖ が掛けられます。"
+explain_en = "Multiplying every component by the same positive factor keeps the direction and every sign; only the length changes, to exactly c."
+explain_ja = "すべての成分に同じ正の数を掛けるので、向きも各成分の符号も変わりません。変わるのは長さだけで、ちょうど c になります。"
+
+"""##,
+        "09-optimizers.toml": ##"""
+# Lesson 9: optimizers. One small regression problem trained three times from the same start with
+# SGD, Momentum and Adam; their loss curves on one plot.
+
+[network]
+layers = [1, 8, 8, 1]
+activation = "tanh"
+output_activation = "identity"
+seed = 4
+
+[training]
+loss = "mse"
+optimizer = "sgd"
+learning_rate = 0.05
+batch_size = 0
+epochs = 500
+
+[data]                          # one period of a wave, nine points
+inputs = [[-1.0], [-0.75], [-0.5], [-0.25], [0.0], [0.25], [0.5], [0.75], [1.0]]
+targets = [0.0, 0.7, 1.0, 0.7, 0.0, -0.7, -1.0, -0.7, 0.0]
+
+[lesson]
+id = "optimizers"
+order = 9
+minutes = 10
+title_en = "Optimizers: SGD, Momentum and Adam"
+title_ja = "最適化手法：SGD、Momentum、Adam"
+summary_en = "Three ways to turn gradients into steps, raced from the same start on the same problem."
+summary_ja = "勾配を一歩に変える三つの方法を、同じ問題・同じ初期値で競わせます。"
+compare_epochs = 500
+compare = [
+  { name = "sgd", label_en = "SGD", label_ja = "SGD" },
+  { name = "momentum", label_en = "Momentum", label_ja = "Momentum", optimizer = "momentum" },
+  { name = "adam", label_en = "Adam", label_ja = "Adam", optimizer = "adam" },
+]
+
+[[scene]]
+title_en = "Same gradients, different steps"
+title_ja = "同じ勾配、違う一歩"
+focus = "network"
+advance = "none"
+narration_en = """
+Backpropagation gives the gradient. How the gradient becomes a step is the job of the *optimizer*.
+This lesson trains one small tanh network on a wave through {samples:d} points three times, from
+the same starting weights and with the same learning rate η = {lr:.2f}, changing only the optimizer.
+"""
+narration_ja = """
+誤差逆伝播法が求めるのは勾配です。その勾配をどのような一歩に変えるかを決めるのが *最適化手法* です。
+このレッスンでは、{samples:d} 個の点を通る波を学ぶ小さな tanh のネットワークを、同じ初期値・同じ学習率
+η = {lr:.2f} のまま、最適化手法だけを変えて 3 回学習させます。
+"""
+
+[[scene]]
+title_en = "Plain gradient descent"
+title_ja = "素朴な勾配降下法"
+focus = "update"
+advance = "to:new.w1"
+narration_en = """
+*SGD* takes the step the gradient gives, nothing more:
+
+w ← w − η · ∂E/∂w
+
+(Strictly, stochastic gradient descent computes each gradient on a random part of the data; here
+every step uses all {samples:d} samples.) For w₁ the gradient is {grad.w1:.4f}.
+"""
+narration_ja = """
+*SGD* は勾配が示す一歩をそのまま踏み出します。
+
+w ← w − η · ∂E/∂w
+
+（本来の確率的勾配降下法は、データの一部をランダムに選んで勾配を計算します。ここでは毎回 {samples:d} 個すべてを使います。）
+w₁ の勾配は {grad.w1:.4f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "w₁ = {w.w1:.4f}. What is w₁ after this SGD step? (four decimals)"
+question_ja = "w₁ = {w.w1:.4f} です。この SGD の一歩の後、w₁ はいくつでしょう？（小数第4位まで）"
+answer = "new.w1"
+tolerance = 0.0002
+format = ".4f"
+hint_en = "w₁ − η · ∂E/∂w₁ with η = {lr:.2f}."
+hint_ja = "η = {lr:.2f} として w₁ − η · ∂E/∂w₁ を計算します。"
+explain_en = "w₁ ← {w.w1:.4f} − {lr:.2f} × ({grad.w1:.4f}) = {new.w1:.4f}"
+explain_ja = "w₁ ← {w.w1:.4f} − {lr:.2f} × ({grad.w1:.4f}) = {new.w1:.4f}"
+
+[[scene]]
+title_en = "Momentum"
+title_ja = "モメンタム"
+focus = "update"
+advance = "none"
+narration_en = """
+*Momentum* keeps a velocity v for every weight: a running sum of past gradients that fades by a
+factor μ (usually 0.9) each step.
+
+v ← μ · v + ∂E/∂w,   w ← w − η · v
+
+Like a ball rolling downhill, it speeds up where the gradients keep pointing the same way, and the
+back-and-forth parts of zigzagging gradients cancel out.
+"""
+narration_ja = """
+*Momentum（モメンタム）* は重みごとに速度 v を持ちます。過去の勾配を足し合わせたもので、一歩ごとに係数 μ（ふつう 0.9）で薄れていきます。
+
+v ← μ · v + ∂E/∂w、 w ← w − η · v
+
+坂を転がるボールのように、勾配が同じ向きを指し続けるところでは加速し、ジグザグする勾配の行ったり来たりは打ち消し合います。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "The gradient of a weight is the same, g, at every step. With μ = 0.9, about how large does its step become in the long run?"
+question_ja = "ある重みの勾配が毎回同じ g だとします。μ = 0.9 のとき、一歩の大きさは長い目で見てどれくらいになるでしょう？"
+choices_en = ["η · g, as with SGD", "about 10 · η · g", "about 0.1 · η · g"]
+choices_ja = ["SGD と同じ η · g", "およそ 10 · η · g", "およそ 0.1 · η · g"]
+correct = 2
+hint_en = "v settles where v = 0.9 · v + g."
+hint_ja = "v は v = 0.9 · v + g となるところに落ち着きます。"
+explain_en = "v = 0.9 v + g gives v = g / (1 − 0.9) = 10 g, so the step η · v is ten times the SGD step."
+explain_ja = "v = 0.9 v + g を解くと v = g / (1 − 0.9) = 10 g なので、一歩 η · v は SGD の 10 倍になります。"
+
+[[scene]]
+title_en = "Adam"
+title_ja = "Adam"
+focus = "update"
+advance = "none"
+narration_en = """
+*Adam* keeps two running averages for every weight: m of the gradients (like momentum) and v of the
+squared gradients. Its step is η · m / (√v + ε), after correcting both averages for their start at 0.
+
+Dividing by √v gives every weight its own step size: a weight with small gradients takes steps as
+bold as one with large gradients. Adam is a common first choice in practice.
+"""
+narration_ja = """
+*Adam* は重みごとに二つの移動平均を持ちます。勾配の平均 m（モメンタムに相当）と、勾配の 2 乗の平均 v です。
+どちらも 0 から始まる偏りを補正したうえで、一歩は η · m / (√v + ε) になります。
+
+√v で割ることで、重みごとに歩幅が調整されます。勾配が小さい重みも、大きい重みと同じくらい思い切った一歩を踏み出せます。
+実務ではまず Adam を試すのが定番です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "On its very first step, how far does Adam move each weight (bias-corrected, ignoring ε)?"
+question_ja = "最初の一歩で、Adam は各重みをどれだけ動かすでしょう？（偏りの補正あり、ε は無視）"
+choices_en = ["η · ∂E/∂w, like SGD", "η, in the direction against the gradient's sign", "nothing: m starts at 0"]
+choices_ja = ["SGD と同じ η · ∂E/∂w", "勾配の符号と逆向きに、ちょうど η", "動かない（m は 0 から始まるから）"]
+correct = 2
+hint_en = "After correction, m = g and √v = |g| on the first step."
+hint_ja = "補正後、最初の一歩では m = g、√v = |g| です。"
+explain_en = "On step 1 the corrected averages are m = g and v = g², so the step is η · g / |g| = η times the sign of g: every weight moves by the same η = {lr:.2f}, whatever the size of its gradient."
+explain_ja = "1 歩目では補正後の平均が m = g、v = g² なので、一歩は η · g / |g|、つまり g の符号に η を掛けたものです。勾配の大きさによらず、どの重みも同じ η = {lr:.2f} だけ動きます。"
+
+[[scene]]
+title_en = "The race"
+title_ja = "競争の結果"
+focus = "compare"
+advance = "none"
+narration_en = """
+The plot shows the loss per epoch of the three runs. Before you read the numbers, guess which one
+ends lowest.
+"""
+narration_ja = """
+グラフは 3 つの実行のエポックごとの損失です。数字を読む前に、最後に一番低くなるのはどれか予想してください。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which optimizer reaches the lowest loss in this race?"
+question_ja = "この競争で最も低い損失に達した最適化手法はどれでしょう？"
+choices_en = ["SGD", "Momentum", "Adam"]
+choices_ja = ["SGD", "Momentum", "Adam"]
+correct = 3
+hint_en = "Which optimizer adapts the step of every weight separately?"
+hint_ja = "重みごとに一歩の大きさを調整するのはどれでしょう？"
+explain_en = "After the same number of epochs: SGD {compare.sgd.loss:.4f}, Momentum {compare.momentum.loss:.4f}, Adam {compare.adam.loss:.4f}."
+explain_ja = "同じエポック数の後、SGD は {compare.sgd.loss:.4f}、Momentum は {compare.momentum.loss:.4f}、Adam は {compare.adam.loss:.4f} です。"
+reveal_en = "SGD {compare.sgd.loss:.4f}, Momentum {compare.momentum.loss:.4f}, Adam {compare.adam.loss:.4f}. No optimizer wins on every problem, and each has its own best learning rate; but here the extra memory pays off."
+reveal_ja = "SGD {compare.sgd.loss:.4f}、Momentum {compare.momentum.loss:.4f}、Adam {compare.adam.loss:.4f} です。どんな問題でも勝つ最適化手法はなく、それぞれに最適な学習率もありますが、ここでは過去を覚えておく工夫が効いています。"
+
+"""##,
+        "10-digits.toml": ##"""
+# Lesson 10: softmax and cross-entropy on real handwritten digits (8x8 images, 64-32-10).
+
+[network]
+layers = [64, 32, 10]
+activation = "relu"
+output_activation = "softmax"
+seed = 1
+
+[training]
+loss = "cross-entropy"
+optimizer = "adam"
+learning_rate = 0.005
+batch_size = 32
+shuffle = true
+epochs = 10
+
+[data]
+file = "data/digits.csv"        # 64 pixel values 0–16, then the digit
+classes = 10
+scale = "minmax"
+test_fraction = 0.2
+
+[lesson]
+id = "digits"
+order = 10
+minutes = 12
+title_en = "Handwritten digits: softmax and cross-entropy"
+title_ja = "手書き数字：ソフトマックス関数と交差エントロピー誤差"
+summary_en = "Ten outputs that are probabilities, a loss that rewards confidence in the right digit, and a test on unseen images."
+summary_ja = "確率として読める 10 個の出力、正しい数字への確信に報いる損失、そして見たことのない画像でのテスト。"
+
+[[scene]]
+title_en = "Digits as numbers"
+title_ja = "数としての数字"
+focus = "digits"
+advance = "none"
+narration_en = """
+These are real handwritten digits, each an image of 8 × 8 pixels. To the network an image is just
+64 inputs, one brightness value per pixel, scaled to 0…1. The network has 32 hidden ReLU neurons and
+10 outputs, one per digit.
+
+We train on {samples:d} images and keep the rest aside as *test data*, never used for learning. The
+untrained network gets {accuracy.test:.1%} of the test images right: about what guessing gives.
+"""
+narration_ja = """
+これは本物の手書き数字で、どれも 8 × 8 ピクセルの画像です。ネットワークにとって画像は、ピクセルごとの明るさを
+0〜1 にそろえた 64 個の入力にすぎません。隠れ層は 32 個の ReLU ニューロン、出力は数字ごとに 1 つ、計 10 個です。
+
+{samples:d} 枚の画像で学習し、残りは学習に一切使わない *テストデータ* として取っておきます。学習前のネットワークが
+テスト画像に正解する割合は {accuracy.test:.1%} で、当てずっぽうとほとんど変わりません。
+"""
+
+[[scene]]
+title_en = "Softmax: scores into probabilities"
+title_ja = "ソフトマックス関数：点数を確率に"
+focus = "layer output"
+advance = "to:out.o10"
+narration_en = """
+The output layer first computes ten weighted sums z₁…z₁₀, one score per digit. The *softmax
+function* turns them into probabilities:
+
+ŷₖ = e^(zₖ) / (e^(z₁) + … + e^(z₁₀))
+
+Every ŷₖ is positive, and a larger score gets a larger share. For the first image of this batch,
+ŷ₁ (the digit 0) is {out.o1:.4f} and ŷ₂ (the digit 1) is {out.o2:.4f}.
+"""
+narration_ja = """
+出力層はまず 10 個の重み付き和 z₁〜z₁₀ を計算します。数字ごとの点数です。*ソフトマックス関数* はこれを確率に変えます。
+
+ŷₖ = e^(zₖ) / (e^(z₁) + … + e^(z₁₀))
+
+どの ŷₖ も正で、点数が大きいほど大きな分け前を得ます。このバッチの最初の画像では、ŷ₁（数字の 0）が
+{out.o1:.4f}、ŷ₂（数字の 1）が {out.o2:.4f} です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What do the ten outputs ŷ₁ + … + ŷ₁₀ add up to?"
+question_ja = "10 個の出力の和 ŷ₁ + … + ŷ₁₀ はいくつでしょう？"
+choices_en = ["Exactly 1, for every image", "It depends on the image", "10, one per output"]
+choices_ja = ["どの画像でもちょうど 1", "画像によって変わる", "出力ごとに 1 で、合計 10"]
+correct = 1
+hint_en = "Look at the denominator: it is the sum of all ten numerators."
+hint_ja = "分母を見ましょう。10 個の分子をすべて足したものです。"
+explain_en = "Each ŷₖ is its own e^(zₖ) divided by the sum of all ten, so the ten shares always add up to exactly 1: a probability distribution over the digits."
+explain_ja = "各 ŷₖ は自分の e^(zₖ) を 10 個すべての和で割ったものなので、10 個を足すと必ずちょうど 1 になります。数字についての確率分布です。"
+
+[[scene]]
+title_en = "Cross-entropy"
+title_ja = "交差エントロピー誤差"
+focus = "loss"
+advance = "to:loss.sample1"
+narration_en = """
+The target is one-hot: 1 for the true digit, 0 for the nine others. The *cross-entropy* loss is
+
+E = −Σₖ yₖ · log ŷₖ = −log(ŷ of the true digit)
+
+It only looks at the probability given to the right answer: close to 1 gives a loss close to 0,
+close to 0 gives a very large loss. For the first image the loss is {loss.sample1:.4f}.
+"""
+narration_ja = """
+目標は one-hot で、正しい数字が 1、ほかの 9 個は 0 です。*交差エントロピー誤差* は
+
+E = −Σₖ yₖ · log ŷₖ = −log（正しい数字の ŷ）
+
+です。見るのは正解に与えた確率だけで、それが 1 に近ければ損失は 0 に近く、0 に近ければ損失はとても大きくなります。
+最初の画像の損失は {loss.sample1:.4f} です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "The network gives the true digit probability 0.5. What is the loss?"
+question_ja = "ネットワークが正しい数字に確率 0.5 を与えたとします。損失はいくつでしょう？"
+choices_en = ["0.5", "about 0.69 (= log 2)", "about 0.25"]
+choices_ja = ["0.5", "約 0.69（= log 2）", "約 0.25"]
+correct = 2
+hint_en = "E = −log 0.5, with the natural logarithm."
+hint_ja = "自然対数で E = −log 0.5 です。"
+explain_en = "−log 0.5 = log 2 ≈ 0.693. Halving the probability of the right answer always adds log 2 to the loss."
+explain_ja = "−log 0.5 = log 2 ≈ 0.693 です。正解の確率が半分になるたびに、損失は log 2 ずつ増えます。"
+
+[[scene]]
+title_en = "A gradient without the slope"
+title_ja = "傾きの消えた勾配"
+focus = "neuron o1"
+advance = "to:delta.o1"
+narration_en = """
+Softmax and cross-entropy fit together neatly: for every output the δ (∂E/∂z) is simply
+
+δₖ = ŷₖ − yₖ
+
+The slopes of the exponentials cancel out, so a confident wrong answer gives a strong gradient
+instead of a vanishing one. For the first image, ŷ₁ = {out.o1:.4f} and its target is y₁ = {target.o1:.0f}.
+"""
+narration_ja = """
+ソフトマックス関数と交差エントロピー誤差の組み合わせはうまくできていて、どの出力でも δ（∂E/∂z）は単に
+
+δₖ = ŷₖ − yₖ
+
+になります。指数関数の傾きが打ち消し合うので、自信をもって間違えたときには、消えかけた勾配ではなく強い勾配が得られます。
+最初の画像では ŷ₁ = {out.o1:.4f}、その目標は y₁ = {target.o1:.0f} です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is δ of output 1 for this image? (four decimals)"
+question_ja = "この画像での出力 1 の δ はいくつでしょう？（小数第4位まで）"
+answer = "delta.o1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "ŷ₁ − y₁."
+hint_ja = "ŷ₁ − y₁ を計算します。"
+explain_en = "δ₁ = ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.0f} = {delta.o1:.4f}"
+explain_ja = "δ₁ = ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.0f} = {delta.o1:.4f}"
+
+[[scene]]
+title_en = "Ten epochs of training"
+title_ja = "10 エポックの学習"
+focus = "loss-curve"
+advance = "epochs:10"
+narration_en = """
+The network trained for ten epochs, in batches of 32 images with Adam. Now it classifies
+{accuracy:.1%} of the training images correctly.
+
+But the real question is how it does on images it has never seen.
+"""
+narration_ja = """
+32 枚ずつのバッチと Adam で、10 エポック学習しました。いまでは訓練画像の {accuracy:.1%} を正しく分類します。
+
+しかし本当に知りたいのは、見たことのない画像でどうなるかです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Why do we measure accuracy on test images that were never used for training?"
+question_ja = "学習に使っていないテスト画像で正解率を測るのはなぜでしょう？"
+choices_en = ["To see whether it learned digits in general, not just these images", "Test images are easier", "Training accuracy cannot be computed"]
+choices_ja = ["この画像だけでなく、数字一般を学べたかを確かめるため", "テスト画像のほうが易しいから", "訓練データの正解率は計算できないから"]
+correct = 1
+hint_en = "A network could memorise its training images without understanding digits at all."
+hint_ja = "ネットワークは、数字を理解しなくても訓練画像を丸暗記できてしまうかもしれません。"
+explain_en = "Training accuracy ({accuracy:.1%}) can be high through memorising. Only unseen images tell how well the network generalises: here {accuracy.test:.1%}."
+explain_ja = "訓練データの正解率（{accuracy:.1%}）は丸暗記でも高くなりえます。汎化の程度が分かるのは見たことのない画像だけで、ここでは {accuracy.test:.1%} です。"
+reveal_en = "On the test images: {accuracy.test:.1%}."
+reveal_ja = "テスト画像での正解率は {accuracy.test:.1%} です。"
+
+[[scene]]
+title_en = "What it gets wrong"
+title_ja = "間違えた画像"
+focus = "digits mistakes"
+advance = "none"
+narration_en = """
+These are test images the network still gets wrong, with the true digit and its guess. Look at
+them closely: some are hard to read even for people.
+
+Test accuracy {accuracy.test:.1%} after ten epochs, from 64 numbers per image, learned purely by
+backpropagation: no one told the network what a stroke or a loop is.
+"""
+narration_ja = """
+ネットワークがまだ間違えるテスト画像を、正しい数字とネットワークの答えとともに並べました。よく見ると、
+人間でも読み間違えそうなものが混じっています。
+
+1 枚あたり 64 個の数だけから、10 エポックでテスト正解率 {accuracy.test:.1%}。線や輪が何なのかを誰も教えず、
+誤差逆伝播法だけで学んだ結果です。
+"""
+
+"""##,
+        "11-restarts.toml": ##"""
+# Lesson 11: local minima and restarts. The classic 2-2-1 XOR network gets stuck from some starting
+# weights; the same network trained from five seeds shows which runs find the solution.
+
+[network]
+layers = [2, 2, 1]
+activation = "sigmoid"
+output_activation = "sigmoid"
+init = "uniform"
+init_range = [-2.0, 2.0]
+seed = 2
+
+[training]
+loss = "mse"
+optimizer = "sgd"
+learning_rate = 1.0
+batch_size = 0
+epochs = 3000
+
+[data]
+inputs = [[0.0, 1.0], [1.0, 0.0], [1.0, 1.0], [0.0, 0.0]]
+targets = [1.0, 1.0, 0.0, 0.0]  # XOR
+
+[lesson]
+id = "restarts"
+order = 11
+minutes = 8
+title_en = "Local minima and restarts"
+title_ja = "局所最適解とやり直し"
+summary_en = "Gradient descent can settle in the wrong valley; the same network from other seeds shows the way out."
+summary_ja = "勾配降下法は違う谷に落ち着くことがあります。同じネットワークを別のシードから学習させると、抜け道が見えてきます。"
+compare_epochs = 3000
+compare = [
+  { name = "seed1", label_en = "seed 1", label_ja = "シード 1", seed = 1 },
+  { name = "seed2", label_en = "seed 2", label_ja = "シード 2", seed = 2 },
+  { name = "seed3", label_en = "seed 3", label_ja = "シード 3", seed = 3 },
+  { name = "seed4", label_en = "seed 4", label_ja = "シード 4", seed = 4 },
+  { name = "seed5", label_en = "seed 5", label_ja = "シード 5", seed = 5 },
+]
+
+[[scene]]
+title_en = "The smallest network for XOR"
+title_ja = "XOR を学べる最小のネットワーク"
+focus = "network"
+advance = "none"
+narration_en = """
+Two inputs, two hidden sigmoid neurons, one output: just enough to learn XOR. The starting weights
+are random, drawn from a *seed*: the same seed always gives the same start. This network starts
+from seed 2.
+"""
+narration_ja = """
+入力が二つ、シグモイドの隠れニューロンが二つ、出力が一つ。XOR を学ぶのにぎりぎり足りる大きさです。
+重みの初期値はランダムで、*シード* から作られます。同じシードからは必ず同じ初期値が得られます。このネットワークはシード 2 から始めます。
+"""
+
+[[scene]]
+title_en = "Stuck"
+title_ja = "行き詰まり"
+focus = "loss-curve"
+advance = "epochs:3000"
+narration_en = """
+After three thousand epochs we are in epoch {epoch:d}. The loss has stopped at {loss:.4f}, and only
+{accuracy:.0%} of the samples are on the right side of 0.5. The gradient has almost disappeared:
+its length is {gradnorm:.2e}.
+"""
+narration_ja = """
+3000 エポック学習して、いまはエポック {epoch:d} です。損失は {loss:.4f} で止まり、0.5 の正しい側にあるサンプルは
+{accuracy:.0%} だけです。勾配はほとんど消えていて、長さは {gradnorm:.2e} です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Would training ten times longer fix it?"
+question_ja = "10 倍長く学習すれば解決するでしょうか？"
+choices_en = ["Hardly: with a gradient this small the weights barely move", "Yes, the loss always reaches 0 in the end", "Yes, if the learning rate is left unchanged"]
+choices_ja = ["ほぼ無理。勾配がこれほど小さいと重みはほとんど動かない", "はい。損失は最後には必ず 0 になる", "はい。学習率を変えなければ"]
+correct = 1
+hint_en = "Each step is η times the gradient."
+hint_ja = "一歩は η × 勾配です。"
+explain_en = "Each step is η · ∂E/∂w, and the whole gradient has length {gradnorm:.2e}: every direction nearby looks flat or uphill, so more steps of gradient descent keep it where it is."
+explain_ja = "一歩は η · ∂E/∂w で、勾配全体の長さは {gradnorm:.2e} しかありません。近くのどの方向も平らか上り坂に見えるので、勾配降下法を続けても同じ場所にとどまります。"
+
+[[scene]]
+title_en = "A valley that is not the deepest"
+title_ja = "いちばん深くはない谷"
+focus = "gradients"
+advance = "none"
+narration_en = """
+Picture the loss as a landscape over all the weights. Gradient descent walks downhill from where it
+starts and stops at the bottom of a valley. If the landscape has several valleys, the bottom it
+finds may not be the lowest one: a *local minimum* (or a very flat plateau that works like one).
+
+Here the loss {loss:.4f} is far above 0, the loss of a network that solves XOR.
+"""
+narration_ja = """
+損失を、すべての重みの上に広がる地形だと考えてみましょう。勾配降下法は出発点から下り坂を歩き、谷底で止まります。
+谷がいくつもあると、たどり着いた谷底がいちばん低いとは限りません。これが *局所最適解* です（それと同じように働く、
+非常に平らな台地の場合もあります）。
+
+ここでの損失 {loss:.4f} は、XOR を解けるネットワークの損失 0 よりずっと上にあります。
+"""
+
+[[scene]]
+title_en = "Five starts"
+title_ja = "5 つの出発点"
+focus = "compare"
+advance = "none"
+narration_en = """
+The same network, the same data, the same learning rate and the same number of epochs, trained from
+five seeds. The plot shows their loss curves. Some runs drop to nearly 0; the others flatten out
+high and stay there.
+"""
+narration_ja = """
+同じネットワーク、同じデータ、同じ学習率、同じエポック数で、5 つのシードから学習させました。グラフはその損失の曲線です。
+ほぼ 0 まで下がる実行もあれば、高いところで平らになってそのまま動かない実行もあります。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "How many of the five runs got stuck?"
+question_ja = "5 つの実行のうち、行き詰まったのはいくつでしょう？"
+choices_en = ["1", "2", "3", "4"]
+choices_ja = ["1 つ", "2 つ", "3 つ", "4 つ"]
+correct = 2
+hint_en = "Count the curves that stay high at the right end of the plot."
+hint_ja = "グラフの右端で高いままの曲線を数えましょう。"
+explain_en = "Final losses: seed 1 {compare.seed1.loss:.4f}, seed 2 {compare.seed2.loss:.4f}, seed 3 {compare.seed3.loss:.4f}, seed 4 {compare.seed4.loss:.4f}, seed 5 {compare.seed5.loss:.4f}. Seeds 2 and 4 stay high."
+explain_ja = "最終的な損失は、シード 1 が {compare.seed1.loss:.4f}、シード 2 が {compare.seed2.loss:.4f}、シード 3 が {compare.seed3.loss:.4f}、シード 4 が {compare.seed4.loss:.4f}、シード 5 が {compare.seed5.loss:.4f} です。高いままなのはシード 2 と 4 です。"
+reveal_en = "Seeds 2 and 4 end at {compare.seed2.loss:.4f} and {compare.seed4.loss:.4f}; seeds 1, 3 and 5 reach {compare.seed1.loss:.4f}, {compare.seed3.loss:.4f} and {compare.seed5.loss:.4f}."
+reveal_ja = "シード 2 と 4 は {compare.seed2.loss:.4f} と {compare.seed4.loss:.4f} で終わり、シード 1、3、5 は {compare.seed1.loss:.4f}、{compare.seed3.loss:.4f}、{compare.seed5.loss:.4f} まで下がります。"
+
+[[scene]]
+title_en = "Try again, keep the best"
+title_ja = "やり直して、いちばん良いものを残す"
+focus = "compare"
+advance = "none"
+narration_en = """
+The simplest cure for local minima is to *restart*: train several times from different starting
+weights and keep the best network. Other remedies change the walk itself: the noise of small random
+batches, or optimizers such as Momentum that can roll through small dips.
+
+In large networks this matters less than one might fear: there are so many directions to move in
+that a true trap is rare, and most valleys found are nearly as good as the best.
+"""
+narration_ja = """
+局所最適解への最も簡単な対策は *やり直し* です。異なる初期値から何度か学習させ、いちばん良いネットワークを残します。
+歩き方そのものを変える方法もあります。小さなランダムなバッチによる揺らぎや、小さなくぼみを転がり抜けられる Momentum などの最適化手法です。
+
+大きなネットワークでは、心配するほどの問題にはなりにくいものです。動ける方向が非常に多いので本当の罠はまれで、
+見つかる谷の多くは最良のものとほとんど変わりません。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "You trained five runs. Which one do you keep?"
+question_ja = "5 回学習させました。どれを残しますか？"
+choices_en = ["The one with the lowest loss", "The last one trained", "The one from seed 1, always"]
+choices_ja = ["損失がいちばん低いもの", "最後に学習させたもの", "いつもシード 1 のもの"]
+correct = 1
+hint_en = "The seed only picks the starting point; what matters is where the run ended."
+hint_ja = "シードが決めるのは出発点だけです。大事なのはどこにたどり着いたかです。"
+explain_en = "Keep the run with the lowest loss, measured on data held aside when there is some. Here that is one of seeds 1, 3 and 5, with losses {compare.seed1.loss:.4f}, {compare.seed3.loss:.4f} and {compare.seed5.loss:.4f}."
+explain_ja = "損失がいちばん低い実行を残します（取っておいたデータがあれば、そこで測った損失で選びます）。ここではシード 1、3、5 のいずれかで、損失は {compare.seed1.loss:.4f}、{compare.seed3.loss:.4f}、{compare.seed5.loss:.4f} です。"
 
 """##,
         "article-xor.toml": ##"""

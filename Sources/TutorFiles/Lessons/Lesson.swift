@@ -30,6 +30,8 @@ public struct Lesson: Sendable, Equatable {
     /// Position in the lesson list (lower first).
     public var order: Int?
     public var scenes: [LessonScene]
+    /// The runs to compare (`compare` in [lesson]), trained by `Comparison.compute`.
+    public var comparison: ComparisonSpec? = nil
 
     /// Number of scenes that ask a quiz.
     public var quizCount: Int { scenes.filter { $0.quiz != nil }.count }
@@ -70,6 +72,15 @@ public enum Focus: Sendable, Equatable {
     case data
     /// the current event's sentence and formula
     case event
+    /// the L2 norm of the current step's gradient per weight layer, as bars (`GradientNorms.perLayer`)
+    case gradients
+    /// the loss curves of the lesson's comparison runs on one plot (`LessonPlayer.comparison`)
+    case comparison
+    /// per comparison run, its first update's gradient norm per weight layer, as groups of bars
+    case comparisonGradients
+    /// sample images with their true and predicted classes (`LessonPlayer.gallery`); `mistakes`:
+    /// only the misclassified ones
+    case digits(mistakes: Bool)
 }
 
 /// How far the engine moves when a scene starts.

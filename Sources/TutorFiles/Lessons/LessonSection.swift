@@ -1,6 +1,6 @@
 /// Reads `[lesson]` and its `[[scene]]`s (see lessons/FORMAT.md).
 enum LessonSection {
-    static let keys = ["id", "title_en", "title_ja", "summary_en", "summary_ja", "minutes", "order"]
+    static let keys = ["id", "title_en", "title_ja", "summary_en", "summary_ja", "minutes", "order", "compare", "compare_epochs"]
 
     static func read(_ r: TableReader, scenes: [TableReader], texts: LessonTexts) throws(FileError) -> Lesson {
         guard let id = try r.string("id") else { throw r.error("", "missing key \"id\" in [lesson]") }

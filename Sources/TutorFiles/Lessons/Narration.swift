@@ -5,20 +5,22 @@ import BackpropEngine
 public enum Narration {
     /// The text with each `{name:format}` replaced by the timeline's value, formatted as asked
     /// ("?" for a value the engine has not computed yet, or a name that is not valid).
-    public static func render(_ text: String, timeline: Timeline, ascii: Bool = false) -> String {
+    public static func render(_ text: String, timeline: Timeline, ascii: Bool = false,
+                              comparison: Comparison? = nil) -> String {
         guard case .success(let template) = Template.parse(text) else { return text }
-        let names = ValueNames(network: timeline.live.network)
+        var names = ValueNames(network: timeline.live.network)
+        names.variants = comparison?.runs.map(\.name) ?? []
         return template.render { p in
             guard case .success(let name) = names.parse(p.name),
-                  let v = ValueResolver.resolve(name, timeline: timeline) else { return "?" }
+                  let v = ValueResolver.resolve(name, timeline: timeline, comparison: comparison) else { return "?" }
             return p.format.format(v, ascii: ascii)
         }
     }
 
     /// The narration in one language, rendered against the timeline.
     public static func render(narration: Localized, language: LessonLanguage, timeline: Timeline,
-                              ascii: Bool = false) -> String {
-        render(narration.text(language), timeline: timeline, ascii: ascii)
+                              ascii: Bool = false, comparison: Comparison? = nil) -> String {
+        render(narration.text(language), timeline: timeline, ascii: ascii, comparison: comparison)
     }
 
     /// Paragraphs: separated by blank lines; the lines of one paragraph are joined (with a space in

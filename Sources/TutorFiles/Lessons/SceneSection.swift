@@ -43,7 +43,7 @@ enum SceneSection {
 /// "event".
 enum FocusSyntax {
     static let words = ["network", "neuron", "weight", "bias", "layer", "loss", "loss-curve", "parameters",
-                        "update", "data", "event"]
+                        "update", "data", "event", "gradients", "compare", "digits"]
 
     static func read(_ r: TableReader, what: String, names: ValueNames) throws(FileError) -> Focus {
         guard let text = try r.string("focus") else { return .network }
@@ -67,6 +67,18 @@ enum FocusSyntax {
         case ("update", nil): return .success(.update)
         case ("data", nil): return .success(.data)
         case ("event", nil): return .success(.event)
+        case ("gradients", nil): return .success(.gradients)
+        case ("compare", nil), ("compare", "gradients"):
+            guard !names.variants.isEmpty else {
+                return fail("focus \"\(text)\" needs a compare list in [lesson] (compare = [{ name = \"…\", … }])")
+            }
+            return .success(arg == nil ? .comparison : .comparisonGradients)
+        case ("digits", nil), ("digits", "mistakes"):
+            let side = Int(Double(names.layerSizes[0]).squareRoot().rounded())
+            guard side * side == names.layerSizes[0], names.layerSizes[names.layerSizes.count - 1] >= 2 else {
+                return fail("focus \"\(text)\" needs square images as inputs (64 = 8×8) and a class per output neuron")
+            }
+            return .success(.digits(mistakes: arg != nil))
         case ("neuron", let a?):
             guard let n = names.neuron(a) else { return fail("focus \"\(text)\": no neuron \"\(a)\" in this network") }
             return .success(.neuron(n))

@@ -38,6 +38,17 @@ public enum ValueName: Hashable, Sendable {
     case accuracy
     /// samples: the number of training samples
     case samples
+    /// gradnorm: L2 norm of the batch gradient (weights and trainable biases, before clipping);
+    /// gradnorm.layer1: of the weights of weight layer 1 (into layer 1) only. See GradientNorms.swift.
+    case gradientNorm(layer: Int?)
+    /// clipscale: the factor the gradient was multiplied by in this step (1 when not clipped)
+    case clipScale
+    /// clip: training.clip_norm
+    case clipNorm
+    /// accuracy.test: the fraction of test samples classified right (0…1)
+    case testAccuracy
+    /// compare.adam.loss…: a number of one run of the lesson's comparison (see Comparison.swift)
+    case comparison(variant: String, ComparisonValue)
 }
 
 /// The spellings of value names for one network: x1 x2 (inputs), h1 h2 (the hidden layer; with
@@ -46,6 +57,8 @@ public enum ValueName: Hashable, Sendable {
 public struct ValueNames: Sendable {
     public let layerSizes: [Int]
     public let biasMode: BiasMode
+    /// The names of the lesson's comparison runs (`compare` in [lesson]), for `compare.<name>.…`.
+    public var variants: [String] = []
     private let firstWeight: [Int]
     private let firstBias: [Int]
 
@@ -115,6 +128,7 @@ public struct ValueNames: Sendable {
         case .learningRate: return "lr"
         case .accuracy: return "accuracy"
         case .samples: return "samples"
+        case .gradientNorm, .clipScale, .clipNorm, .testAccuracy, .comparison: return extendedSpelling(of: name)
         }
     }
 
@@ -182,6 +196,7 @@ public struct ValueNames: Sendable {
     public func parse(_ text: String) -> Result<ValueName, ValueNameError> {
         let s = text.trimmingCharacters(in: .whitespaces)
         if let scalar = Self.scalars[s] { return .success(scalar) }
+        if let extended = parseExtended(s) { return extended }
         guard let dot = s.firstIndex(of: ".") else { return .failure(unknown(s)) }
         let prefix = String(s[..<dot]), arg = String(s[s.index(after: dot)...])
         guard Self.prefixes.contains(where: { $0.name == prefix }) else { return .failure(unknown(s)) }
@@ -238,7 +253,7 @@ public struct ValueNames: Sendable {
             let s = spelling(of: p)
             names += ["grad." + s, "new." + s, (s.hasPrefix("w") ? "w." : "b.") + s]
         }
-        return names + ["loss.sample1"]
+        return names + ["loss.sample1"] + extendedSpellings
     }
 
     /// What is wrong with `s`, with a close name when there is one.

@@ -7,6 +7,12 @@ import Foundation
 public enum ValueResolver {
     /// The value, or nil when the timeline has not computed it (yet).
     public static func resolve(_ name: ValueName, timeline: Timeline) -> Double? {
+        resolve(name, timeline: timeline, comparison: nil)
+    }
+
+    /// The same, with the runs of the lesson's comparison for `compare.<name>.…`.
+    public static func resolve(_ name: ValueName, timeline: Timeline, comparison: Comparison?) -> Double? {
+        if case .comparison(let variant, let value) = name { return comparison?.value(variant, value) }
         guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.live) }
         let s = timeline.currentEvent?.sample ?? 0
         let net = t.before.network, config = t.before.config
@@ -52,8 +58,14 @@ public enum ValueResolver {
             return Double(t.epochNumber)
         case .update:
             return Double(t.after.updateCount)
-        case .learningRate, .accuracy, .samples:
+        case .learningRate, .accuracy, .samples, .clipNorm, .testAccuracy, .comparison:
             return resolveWithoutStep(name, t.before)
+        case .gradientNorm(let layer?):
+            return layer >= 1 && layer <= net.weightLayerCount ? GradientNorms.perLayer(t.gradient)[layer - 1] : nil
+        case .gradientNorm(nil):
+            return GradientNorms.total(t.gradient, biasMode: net.biasMode)
+        case .clipScale:
+            return t.clipScale ?? 1
         }
     }
 
@@ -79,6 +91,8 @@ public enum ValueResolver {
         case .learningRate: return trainer.config.learningRate
         case .samples: return Double(trainer.data.count)
         case .accuracy: return accuracy(trainer.network, trainer.data)
+        case .testAccuracy: return trainer.testData.map { accuracy(trainer.network, $0) }
+        case .clipNorm: return trainer.config.clipNorm
         default: return nil
         }
     }

@@ -25,6 +25,8 @@ public struct LessonPlayer: Sendable {
     /// Scenes whose `to:` target was not reached (the engine stayed put).
     public private(set) var unreachedScenes: Set<Int> = []
     private var furthest = 0
+    /// The lesson's comparison runs, trained when the player is made (nil without a compare list).
+    public let comparison: Comparison?
 
     /// A player at the first scene, or at the scene `progress` was left at. Nil when the file has no lesson.
     public init?(file: NetworkFile, language: LessonLanguage = .en, ascii: Bool = false,
@@ -34,7 +36,9 @@ public struct LessonPlayer: Sendable {
         self.lesson = lesson
         self.language = language
         self.ascii = ascii
-        initial = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data))
+        initial = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data,
+                                            testData: file.testData))
+        comparison = Comparison.compute(for: file)
         timeline = initial
         start()
         if let progress {
@@ -106,7 +110,7 @@ public struct LessonPlayer: Sendable {
 
     /// The scene's text in the current language, placeholders filled from `sceneTimeline`.
     public func render(_ text: Localized) -> String {
-        Narration.render(narration: text, language: language, timeline: sceneTimeline, ascii: ascii)
+        Narration.render(narration: text, language: language, timeline: sceneTimeline, ascii: ascii, comparison: comparison)
     }
 
     // MARK: the quiz
@@ -127,7 +131,7 @@ public struct LessonPlayer: Sendable {
 
     /// The engine's value the quiz asks for.
     public var expectedValue: Double? {
-        scene.quiz?.answer.flatMap { ValueResolver.resolve($0, timeline: sceneTimeline) }
+        scene.quiz?.answer.flatMap { ValueResolver.resolve($0, timeline: sceneTimeline, comparison: comparison) }
     }
 
     /// Checks a typed answer. An unreadable one changes nothing; a right or wrong one closes the quiz.

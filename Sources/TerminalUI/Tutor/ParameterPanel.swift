@@ -1,0 +1,54 @@
+import BackpropEngine
+import EventWords
+
+/// Weights and biases as shown now, with their gradient once it is known and their last change.
+func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let panel = Panel(title: s.text.parameters, box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    guard inner.height >= 2 else { return }
+    let words = s.model.words(width: 80)
+    let refs = s.network.parameterRefs
+    let active = s.event?.mainParameter
+    let touched = Set(s.event?.parameters ?? [])
+    // keep the active parameter in view: a window of rows around it
+    let rowsAvailable = inner.height - 1
+    let focus = active.flatMap { refs.firstIndex(of: $0) } ?? 0
+    let start = max(0, min(focus - rowsAvailable / 2, refs.count - rowsAvailable))
+    let shown = refs[start..<min(refs.count, start + rowsAvailable)]
+
+    var rows: [[String]] = []
+    var styles: [[Style?]] = []
+    for p in shown {
+        let value = words.format(s.value(of: p))
+        var gradient = ""
+        if let trace = s.trace, s.isShown(trace.eventIndex(gradientKnownOf: p)) {
+            gradient = words.format(trace.appliedGradient[p])
+        }
+        let (change, role) = lastChange(s, p, words)
+        rows.append([words.name(of: p), value, gradient, change])
+        let rowStyle: Style? = p == active ? Style(.highlight, attributes: [.bold, .reverse])
+            : touched.contains(p) ? Style(.highlight, attributes: .bold) : nil
+        styles.append([rowStyle, rowStyle, rowStyle, rowStyle ?? role.map { Style($0) }])
+    }
+    let table = Table(header: s.text.parameterHeader, rows: rows, alignments: [.left, .right, .right, .right],
+                      columnGap: 2, cellStyles: styles)
+    table.render(into: &buffer, area: inner)
+}
+
+/// The change of p in the update on screen (once shown), else in the update before it.
+private func lastChange(_ s: ScreenState, _ p: ParameterRef, _ words: EventWords) -> (String, ColorRole?) {
+    var delta: Double? = nil
+    if let trace = s.trace, s.isShown(trace.eventIndex(updateOf: p)) {
+        delta = trace.after.network.value(of: p) - trace.before.network.value(of: p)
+    } else if let position = s.model.timeline.position, position.step > 0 {
+        let previous = s.model.timeline.steps[position.step - 1]
+        delta = previous.after.network.value(of: p) - previous.before.network.value(of: p)
+    }
+    guard let delta, s.network.isTrainable(p) else { return ("", nil) }
+    if delta == 0 { return (words.format(0), .dim) }
+    let up = s.model.unicode ? "↑" : "+"
+    let down = s.model.unicode ? "↓" : "-"
+    let magnitude = words.format(abs(delta))
+    return delta > 0 ? (up + magnitude, .positive) : (down + magnitude, .negative)
+}

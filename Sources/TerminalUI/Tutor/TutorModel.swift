@@ -1,0 +1,102 @@
+import BackpropEngine
+import EventWords
+import TutorFiles
+
+/// Everything the tutor screen shows, as one value. `update` changes it; `view` draws it.
+public struct TutorModel: Sendable {
+    public var title: String
+    /// What rebuilds the network when the architecture or the seed changes.
+    public var spec: NetworkSpec
+    public var timeline: Timeline
+    /// The trainer the tutor started from (for restart).
+    public var initialTrainer: Trainer
+    public var granularity: Timeline.Granularity = .event
+    public var autoplay = false
+    /// Index into `autoplaySpeeds`.
+    public var speedIndex = 2
+    public var width: Int
+    public var height: Int
+    public var language: Language
+    public var unicode: Bool
+    public var theme: Theme
+    public var overlay: Overlay?
+    /// nil: chosen from the data (log when the loss falls over two decades)
+    public var logScale: Bool?
+    /// A one-line message in the key line, until the next key.
+    public var status: String?
+    public var quit = false
+
+    public enum Overlay: Sendable, Equatable {
+        case help
+        case skipPrompt(String)
+        case settings(SettingsForm)
+    }
+
+    /// Seconds between autoplay steps.
+    public static let autoplaySpeeds: [Double] = [3, 2, 1, 0.5, 0.25, 0.1, 0.05]
+
+    public init(title: String, spec: NetworkSpec, trainer: Trainer, width: Int, height: Int,
+                language: Language, unicode: Bool, theme: Theme) {
+        self.title = title
+        self.spec = spec
+        timeline = Timeline(trainer: trainer)
+        initialTrainer = trainer
+        self.width = width
+        self.height = height
+        self.language = language
+        self.unicode = unicode
+        self.theme = theme
+    }
+
+    /// A model for a loaded network file.
+    public init(file: NetworkFile, width: Int, height: Int, language: Language, unicode: Bool, theme: Theme) {
+        let trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
+        self.init(title: file.title, spec: file.spec, trainer: trainer, width: width, height: height,
+                  language: language, unicode: unicode, theme: theme)
+    }
+
+    public var text: UIText { UIText(language) }
+
+    /// The words for events of the network on screen, with formulas wrapped at `width`.
+    func words(width: Int) -> EventWords {
+        var words = EventWords(network: timeline.shownTrainer.network, language: language, ascii: !unicode)
+        words.width = max(20, width)
+        return words
+    }
+
+    public var autoplayInterval: Double { Self.autoplaySpeeds[speedIndex] }
+
+    /// Smallest screen the tutor lays out.
+    public static let minimumWidth = 80
+    public static let minimumHeight = 24
+    public var isTooSmall: Bool { width < Self.minimumWidth || height < Self.minimumHeight }
+}
+
+/// The small form behind `c`: the settings that can change while the tutor runs.
+public struct SettingsForm: Sendable, Equatable {
+    public enum Field: Int, CaseIterable, Sendable { case learningRate, optimizer, activation, hidden, seed }
+
+    public var selected: Field = .learningRate
+    public var learningRate: String
+    public var optimizer: Optimizer
+    public var activation: Activation
+    public var hidden: String
+    public var seed: String
+
+    public init(config: TrainingConfig, spec: NetworkSpec) {
+        learningRate = Self.format(config.learningRate)
+        optimizer = config.optimizer
+        activation = spec.activations.count > 1 ? spec.activations[0] : spec.outputActivation
+        hidden = spec.layerSizes.dropFirst().dropLast().map(String.init).joined(separator: ",")
+        seed = String(spec.seed)
+    }
+
+    static func format(_ x: Double) -> String {
+        var s = String(x)
+        if s.hasSuffix(".0") { s.removeLast(2) }
+        return s
+    }
+
+    static let optimizers: [Optimizer] = [.sgd, .momentum(mu: Optimizer.defaultMomentum), Optimizer.defaultAdam]
+    static let activations: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu, .identity]
+}

@@ -1,0 +1,118 @@
+import BackpropEngine
+import EventWords
+
+/// Every piece of interface text of the tutor screen, in English and Japanese, in one place.
+public struct UIText: Sendable {
+    public let language: Language
+
+    public init(_ language: Language) { self.language = language }
+
+    private func t(_ en: String, _ ja: String) -> String { language == .ja ? ja : en }
+
+    // panels
+    var network: String { t("network", "ネットワーク") }
+    var activations: String { t("activations", "出力値") }
+    var deltas: String { t("δ = ∂E/∂z", "δ = ∂E/∂z") }
+    var step: String { t("this step", "このステップ") }
+    var parameters: String { t("weights and biases", "重みとバイアス") }
+    var loss: String { t("loss", "損失") }
+    var testLoss: String { t("test loss", "テスト損失") }
+    var epochAxis: String { t("epoch", "エポック") }
+    var noEpochYet: String { t("the curve starts after the first epoch", "1エポック終わると曲線が現れます") }
+    var parameterHeader: [String] { [t("param", "パラメータ"), t("value", "値"), "∂E/∂", t("last change", "前回の変化")] }
+
+    // title bar
+    func epoch(_ n: Int) -> String { t("epoch \(n)", "エポック \(n)") }
+    func sample(_ s: Int, of b: Int) -> String { t("sample \(s)/\(b)", "サンプル \(s)/\(b)") }
+    func update(_ n: Int) -> String { t("update \(n)", "更新 \(n)") }
+    func stepOf(_ k: Int, _ m: Int) -> String { t("step \(k)/\(m)", "ステップ \(k)/\(m)") }
+    var batchWide: String { t("whole batch", "バッチ全体") }
+    var playing: String { t("▶ playing", "▶ 再生中") }
+    var start: String { t("start", "開始前") }
+
+    // the step panel before the first event
+    var welcomeTitle: String { t("Ready", "準備完了") }
+    var welcome: String {
+        t("The network below has its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. [ and ] change how far one press goes.",
+          "下のネットワークは初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。[ と ] で1回に進む幅を変えられます。")
+    }
+    var diverged: String {
+        t("Training diverged: the loss or a weight is no longer a finite number. Press r to restart or c to lower the learning rate.",
+          "学習が発散しました。損失または重みが有限の数ではなくなりました。r でやり直すか、c で学習率を下げてください。")
+    }
+
+    // step sizes
+    func granularity(_ g: Timeline.Granularity) -> String {
+        switch g {
+        case .event: return t("one number", "1つの計算")
+        case .neuron: return t("one neuron", "1ニューロン")
+        case .layer: return t("one layer", "1層")
+        case .phase: return t("one phase", "1フェーズ")
+        case .sample: return t("one sample", "1サンプル")
+        case .update: return t("one update", "1回の更新")
+        case .epoch: return t("one epoch", "1エポック")
+        }
+    }
+    var stepSize: String { t("step", "幅") }
+
+    // key line
+    var keyHints: [(String, String)] {
+        [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("[ ]", t("step size", "幅")), ("Tab", t("phase", "フェーズ")),
+         ("a", t("play", "再生")), ("e", t("epochs", "エポック")), ("c", t("change", "設定")), ("?", t("help", "ヘルプ")),
+         ("q", t("quit", "終了"))]
+    }
+
+    // help overlay
+    var helpTitle: String { t("keys", "キー操作") }
+    var helpRows: [(String, String)] {
+        [("→  n  Space  PageDown", t("next step (a presentation clicker sends PageDown)", "次のステップ(クリッカーは PageDown)")),
+         ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ(同じ数値に戻ります)")),
+         ("[  ]", t("step size: number · neuron · layer · phase · sample · update · epoch", "幅: 計算・ニューロン・層・フェーズ・サンプル・更新・エポック")),
+         ("Tab  Shift-Tab", t("next phase / start of this or the previous phase", "次のフェーズ / フェーズの先頭へ")),
+         ("Home  End", t("first kept step / newest step", "最初 / 最新のステップ")),
+         ("a  +  -", t("autoplay on/off, faster, slower", "自動再生の開始・停止、速く、遅く")),
+         ("e", t("train many epochs at once, then keep stepping", "まとめて何エポックも学習し、そこから続ける")),
+         ("r", t("restart from the starting weights", "初期の重みからやり直す")),
+         ("c", t("change learning rate, optimizer, activation, hidden layers, seed", "学習率・最適化手法・活性化関数・隠れ層・シードを変える")),
+         ("g", t("loss axis: linear or logarithmic", "損失の軸: 線形 / 対数")),
+         ("t", t("theme: default · light · mono · projector", "テーマ: 標準・ライト・モノクロ・プロジェクター")),
+         ("?  Esc", t("this help / close", "このヘルプ / 閉じる")),
+         ("q  Ctrl-C", t("quit", "終了"))]
+    }
+    var closeHint: String { t("press any key to close", "何かキーを押すと閉じます") }
+
+    // prompts and messages
+    var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか? ") }
+    var skipHint: String { t("Enter to start, Esc to cancel", "Enter で開始、Esc で取り消し") }
+    func skipped(_ n: Int, _ epoch: Int) -> String {
+        t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "高速に \(n) エポック学習しました。現在エポック \(epoch)")
+    }
+    var restarted: String { t("restarted from the starting weights", "初期の重みからやり直しました") }
+    var atStart: String { t("this is the first step kept", "これより前のステップはありません") }
+    func theme(_ name: String) -> String { t("theme: \(name)", "テーマ: \(name)") }
+    func speed(_ seconds: Double) -> String {
+        let s = seconds < 1 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds)) + " s"
+        return t("autoplay: one step every \(s)", "自動再生: \(s) ごとに1ステップ")
+    }
+
+    // settings form
+    var settingsTitle: String { t("change the training", "学習の設定を変える") }
+    var learningRate: String { t("learning rate η", "学習率 η") }
+    var optimizer: String { t("optimizer", "最適化手法") }
+    var activation: String { t("hidden activation", "隠れ層の活性化関数") }
+    var hiddenLayers: String { t("hidden layers", "隠れ層") }
+    var seed: String { t("seed", "シード") }
+    var settingsHint: String {
+        t("↑↓ choose · ←→ change · type a value · Enter apply · Esc cancel",
+          "↑↓ 選択 · ←→ 変更 · 数値を入力 · Enter 適用 · Esc 取り消し")
+    }
+    var appliesNext: String { t("applies from the next update", "次の更新から適用されます") }
+    var restartsNetwork: String { t("a new network: training restarts", "新しいネットワークで最初から学習します") }
+    func applied(_ what: String) -> String { t("changed: \(what)", "変更: \(what)") }
+    func invalid(_ what: String) -> String { t("not a valid value: \(what)", "正しい値ではありません: \(what)") }
+
+    // too small
+    func enlarge(_ w: Int, _ h: Int) -> String {
+        t("enlarge the window to at least 80x24 (now \(w)x\(h))", "ウィンドウを 80x24 以上に広げてください(現在 \(w)x\(h))")
+    }
+}

@@ -1,0 +1,96 @@
+import ArgumentParser
+import BackpropEngine
+import EventWords
+import Foundation
+import TerminalBackend
+import TerminalUI
+import TutorFiles
+
+enum ThemeName: String, ExpressibleByArgument, CaseIterable {
+    case `default`, light, mono, projector
+    var theme: Theme { Theme.named(rawValue) ?? .default }
+}
+
+/// Options every screen shares: theme, ASCII drawing, language.
+struct ScreenOptions: ParsableArguments {
+    @Option(help: "Colours: default, light, mono (no colour; also when NO_COLOR is set) or projector (high contrast).")
+    var theme: ThemeName = .default
+
+    @Flag(help: "Draw with ASCII characters only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    @Option(help: "Language of the words: en or ja (default: from the locale).")
+    var lang: LanguageOption?
+
+    var language: Language { lang?.language ?? Language.fromEnvironment() }
+
+    func chosenTheme() -> Theme {
+        Theme.forEnvironment(ProcessInfo.processInfo.environment, preferred: theme.theme)
+    }
+}
+
+struct Open: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Step through training on the screen: forward pass, loss, chain rule, updates — and back."
+    )
+
+    @Argument(help: "A network or lesson file (TOML).")
+    var file: String
+
+    @OptionGroup var screen: ScreenOptions
+
+    func run() throws {
+        // the file is loaded and checked before the terminal is touched
+        let file = try loadOrExit(file)
+        let terminal = try startTerminal(screen.chosenTheme())
+        defer { terminal.stop() }
+        let size = terminal.size
+        var model = TutorModel(file: file, width: size.width, height: size.height, language: screen.language,
+                               unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme)
+        runLoop(terminal, model: &model)
+    }
+}
+
+/// Starts the screen, or explains why it cannot (exit code 2).
+func startTerminal(_ theme: Theme) throws -> Terminal {
+    guard Terminal.isInteractive() else {
+        printError("backprop-tutor: the tutor screen needs a terminal, but input or output is not one. "
+            + "For text, use `backprop-tutor trace FILE` (every step) or `backprop-tutor train FILE` (loss curve).")
+        throw ExitCode(2)
+    }
+    guard let terminal = Terminal.start(theme: theme) else {
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
+        printError("backprop-tutor: cannot start the screen for TERM=\(term). "
+            + "Try TERM=xterm-256color, or use `backprop-tutor trace FILE`.")
+        throw ExitCode(2)
+    }
+    return terminal
+}
+
+/// One loop owns all input and output: draw, wait for a key or the next autoplay tick, update.
+func runLoop(_ terminal: Terminal, model: inout TutorModel) {
+    var nextTick = ContinuousClock.now
+    while !model.quit {
+        if terminal.theme != model.theme { terminal.theme = model.theme }
+        terminal.draw(view(model))
+        var timeout = 1000
+        if model.autoplay {
+            let remaining = nextTick - ContinuousClock.now
+            timeout = max(0, Int(remaining.components.seconds * 1000 + remaining.components.attoseconds / 1_000_000_000_000_000))
+        }
+        if let key = terminal.readKey(timeoutMs: timeout) {
+            if key == .resize {
+                let size = terminal.size
+                update(&model, .resize(width: size.width, height: size.height))
+            } else {
+                update(&model, .key(key))
+            }
+        }
+        if model.autoplay && ContinuousClock.now >= nextTick {
+            update(&model, .tick)
+            nextTick = ContinuousClock.now + .milliseconds(Int(model.autoplayInterval * 1000))
+        } else if !model.autoplay {
+            nextTick = ContinuousClock.now
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import XCTest
+
+/// Drives the real binary in a detached tmux window, as a person at a terminal would.
+final class TmuxSession {
+    let socket = "bpt-test-\(UUID().uuidString.prefix(8))"
+    let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-status-\(UUID().uuidString)").path
+
+    static var isAvailable: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+    }
+
+    init(_ arguments: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
+        var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        for (k, v) in environment { env[k] = v }
+        let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
+        let command = ([Binary.url.path] + arguments).map(Self.quote).joined(separator: " ")
+        let shell = "env -u LC_ALL \(assignments) \(command); echo $? > \(statusFile); sleep 30"
+        // new-session starts the tmux server, which keeps any pipe it inherits open: give it none
+        try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), shell], capture: false)
+        try tmux(["set-option", "-g", "status", "off"])
+        try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    deinit { _ = try? tmux(["kill-server"], capture: false) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    /// Runs tmux with posix_spawn and waitpid (Foundation's Process sometimes misses the exit of
+    /// `new-session`, whose client forks the server and leaves at once).
+    @discardableResult
+    func tmux(_ arguments: [String], capture: Bool = true) throws -> String {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-tmux-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        let argv = ["tmux", "-L", socket] + arguments
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, capture ? output : "/dev/null", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var cArgs = argv.map { strdup($0) } + [nil]
+        defer { for p in cArgs { free(p) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, "tmux", &actions, nil, &cArgs, environ)
+        guard spawned == 0 else { throw NSError(domain: "tmux", code: Int(spawned)) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return capture ? ((try? String(contentsOfFile: output, encoding: .utf8)) ?? "") : ""
+    }
+
+    func send(_ keys: String...) throws {
+        for key in keys { try tmux(["send-keys", "-t", "0", key]) }
+    }
+
+    func resize(_ width: Int, _ height: Int) throws {
+        try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+    }
+
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-J", "-t", "0"]) }
+
+    /// Waits until the screen contains `text` (or the time runs out) and returns the screen.
+    @discardableResult
+    func waitFor(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        while Date() < deadline {
+            last = try screen()
+            if last.contains(text) { return last }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        XCTFail("screen never showed \"\(text)\":\n\(last)", file: file, line: line)
+        return last
+    }
+
+    /// The program's exit status, once it has ended.
+    func exitStatus(timeout: Double = 10) -> Int? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let s = try? String(contentsOfFile: statusFile, encoding: .utf8), let n = Int(s.trimmingCharacters(in: .whitespacesAndNewlines)) {
+                return n
+            }
+            Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,166 @@
+import BackpropEngine
+import EventWords
+import TerminalUI
+import TutorFiles
+import XCTest
+
+/// The tutor's `update` without a terminal: moving, step sizes, skipping, resizing, settings.
+final class TutorUpdateTests: XCTestCase {
+    static func twoTwoTwo(width: Int = 100, height: Int = 30, unicode: Bool = true, language: Language = .en) -> TutorModel {
+        let spec = NetworkSpec(layerSizes: [2, 2, 2], activations: [.sigmoid, .sigmoid], biasMode: .frozen,
+                               explicitWeights: [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]],
+                               explicitBiases: [[0.35, 0.35], [0.60, 0.60]])
+        let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
+        let trainer = Trainer(network: spec.build(), config: config,
+                              data: Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
+        return TutorModel(title: "2-2-2", spec: spec, trainer: trainer, width: width, height: height,
+                          language: language, unicode: unicode, theme: .default)
+    }
+
+    static func xor(width: Int = 100, height: Int = 30) -> TutorModel {
+        let spec = NetworkSpec(layerSizes: [3, 4, 1], activations: [.sigmoid, .sigmoid], biasMode: .none, seed: 1)
+        let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
+        let data = Dataset(inputs: [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], targets: [[0], [1], [1], [0]])
+        return TutorModel(title: "xor", spec: spec, trainer: Trainer(network: spec.build(), config: config, data: data),
+                          width: width, height: height, language: .en, unicode: true, theme: .default)
+    }
+
+    func press(_ model: inout TutorModel, _ keys: Key..., times: Int = 1) {
+        for _ in 0..<times { for key in keys { update(&model, .key(key)) } }
+    }
+
+    func testForwardNThenBackNShowsTheIdenticalScreens() {
+        var model = Self.xor()
+        press(&model, .right)
+        var screens: [Buffer] = [view(model)]
+        for _ in 0..<400 {          // more than two whole updates of 165 events
+            press(&model, .right)
+            screens.append(view(model))
+        }
+        for k in stride(from: screens.count - 2, through: 0, by: -1) {
+            press(&model, .left)
+            XCTAssertEqual(view(model), screens[k], "screen \(k) after going back")
+        }
+    }
+
+    func testClickerKeysMoveLikeArrows() {
+        var a = Self.twoTwoTwo(), b = Self.twoTwoTwo()
+        press(&a, .right, times: 5)
+        press(&b, .pageDown, times: 5)
+        XCTAssertEqual(a.timeline.position, b.timeline.position)
+        press(&b, .pageUp, times: 2)
+        press(&a, .left, times: 2)
+        XCTAssertEqual(a.timeline.position, b.timeline.position)
+        XCTAssertEqual(a.timeline.position, .init(step: 0, event: 2))
+    }
+
+    func testStepSizes() {
+        var model = Self.twoTwoTwo()
+        press(&model, .character("]"))
+        XCTAssertEqual(model.granularity, .neuron)
+        press(&model, .right)   // h1: weighted sum and activation
+        XCTAssertEqual(model.timeline.position?.event, 1)
+        guard case .activation(let n, _, _, _, _)? = model.timeline.currentEvent?.kind else { return XCTFail() }
+        XCTAssertEqual(n, NeuronRef(layer: 1, index: 0))
+        press(&model, .right)
+        XCTAssertEqual(model.timeline.position?.event, 3, "h2 done")
+        press(&model, .character("]"))
+        XCTAssertEqual(model.granularity, .layer)
+        press(&model, .right)
+        XCTAssertEqual(model.timeline.position?.event, 7, "the output layer done")
+        press(&model, .character("]"), .character("]"))
+        XCTAssertEqual(model.granularity, .sample)
+        press(&model, .character("]"))
+        XCTAssertEqual(model.granularity, .update)
+        press(&model, .right)
+        XCTAssertEqual(model.timeline.position, .init(step: 1, event: 0), "first event of the next update")
+        press(&model, .left)
+        XCTAssertEqual(model.timeline.position, .init(step: 0, event: 0))
+        for _ in 0..<10 { press(&model, .character("[")) }
+        XCTAssertEqual(model.granularity, .event)
+    }
+
+    func testTabJumpsToTheNextPhase() {
+        var model = Self.twoTwoTwo()
+        press(&model, .right)
+        press(&model, .tab)
+        XCTAssertEqual(model.timeline.currentEvent?.phase, .loss)
+        press(&model, .tab)
+        XCTAssertEqual(model.timeline.currentEvent?.phase, .backward)
+        press(&model, .tab)
+        XCTAssertEqual(model.timeline.currentEvent?.phase, .update)
+        press(&model, .backTab)
+        XCTAssertEqual(model.timeline.currentEvent?.phase, .backward)
+    }
+
+    func testSkipEpochsThenStepAndComeBack() {
+        var model = Self.xor()
+        press(&model, .right, times: 3)
+        let before = view(model)
+        press(&model, .character("e"), .character("5"), .character("0"), .enter)
+        XCTAssertEqual(model.timeline.currentTrace?.epochNumber, 52, "epoch 1 finished, 50 more, now in the next")
+        XCTAssertEqual(model.timeline.live.epochLosses.count, 52)
+        press(&model, .right)
+        XCTAssertEqual(model.timeline.position?.event, 1)
+        press(&model, .left, .left)
+        XCTAssertEqual(model.timeline.position?.step, 0)
+        press(&model, .home)
+        press(&model, .right, times: 2)
+        XCTAssertEqual(view(model), before, "the numbers before the skip are still there")
+    }
+
+    func testResizeAndTooSmall() {
+        var model = Self.twoTwoTwo(width: 100, height: 30)
+        update(&model, .resize(width: 60, height: 20))
+        XCTAssertTrue(view(model).description.contains("enlarge the window to at least 80x24 (now 60x20)"))
+        update(&model, .resize(width: 120, height: 40))
+        let screen = view(model)
+        XCTAssertEqual(screen.width, 120)
+        XCTAssertFalse(screen.description.contains("enlarge"))
+    }
+
+    func testLearningRateChangeAppliesFromTheNextUpdate() {
+        var model = Self.twoTwoTwo()
+        press(&model, .right, times: 5)
+        press(&model, .character("c"))
+        guard case .settings? = model.overlay else { return XCTFail("settings form opens") }
+        press(&model, .right)       // η ×2 = 1.0
+        press(&model, .enter)
+        XCTAssertNil(model.overlay)
+        XCTAssertEqual(model.timeline.live.config.learningRate, 1.0)
+        XCTAssertEqual(model.timeline.currentTrace?.before.config.learningRate, 0.5, "the step on screen keeps its η")
+        XCTAssertEqual(model.timeline.position, .init(step: 0, event: 4))
+    }
+
+    func testArchitectureChangeRestartsWithANewNetwork() {
+        var model = Self.twoTwoTwo()
+        press(&model, .right, times: 5)
+        press(&model, .character("c"), .down, .down, .down)   // hidden layers
+        press(&model, .right)                                    // 2 → 3 neurons
+        press(&model, .enter)
+        XCTAssertEqual(model.timeline.live.network.layerSizes, [2, 3, 2])
+        XCTAssertNil(model.timeline.position)
+        XCTAssertTrue(model.status?.contains("2-3-2") ?? false, model.status ?? "")
+    }
+
+    func testQuitAndHelp() {
+        var model = Self.twoTwoTwo()
+        press(&model, .character("?"))
+        XCTAssertEqual(model.overlay, .help)
+        XCTAssertTrue(view(model).description.contains("PageDown"))
+        press(&model, .character("x"))
+        XCTAssertNil(model.overlay)
+        press(&model, .character("q"))
+        XCTAssertTrue(model.quit)
+    }
+
+    func testAutoplayTicksMoveOnlyWhenPlaying() {
+        var model = Self.twoTwoTwo()
+        update(&model, .tick)
+        XCTAssertNil(model.timeline.position)
+        press(&model, .character("a"))
+        update(&model, .tick)
+        update(&model, .tick)
+        XCTAssertEqual(model.timeline.position, .init(step: 0, event: 1))
+    }
+}
