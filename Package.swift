@@ -39,7 +39,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "engine-bench",
-            dependencies: ["BackpropEngine", "TutorFiles"],
+            dependencies: ["BackpropEngine", "TutorFiles", "TerminalUI"],
             path: "benchmarks/engine-bench"
         ),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),

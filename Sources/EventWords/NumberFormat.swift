@@ -13,7 +13,7 @@ struct NumberFormat: Sendable {
         if v != 0 && (abs(v) < threshold || abs(v) >= 1e7) {
             return scientific(String(format: "%.\(digits)e", v))
         }
-        var text = String(format: "%.\(digits)f", v)
+        var text = fixedDecimal(v, digits: digits) ?? String(format: "%.\(digits)f", v)
         if text.hasPrefix("-") {
             // −0.0000 is just 0
             if text.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { text.removeFirst() }
@@ -64,4 +64,43 @@ struct NumberFormat: Sendable {
         let power = "10" + symbols.sup((negative ? "-" : "") + exponent)
         return mantissa == "1" ? power : mantissa + "×" + power
     }
+}
+
+/// `String(format: "%.<digits>f", v)` for 1...8 digits and |v| < 1e7, exactly (the decimal
+/// nearest to the binary value, ties to even, "-" kept for negative values that round to zero),
+/// from the bits of `v`: a frame writes hundreds of numbers and Foundation's formatter cost
+/// several thousand instructions each. nil outside that range (the caller formats as before).
+func fixedDecimal(_ v: Double, digits: Int) -> String? {
+    guard (1...8).contains(digits), v.isFinite, abs(v) < 1e7 else { return nil }
+    var scale: UInt64 = 1
+    for _ in 0..<digits { scale *= 10 }
+    var n: UInt64 = 0
+    if v != 0 {
+        guard v.isNormal else { return nil }
+        // |v| = m · 2^-s exactly; n = |v| · 10^digits rounded half to even, in 128-bit arithmetic
+        let m = v.significandBitPattern | (1 << 52)
+        let s = 52 - Int(v.exponent)
+        guard s > 0 else { return nil }
+        let (hi, lo) = m.multipliedFullWidth(by: scale)
+        func bit(_ k: Int) -> Bool { k < 64 ? (lo >> UInt64(k)) & 1 == 1 : k < 128 ? (hi >> UInt64(k - 64)) & 1 == 1 : false }
+        /// whether any of the lowest k bits is set
+        func anyBelow(_ k: Int) -> Bool {
+            if k <= 0 { return false }
+            if k < 64 { return lo & ((1 << UInt64(k)) - 1) != 0 }
+            if lo != 0 { return true }
+            return k - 64 >= 64 ? hi != 0 : hi & ((1 << UInt64(k - 64)) - 1) != 0
+        }
+        if s >= 128 {
+            n = 0
+        } else if s >= 64 {
+            n = hi >> UInt64(s - 64)
+        } else {
+            guard hi >> UInt64(s) == 0 else { return nil }
+            n = (lo >> UInt64(s)) | (hi << UInt64(64 - s))
+        }
+        if bit(s - 1) && (anyBelow(s - 1) || n & 1 == 1) { n += 1 }
+    }
+    let fraction = String(n % scale)
+    let zeros = String(repeating: "0", count: digits - fraction.count)
+    return (v.sign == .minus ? "-" : "") + String(n / scale) + "." + zeros + fraction
 }

@@ -38,13 +38,14 @@ extension Buffer {
         let r = rect
         guard r.width >= 2, r.height >= 2 else { return }
         let top = r.top, bottom = r.bottom - 1, left = r.left, right = r.right - 1
+        let horizontal = Glyph(box.horizontal, style), vertical = Glyph(box.vertical, style)
         for x in (left + 1)..<right {
-            put(box.horizontal, x: x, y: top, style: style)
-            put(box.horizontal, x: x, y: bottom, style: style)
+            put(horizontal, x: x, y: top)
+            put(horizontal, x: x, y: bottom)
         }
         for y in (top + 1)..<bottom {
-            put(box.vertical, x: left, y: y, style: style)
-            put(box.vertical, x: right, y: y, style: style)
+            put(vertical, x: left, y: y)
+            put(vertical, x: right, y: y)
         }
         put(box.topLeft, x: left, y: top, style: style)
         put(box.topRight, x: right, y: top, style: style)
@@ -55,7 +56,8 @@ extension Buffer {
     /// A horizontal divider across `rect` at row `y`, with tees where it meets the box sides.
     public mutating func drawHorizontalDivider(in rect: Rect, y: Int, box: BoxStyle = .light, style: Style = Style(.border)) {
         guard rect.width >= 2 else { return }
-        for x in (rect.left + 1)..<(rect.right - 1) { put(box.horizontal, x: x, y: y, style: style) }
+        let horizontal = Glyph(box.horizontal, style)
+        for x in (rect.left + 1)..<(rect.right - 1) { put(horizontal, x: x, y: y) }
         put(box.teeLeft, x: rect.left, y: y, style: style)
         put(box.teeRight, x: rect.right - 1, y: y, style: style)
     }
@@ -63,8 +65,33 @@ extension Buffer {
     /// A vertical divider down `rect` at column `x`, with tees where it meets the box top and bottom.
     public mutating func drawVerticalDivider(in rect: Rect, x: Int, box: BoxStyle = .light, style: Style = Style(.border)) {
         guard rect.height >= 2 else { return }
-        for y in (rect.top + 1)..<(rect.bottom - 1) { put(box.vertical, x: x, y: y, style: style) }
+        let vertical = Glyph(box.vertical, style)
+        for y in (rect.top + 1)..<(rect.bottom - 1) { put(vertical, x: x, y: y) }
         put(box.teeDown, x: x, y: rect.top, style: style)
         put(box.teeUp, x: x, y: rect.bottom - 1, style: style)
+    }
+
+    /// Same as `put(glyph.symbol, x:y:style:clip:)`, without measuring the symbol again each time.
+    mutating func put(_ glyph: Glyph, x: Int, y: Int, clip: Rect? = nil) {
+        guard let cell = glyph.cell else {
+            put(glyph.symbol, x: x, y: y, style: glyph.style, clip: clip)
+            return
+        }
+        if let clip, !clip.intersection(area).contains(Point(x: x, y: y)) { return }
+        set(cell, x: x, y: y)
+    }
+}
+
+/// A symbol drawn many times in one style (border lines, axes): measured once. One-column
+/// symbols become a ready cell; anything else goes through `put` as usual.
+struct Glyph {
+    let symbol: String
+    let style: Style
+    let cell: Cell?
+
+    init(_ symbol: String, _ style: Style) {
+        self.symbol = symbol
+        self.style = style
+        cell = Cell.narrow(symbol, style: style)
     }
 }

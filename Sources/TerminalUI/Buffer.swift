@@ -31,13 +31,21 @@ public struct Buffer: Equatable, Sendable, CustomStringConvertible {
     /// blanks the other half.
     public mutating func set(_ cell: Cell, x: Int, y: Int) {
         guard x >= 0, x < width, y >= 0, y < height else { return }
-        let i = y * width + x
-        let old = cells[i]
-        if old.isContinuation, x > 0, !cell.isContinuation {
-            cells[i - 1] = Cell(" ", style: cells[i - 1].style)
-        }
-        if !old.isContinuation, old.width == 2, x + 1 < width, cells[i + 1].isContinuation {
-            cells[i + 1] = Cell(" ", style: old.style)
+        store(cell, at: y * width + x, x: x)
+    }
+
+    /// `set` without the bounds check. Only a wide character or a continuation under `cell`
+    /// needs fixing up; the common case (a one-column cell) is a plain store.
+    @inline(__always)
+    private mutating func store(_ cell: Cell, at i: Int, x: Int) {
+        let oldWidth = cells[i].width
+        if oldWidth != 1 {
+            if oldWidth == 0, x > 0, !cell.isContinuation {
+                cells[i - 1] = Cell(" ", style: cells[i - 1].style, width: 1)
+            }
+            if oldWidth == 2, x + 1 < width, cells[i + 1].isContinuation {
+                cells[i + 1] = Cell(" ", style: cells[i].style, width: 1)
+            }
         }
         cells[i] = cell
     }
@@ -52,24 +60,39 @@ public struct Buffer: Equatable, Sendable, CustomStringConvertible {
         let bounds = (clip ?? area).intersection(area)
         var x = point.x
         guard point.y >= bounds.top, point.y < bounds.bottom else { return x + displayWidth(of: text) }
+        let row = point.y * width
+        // ASCII text: one cell per printable byte, no grapheme breaking or width lookups.
+        // (Control bytes are skipped; "\r\n", one grapheme of width 0, is skipped either way.)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            for b in text.utf8 {
+                var b = b
+                if b == 0x09 { b = 0x20 }
+                if b < 0x20 || b == 0x7F { continue }
+                if x >= bounds.left && x < bounds.right {
+                    store(Cell(asciiSymbols[Int(b)], style: style, width: 1), at: row + x, x: x)
+                }
+                x += 1
+            }
+            return x
+        }
         for ch in text {
-            var symbol = String(ch)
             var w = displayWidth(of: ch)
-            if ch == "\t" { symbol = " "; w = 1 }
+            if ch == "\t" { w = 1 }
             if w == 0 { continue }
             if x >= bounds.right { x += w; continue }
             if x < bounds.left {
-                if x + w > bounds.left { set(Cell(" ", style: style), x: bounds.left, y: point.y) }
+                if x + w > bounds.left { set(Cell(" ", style: style, width: 1), x: bounds.left, y: point.y) }
                 x += w
                 continue
             }
             if x + w > bounds.right {
-                set(Cell(" ", style: style), x: x, y: point.y)
+                store(Cell(" ", style: style, width: 1), at: row + x, x: x)
                 x += w
                 continue
             }
-            set(Cell(symbol, style: style), x: x, y: point.y)
-            if w == 2 { set(Cell.continuation.restyled(style), x: x + 1, y: point.y) }
+            let symbol = ch == "\t" ? " " : String(ch)
+            store(Cell(symbol, style: style, width: w), at: row + x, x: x)
+            if w == 2 { store(Cell("", style: style, width: 0), at: row + x + 1, x: x + 1) }
             x += w
         }
         return x
@@ -84,7 +107,23 @@ public struct Buffer: Equatable, Sendable, CustomStringConvertible {
     /// Fills a rectangle with one cell (blank by default).
     public mutating func fill(_ rect: Rect, with cell: Cell = .blank) {
         let r = rect.intersection(area)
-        for y in r.top..<r.bottom { for x in r.left..<r.right { set(cell, x: x, y: y) } }
+        for y in r.top..<r.bottom {
+            let row = y * width
+            // One-column cells (the usual case) are overwritten in place; from the first wide
+            // character or continuation on, cell by cell as `set` does, so its other half is
+            // fixed up.
+            var x = r.left
+            cells.withUnsafeMutableBufferPointer { p in
+                while x < r.right, p[row + x].width == 1 {
+                    p[row + x] = cell
+                    x += 1
+                }
+            }
+            while x < r.right {
+                store(cell, at: row + x, x: x)
+                x += 1
+            }
+        }
     }
 
     /// Changes the style of every cell in `rect`, keeping the symbols.
@@ -127,5 +166,8 @@ public struct Buffer: Equatable, Sendable, CustomStringConvertible {
 }
 
 extension Cell {
-    func restyled(_ style: Style) -> Cell { Cell(symbol, style: style) }
+    func restyled(_ style: Style) -> Cell { Cell(symbol, style: style, width: width) }
 }
+
+/// The one-character strings of the ASCII codes, made once for `put`.
+private let asciiSymbols: [String] = (0..<128).map { String(Character(Unicode.Scalar(UInt8($0)))) }

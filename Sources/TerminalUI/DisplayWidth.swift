@@ -6,6 +6,15 @@
 /// - Control characters take 0 (callers should not put them on screen).
 /// - Everything else takes 1.
 public func displayWidth(of text: String) -> Int {
+    // ASCII text (most of the screen): one column per printable byte, no grapheme breaking.
+    // ("\r\n" is one grapheme of width 0, and both its bytes count 0 here too.)
+    var ascii = 0
+    var isASCII = true
+    for b in text.utf8 {
+        if b >= 0x80 { isASCII = false; break }
+        if b >= 0x20 && b != 0x7F { ascii += 1 }
+    }
+    if isASCII { return ascii }
     var total = 0
     for ch in text { total += displayWidth(of: ch) }
     return total
@@ -15,16 +24,17 @@ public func displayWidth(of text: String) -> Int {
 /// presentation (U+FE0F) or joins emoji (ZWJ sequence), or is a regional-indicator flag.
 public func displayWidth(of character: Character) -> Int {
     let scalars = character.unicodeScalars
-    guard let first = scalars.first else { return 0 }
+    var it = scalars.makeIterator()
+    guard let first = it.next() else { return 0 }
+    // Most characters are one scalar: skip counting and the cluster rules.
+    guard it.next() != nil else { return displayWidth(of: first) }
     var width = displayWidth(of: first)
-    if scalars.count > 1 {
-        for s in scalars.dropFirst() {
-            if s.value == 0xFE0F && width == 1 { width = 2 }
-            if s.value == 0x200D && width > 0 { width = 2 }
-        }
-        if (0x1F1E6...0x1F1FF).contains(first.value) { width = 2 }
+    for s in scalars.dropFirst() {
+        if s.value == 0xFE0F && width == 1 { width = 2 }
+        if s.value == 0x200D && width > 0 { width = 2 }
     }
-    if width == 0, scalars.count > 1 {
+    if (0x1F1E6...0x1F1FF).contains(first.value) { width = 2 }
+    if width == 0 {
         // A cluster starting with a zero-width scalar (rare): use the widest scalar.
         width = scalars.map { displayWidth(of: $0) }.max() ?? 0
     }
@@ -34,11 +44,27 @@ public func displayWidth(of character: Character) -> Int {
 /// Width of a single Unicode scalar: 0, 1 or 2.
 public func displayWidth(of scalar: Unicode.Scalar) -> Int {
     let v = scalar.value
-    if v < 0x20 || (0x7F..<0xA0).contains(v) { return 0 }
-    if v < 0x7F { return 1 }
+    if v < 0x7F { return v < 0x20 ? 0 : 1 }
+    // Box lines, arrows, braille, Greek, subscripts…: looked up, since the general category
+    // lookup behind isZeroWidth costs more than the rest of drawing the character.
+    if v < tableLimit { return Int(narrowTable[Int(v)]) }
+    return measure(scalar)
+}
+
+/// The rules themselves, for scalars of 0x7F and above.
+private func measure(_ scalar: Unicode.Scalar) -> Int {
+    let v = scalar.value
+    if v < 0xA0 { return 0 }
     if isZeroWidth(scalar) { return 0 }
     if isWide(v) { return 2 }
     return 1
+}
+
+/// Widths of the scalars below `tableLimit` (everything before the CJK blocks), made once.
+private let tableLimit: UInt32 = 0x3000
+private let narrowTable: [UInt8] = (0..<tableLimit).map { v in
+    guard v >= 0x7F, let scalar = Unicode.Scalar(v) else { return v < 0x20 ? 0 : 1 }  // (no surrogates below 0x3000)
+    return UInt8(measure(scalar))
 }
 
 private func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {

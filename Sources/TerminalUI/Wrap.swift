@@ -8,9 +8,18 @@ public func wrap(_ text: String, width: Int) -> [String] {
     var out: [String] = []
     for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
         let chars = Array(paragraph)
-        for range in wrapRanges(chars, width: width) { out.append(String(chars[range])) }
+        for range in wrapRanges(chars, width: width) { out.append(string(of: chars[range])) }
     }
     return out
+}
+
+/// The characters joined into one String, through their UTF-8 bytes: `String(chars[range])`
+/// appends one Character at a time through a generic path that cost more than the wrapping.
+func string(of chars: ArraySlice<Character>) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(chars.count)
+    for c in chars { bytes.append(contentsOf: c.utf8) }
+    return String(decoding: bytes, as: UTF8.self)
 }
 
 /// The line ranges (indices into `chars`) of one paragraph wrapped to `width` columns. Spaces at
@@ -19,7 +28,19 @@ public func wrapRanges(_ chars: [Character], width: Int) -> [Range<Int>] {
     let width = max(1, width)
     let n = chars.count
     guard n > 0 else { return [0..<0] }
-    let widths = chars.map { $0 == "\t" ? 1 : displayWidth(of: $0) }
+    // Each character is measured and classified once (comparing Characters is not cheap).
+    var widths = [Int](repeating: 0, count: n)
+    var space = [Bool](repeating: false, count: n)
+    var cjk = [Bool](repeating: false, count: n)
+    for (k, c) in chars.enumerated() {
+        if let a = c.asciiValue, c.utf8.count == 1 {
+            widths[k] = a == 0x09 ? 1 : (a < 0x20 || a == 0x7F ? 0 : 1)
+            space[k] = a == 0x20
+        } else {
+            widths[k] = c == "\t" ? 1 : displayWidth(of: c)
+            cjk[k] = isCJK(c)
+        }
+    }
     var lines: [Range<Int>] = []
     var start = 0
     var used = 0
@@ -27,25 +48,31 @@ public func wrapRanges(_ chars: [Character], width: Int) -> [Range<Int>] {
     var i = 0
     func emit(_ end: Int) {
         var e = end
-        while e > start, chars[e - 1] == " " { e -= 1 }
+        while e > start, space[e - 1] { e -= 1 }
         lines.append(start..<e)
         var s = end
-        while s < n, chars[s] == " " { s += 1 }
+        while s < n, space[s] { s += 1 }
         start = s
         used = 0
         lastBreak = nil
     }
+    /// Whether a line may break before index k (k > 0).
+    func breakAllowed(before k: Int) -> Bool {
+        if space[k] { return false }
+        if space[k - 1] { return true }
+        guard cjk[k - 1] || cjk[k] else { return false }
+        return !isNoStart(chars[k]) && !isNoEnd(chars[k - 1])
+    }
     while i < n {
-        let c = chars[i]
-        if i > start, breakAllowed(before: i, in: chars) { lastBreak = i }
-        if c == " " {
+        if i > start, breakAllowed(before: i) { lastBreak = i }
+        if space[i] {
             used += widths[i]
             i += 1
             continue
         }
         if used + widths[i] > width, i > start {
             var cut: Int
-            if let b = lastBreak, b > start, chars[start..<b].contains(where: { $0 != " " }) {
+            if let b = lastBreak, b > start, space[start..<b].contains(false) {
                 cut = b
             } else {
                 // No break opportunity: cut the word, but keep closing punctuation with its line.
@@ -61,14 +88,6 @@ public func wrapRanges(_ chars: [Character], width: Int) -> [Range<Int>] {
     }
     if start < n || lines.isEmpty { emit(n) }
     return lines
-}
-
-private func breakAllowed(before i: Int, in chars: [Character]) -> Bool {
-    let prev = chars[i - 1], cur = chars[i]
-    if cur == " " { return false }
-    if prev == " " { return true }
-    guard isCJK(prev) || isCJK(cur) else { return false }
-    return !isNoStart(cur) && !isNoEnd(prev)
 }
 
 /// Wide characters and Japanese punctuation, where a line may break between characters.

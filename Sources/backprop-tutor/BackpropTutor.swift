@@ -10,6 +10,7 @@ struct BackpropTutor: ParsableCommand {
             gradient and each weight update. Network files are TOML (see lessons/FORMAT.md).
             """,
         version: "backprop-tutor 0.1.0",
-        subcommands: [Open.self, Train.self, Trace.self, Check.self, GradCheck.self]
+        subcommands: [Menu.self, Lessons.self, Open.self, Play.self, Train.self, Trace.self, Check.self, GradCheck.self],
+        defaultSubcommand: Menu.self
     )
 }

@@ -39,9 +39,17 @@ struct Open: ParsableCommand {
 
     @OptionGroup var screen: ScreenOptions
 
+    @Option(help: ArgumentHelp("Lesson files: presenter mode, the next scene every SECONDS (stopping at each quiz).",
+                               valueName: "seconds"))
+    var autoplay: Double?
+
     func run() throws {
         // the file is loaded and checked before the terminal is touched
         let file = try loadOrExit(file)
+        if file.lesson != nil {
+            try openLesson(file, screen: screen, autoplay: autoplay.flatMap { $0 > 0 ? $0 : nil })
+            return
+        }
         let terminal = try startTerminal(screen.chosenTheme())
         defer { terminal.stop() }
         let size = terminal.size

@@ -17,8 +17,11 @@ struct Trace: ParsableCommand {
             """
     )
 
-    @Argument(help: "A network or lesson file (TOML).")
+    @Argument(help: "A network or lesson file (TOML), or a built-in lesson (chain-rule, 04-chain-rule or 4).")
     var file: String
+
+    @Flag(help: "With a lesson and --format markdown: the answer sheet instead of the worksheet.")
+    var answers = false
 
     @Option(help: "Epochs to trace.")
     var epochs: Int = 1
@@ -44,7 +47,12 @@ struct Trace: ParsableCommand {
     }
 
     func run() throws {
-        let file = try loadOrExit(file)
+        let file = try loadLessonOrFile(file)
+        if format == .markdown, file.lesson != nil {
+            let language: LessonLanguage = (lang?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
+            print(LessonWorksheet(file: file, language: language, ascii: ascii || !terminalIsUTF8(), answers: answers).markdown)
+            return
+        }
         var trainer = Trainer(network: file.network, config: file.training, data: file.data)
         var traces: [StepTrace] = []
         let limit = updates ?? epochs * trainer.batchesPerEpoch

@@ -11,7 +11,7 @@ func drawDiagram(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: B
 
 func diagram(for s: ScreenState, backward: Bool) -> NetworkDiagram {
     let net = s.network
-    let words = s.model.words(width: 80)
+    let words = s.words
     let event = s.event
     let highlighted = Set(event?.neurons ?? [])
     let active = event?.mainNeuron

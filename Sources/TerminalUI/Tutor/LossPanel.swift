@@ -5,7 +5,7 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     let trainer = s.trainer
     var title = s.text.loss
     if let trace = s.trace, s.isShown(trace.batchLossEventIndex) {
-        title += " " + s.model.words(width: 80).format(trace.batchLoss)
+        title += " " + s.words.format(trace.batchLoss)
     }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)

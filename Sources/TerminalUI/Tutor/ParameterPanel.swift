@@ -7,7 +7,7 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     guard inner.height >= 2 else { return }
-    let words = s.model.words(width: 80)
+    let words = s.words
     let refs = s.network.parameterRefs
     let active = s.event?.mainParameter
     let touched = Set(s.event?.parameters ?? [])

@@ -23,12 +23,13 @@ func drawStep(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     // room: title, sentence, formula; blank lines between them only when there is space for them
     let formulaLines = text.formula.flatMap { wrap($0, width: inner.width) }
     let sentence = TextBlock(text.sentence)
-    let fullSentence = sentence.height(width: inner.width)
+    let sentenceLines = sentence.layout(width: inner.width)  // laid out once: counted, then drawn
+    let fullSentence = sentenceLines.count
     let spare = inner.height - 1 - fullSentence - formulaLines.count
     let gap = spare >= 2 ? 1 : 0
     y += 1 + gap
     let sentenceHeight = max(1, min(fullSentence, inner.bottom - y - formulaLines.count - gap))
-    sentence.render(into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: sentenceHeight))
+    sentence.render(sentenceLines, into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: sentenceHeight))
     y += sentenceHeight + gap
     for line in formulaLines where y < inner.bottom {
         buffer.put(line, x: inner.x, y: y, style: Style(.accent, attributes: .bold), clip: inner)

@@ -55,6 +55,8 @@ struct ScreenState {
     /// the sample whose numbers the diagram shows
     let sample: Int
     let trainer: Trainer
+    /// Event words at the panels' width (80), made once per frame rather than once per panel.
+    let words: EventWords
 
     init(_ model: TutorModel) {
         self.model = model
@@ -64,6 +66,7 @@ struct ScreenState {
         event = model.timeline.currentEvent
         trainer = model.timeline.shownTrainer
         sample = event?.sample ?? max((trace?.batchCount ?? 1) - 1, 0)
+        words = model.words(width: 80)
     }
 
     var network: Network { trainer.network }
@@ -94,7 +97,7 @@ private func drawTitleBar(_ s: ScreenState, into buffer: inout Buffer, area: Rec
             right.append(s.text.batchWide)
         }
         right.append(s.text.stepOf(k + 1, trace.count))
-        right.append(s.model.words(width: 80).phaseName(trace.phase(at: k)))
+        right.append(s.words.phaseName(trace.phase(at: k)))
     } else {
         right.append(s.text.epoch(s.trainer.epoch + 1))
         right.append(s.text.start)

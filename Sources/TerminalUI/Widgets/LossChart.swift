@@ -100,7 +100,8 @@ public struct LossChart: Widget, Sendable {
 
         // Y axis with ticks at the top and bottom plot rows.
         let vertical = unicode ? "│" : "|", tick = unicode ? "┤" : "+"
-        for y in plot.top..<plot.bottom { buffer.put(vertical, x: axisX, y: y, style: Style(.border), clip: area) }
+        let axisLine = Glyph(vertical, Style(.border))
+        for y in plot.top..<plot.bottom { buffer.put(axisLine, x: axisX, y: y, clip: area) }
         if range != nil {
             buffer.put(tick, x: axisX, y: plot.top, style: Style(.border), clip: area)
             buffer.put(tick, x: axisX, y: plot.bottom - 1, style: Style(.border), clip: area)
@@ -120,8 +121,9 @@ public struct LossChart: Widget, Sendable {
                        style: Style(.dim), clip: plot)
         }
         if let mc = markerColumn, mc >= 0, mc < plot.width, let m = marker, m >= 0, m <= lastX {
+            let markerLine = Glyph(vertical, Style(.highlight))
             for r in 0..<plot.height where canvas.isEmpty(column: mc, row: r) {
-                buffer.put(vertical, x: plot.x + mc, y: plot.y + r, style: Style(.highlight), clip: plot)
+                buffer.put(markerLine, x: plot.x + mc, y: plot.y + r, clip: plot)
             }
         }
         if showXAxis {
@@ -158,7 +160,8 @@ public struct LossChart: Widget, Sendable {
                            lastX: Int, markerColumn: Int?) {
         let y = axisRow.y
         buffer.put(unicode ? "└" : "+", x: axisX, y: y, style: Style(.border), clip: axisRow)
-        for x in plot.left..<plot.right { buffer.put(unicode ? "─" : "-", x: x, y: y, style: Style(.border), clip: axisRow) }
+        let axisLine = Glyph(unicode ? "─" : "-", Style(.border))
+        for x in plot.left..<plot.right { buffer.put(axisLine, x: x, y: y, clip: axisRow) }
         if let mc = markerColumn, mc >= 0, mc < plot.width {
             buffer.put(unicode ? "┴" : "+", x: plot.x + mc, y: y, style: Style(.highlight), clip: axisRow)
         }

@@ -116,7 +116,8 @@ struct EdgeCanvas {
                 let b = bits[i]
                 guard b != 0 else { continue }
                 let symbol = unicode ? Self.braille[Int(b)] : Self.ascii[Int(b & 0x7F)]
-                buffer.set(Cell(symbol, style: styles[i]), x: area.x + c, y: area.y + r)
+                // braille patterns and the ASCII strokes are all one column wide
+                buffer.set(Cell(symbol, style: styles[i], width: 1), x: area.x + c, y: area.y + r)
             }
         }
     }

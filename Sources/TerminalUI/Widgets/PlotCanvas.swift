@@ -56,13 +56,9 @@ struct PlotCanvas {
             for c in 0..<columns {
                 let b = bits[r * columns + c]
                 guard b != 0 else { continue }
-                let symbol: String
-                if unicode {
-                    symbol = String(Character(Unicode.Scalar(0x2800 + UInt32(b))!))
-                } else {
-                    symbol = b == 2 ? "*" : "."
-                }
-                buffer.put(symbol, x: origin.x + c, y: origin.y + r, style: Style(roles[r * columns + c] ?? .text))
+                // braille patterns, `*` and `.` are one column wide: set the cell directly
+                let symbol = unicode ? EdgeCanvas.braille[Int(b)] : (b == 2 ? "*" : ".")
+                buffer.set(Cell(symbol, style: Style(roles[r * columns + c] ?? .text), width: 1), x: origin.x + c, y: origin.y + r)
             }
         }
     }

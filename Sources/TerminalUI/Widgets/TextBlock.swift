@@ -26,14 +26,12 @@ public struct TextBlock: Widget, Sendable {
             let end = chars[start...].firstIndex(of: "\n") ?? chars.count
             let para = Array(chars[start..<end])
             for r in wrapRanges(para, width: width) {
+                // one String per run of equal boldness, not one append per character
                 var runs: [(text: String, bold: Bool)] = []
-                for i in r {
-                    let b = bold[start + i]
-                    if let last = runs.last, last.bold == b {
-                        runs[runs.count - 1].text.append(para[i])
-                    } else {
-                        runs.append((String(para[i]), b))
-                    }
+                var runStart = r.lowerBound
+                for i in r where i + 1 == r.upperBound || bold[start + i + 1] != bold[start + i] {
+                    runs.append((string(of: para[runStart...i]), bold[start + i]))
+                    runStart = i + 1
                 }
                 result.append(runs)
             }
@@ -47,9 +45,19 @@ public struct TextBlock: Widget, Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard !area.isEmpty else { return }
-        for (row, runs) in layout(width: area.width).prefix(area.height).enumerated() {
-            let lineWidth = runs.reduce(0) { $0 + displayWidth(of: $1.text) }
-            var x = area.x + (alignment == .center ? max(0, (area.width - lineWidth) / 2) : 0)
+        render(layout(width: area.width), into: &buffer, area: area)
+    }
+
+    /// Draws lines already laid out by `layout(width: area.width)` (for callers that needed
+    /// the layout first, e.g. to count its rows).
+    func render(_ lines: [[(text: String, bold: Bool)]], into buffer: inout Buffer, area: Rect) {
+        guard !area.isEmpty else { return }
+        for (row, runs) in lines.prefix(area.height).enumerated() {
+            var x = area.x
+            if alignment == .center {
+                let lineWidth = runs.reduce(0) { $0 + displayWidth(of: $1.text) }
+                x += max(0, (area.width - lineWidth) / 2)
+            }
             for run in runs {
                 x = buffer.put(run.text, x: x, y: area.y + row, style: run.bold ? emphasis : style, clip: area)
             }

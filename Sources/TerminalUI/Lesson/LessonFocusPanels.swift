@@ -1,0 +1,109 @@
+import BackpropEngine
+import EventWords
+import TutorFiles
+
+/// The samples: inputs and targets, one row each (as many as fit).
+func drawData(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let data = model.player.file.data
+    let panel = Panel(title: text.dataTitle + " (\(data.count))", box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    let words = model.tutorModel.words(width: 80)
+    let rows = (0..<min(data.count, max(0, inner.height - 1))).map { k in
+        ["\(k + 1)", data.inputs[k].map(words.format).joined(separator: "  "),
+         data.targets[k].map(words.format).joined(separator: "  ")]
+    }
+    Table(header: ["#", text.dataHeader.0, text.dataHeader.1], rows: rows, alignments: [.right, .left, .left],
+          columnGap: 3).render(into: &buffer, area: inner)
+}
+
+/// The gradient's size per weight layer, as bars on a log scale.
+func drawGradients(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let panel = Panel(title: text.gradientsTitle, box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    guard let norms = model.player.gradientNorms else {
+        buffer.put(text.noStepYet, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+        return
+    }
+    gradientBars(model, norms.enumerated().map { (text.layer($0.offset + 1), $0.element) })
+        .render(into: &buffer, area: inner)
+}
+
+func gradientBars(_ model: LessonModel, _ bars: [(String, Double)]) -> GradientBars {
+    var g = GradientBars(bars, unicode: model.unicode)
+    g.vanishingText = model.text.vanishing
+    g.explodingText = model.text.exploding
+    return g
+}
+
+private let runRoles: [ColorRole] = [.accent, .warning, .positive, .negative, .highlight, .text]
+
+/// The loss curves of the lesson's comparison runs on one log-scale plot.
+func drawComparison(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let panel = Panel(title: text.compareTitle, box: box)
+    panel.render(into: &buffer, area: area)
+    let runs = model.player.comparison?.runs ?? []
+    let series = runs.enumerated().map { k, run in
+        LossChart.Series(name: plainSymbols(run.title(model.language), model.unicode), values: run.epochLosses,
+                         role: runRoles[k % runRoles.count])
+    }
+    LossChart(series: series, logScale: true, unicode: model.unicode, xLabel: model.tutorModel.text.epochAxis,
+              emptyText: text.noStepYet).render(into: &buffer, area: panel.inner(area))
+}
+
+/// Per comparison run, the first update's gradient size per weight layer.
+func drawComparisonGradients(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let panel = Panel(title: text.compareGradientsTitle, box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    var bars: [(String, Double)] = []
+    for run in model.player.comparison?.runs ?? [] {
+        for (k, norm) in run.firstGradientNorms.enumerated() {
+            bars.append((plainSymbols(run.title(model.language), model.unicode) + " " + text.layer(k + 1), norm))
+        }
+    }
+    var g = gradientBars(model, bars)
+    g.showScale = bars.count < inner.height
+    g.render(into: &buffer, area: inner)
+}
+
+/// Sample images with their true and predicted classes, as many as fit side by side.
+func drawDigits(_ model: LessonModel, mistakes: Bool, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let gallery = model.player.gallery(limit: 24)
+    let panel = Panel(title: text.digitsTitle(test: gallery.source == .test, mistakes: mistakes), box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    guard !gallery.samples.isEmpty else {
+        buffer.put(text.noMistakes, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
+        return
+    }
+    let names = model.player.file.classNames
+    func name(_ k: Int) -> String { names.map { k < $0.count ? $0[k] : String(k) } ?? String(k) }
+    let images = gallery.samples.map { sample in
+        DigitImage(pixels: sample.pixels.map { $0 - sample.minValue }, width: sample.width, height: sample.height,
+                   maxValue: sample.maxValue - sample.minValue,
+                   caption: name(sample.label) + (model.unicode ? "→" : ">") + name(sample.predicted),
+                   correct: sample.isCorrect, unicode: model.unicode)
+    }
+    // large images when a row of them fits, else small ones
+    let first = images[0]
+    let large = inner.height >= first.largeSize.height
+    let cellWidth = max(large ? first.largeSize.width : first.smallSize.width, 5) + 2
+    let cellHeight = large ? first.largeSize.height : first.smallSize.height
+    let perRow = max(1, inner.width / cellWidth)
+    let rowsFit = max(1, inner.height / max(cellHeight, 1))
+    for (k, image) in images.prefix(perRow * rowsFit).enumerated() {
+        let cell = Rect(x: inner.x + (k % perRow) * cellWidth, y: inner.y + (k / perRow) * cellHeight,
+                        width: cellWidth - 2, height: cellHeight).intersection(inner)
+        image.render(into: &buffer, area: cell)
+    }
+    let legend = text.trueWord + (model.unicode ? "→" : ">") + text.predictedWord
+    buffer.put(" " + legend + " ", x: area.right - displayWidth(of: legend) - 4, y: area.bottom - 1,
+               style: Style(.dim), clip: area)
+}

@@ -1,0 +1,117 @@
+import BackpropEngine
+import TutorFiles
+
+/// A CSV table as read: features and the target column, before any split or scaling.
+public struct PlayTable: Sendable, Equatable {
+    public var features: [[Double]]
+    public var labels: [Double]
+    /// The number of classes when every label is a small whole number (0, 1, …), else nil.
+    public var classes: Int?
+    public var classNames: [String]?
+    /// "none", "minmax" or "standard" (fitted on the training part), as the file format says
+    public var scale: String
+
+    /// Reads a CSV file: a bad row, a missing target column or an empty file is a `FileError`
+    /// that names the file and the line.
+    public static func load(path: String, targetColumn: Int?) throws(FileError) -> PlayTable {
+        let t = try CSVData.load(path: path, targetColumn: targetColumn)
+        return make(t.features, t.labels, header: t.header, scale: "standard")
+    }
+
+    /// A data set shipped with the program.
+    public static func builtin(_ set: BuiltinSet) -> PlayTable {
+        let text = BuiltinLessons.text(set.fileName) ?? ""
+        guard let t = try? CSVData.parse(text, path: "lessons/" + set.fileName) else {
+            preconditionFailure("the built-in \(set.fileName) does not parse")
+        }
+        return make(t.features, t.labels, header: t.header, scale: set.scale)
+    }
+
+    static func make(_ features: [[Double]], _ labels: [Double], header: [String]?, scale: String) -> PlayTable {
+        let whole = labels.allSatisfy { $0 >= 0 && $0 == $0.rounded() && $0 < 100 }
+        let top = Int(labels.max() ?? 0)
+        let classes = whole && top >= 1 ? top + 1 : nil
+        var names = header.flatMap { CSVData.classNames(fromHeader: $0, featureCount: features.first?.count ?? 0) }
+        if names?.count != classes { names = nil }
+        return PlayTable(features: features, labels: labels, classes: classes, classNames: names, scale: scale)
+    }
+}
+
+/// The data the playground trains on now: the training and test parts, and what they mean.
+public struct PlayData: Sendable {
+    public var train: Dataset
+    /// Empty when the test fraction is 0.
+    public var test: Dataset
+    public var task: PlayTask
+    public var classNames: [String]?
+    /// 8x8 images of digits (drawn as images)
+    public var isDigits: Bool
+    public var inputSize: Int { train.inputs.first?.count ?? 0 }
+    public var isPlane: Bool { task == .plane }
+
+    /// The data for these settings: generated for a toy set, else split and scaled from `table`
+    /// exactly as a network file with the same `seed`, `test_fraction` and `scale` is.
+    public static func make(_ settings: PlaySettings, table: PlayTable?) -> PlayData {
+        switch settings.source {
+        case .toy(let kind):
+            let (train, test) = ToyDataset.generate(kind, count: settings.toyCount, noise: settings.noise,
+                                                    seed: settings.seed, testFraction: settings.testFraction)
+            return PlayData(train: train, test: test, task: .plane, classNames: nil, isDigits: false)
+        case .builtin, .csv:
+            let t = table ?? PlayTable(features: [[0]], labels: [0], classes: nil, classNames: nil, scale: "none")
+            let task: PlayTask = t.classes.map { .classes($0) } ?? .regression
+            let targets = t.labels.map { label -> [Double] in
+                guard case .classes(let n) = task else { return [label] }
+                var row = [Double](repeating: 0, count: n)
+                row[Int(label)] = 1
+                return row
+            }
+            let (train, test) = splitAndScale(t.features, targets, fraction: settings.testFraction,
+                                              seed: settings.seed, scale: t.scale)
+            return PlayData(train: train, test: test, task: task, classNames: t.classNames,
+                            isDigits: settings.source == .builtin(.digits))
+        }
+    }
+
+    /// The same arithmetic as the file loader's `test_fraction` and `scale`.
+    static func splitAndScale(_ inputs: [[Double]], _ targets: [[Double]], fraction: Double, seed: UInt64,
+                              scale: String) -> (Dataset, Dataset) {
+        var train = Dataset(inputs: inputs, targets: targets)
+        var test = Dataset(inputs: [], targets: [])
+        let n = inputs.count
+        if fraction > 0 && n > 1 {
+            let testCount = min(n - 1, max(1, Int((Double(n) * fraction).rounded())))
+            var order = Array(0..<n)
+            var rng = SplitMix64(seed: seed)
+            rng.shuffle(&order)
+            let trainIndices = order[..<(n - testCount)], testIndices = order[(n - testCount)...]
+            train = Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] })
+            test = Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] })
+        }
+        guard scale != "none", let width = train.inputs.first?.count else { return (train, test) }
+        let count = Double(train.count)
+        var offset = [Double](repeating: 0, count: width), divisor = [Double](repeating: 1, count: width)
+        for c in 0..<width {
+            let column = train.inputs.map { $0[c] }
+            let spread: Double
+            if scale == "standard" {
+                let mean = column.reduce(0, +) / count
+                offset[c] = mean
+                spread = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
+            } else {
+                let low = column.min()!, high = column.max()!
+                offset[c] = low
+                spread = high - low
+            }
+            divisor[c] = spread > 0 ? spread : 1
+        }
+        func apply(_ row: [Double]) -> [Double] {
+            var out = row
+            for c in out.indices { out[c] = (out[c] - offset[c]) / divisor[c] }
+            return out
+        }
+        train.inputs = train.inputs.map(apply)
+        test.inputs = test.inputs.map(apply)
+        return (train, test)
+    }
+}

@@ -1,0 +1,139 @@
+import BackpropEngine
+
+/// The data with what the network makes of it: the plane as a heatmap, digits as images, other
+/// classes as a confusion matrix, numbers as a table of targets and outputs.
+func drawDataView(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let data = model.data
+    let e = model.main.evaluation
+    var title = data.isPlane ? "output over the input plane" : data.isDigits ? "digits" : "predictions"
+    if let a = e.trainAccuracy { title += (model.unicode ? " · " : " | ") + "train " + percent(a) }
+    if let a = e.testAccuracy { title += (model.unicode ? " · " : " | ") + "test " + percent(a) }
+    let panel = Panel(title: title, box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area)
+    if data.isPlane {
+        // about square: a cell is twice as tall as it is wide
+        let side = min(inner.width, 2 * (inner.height - 1) + 6)
+        let plot = Rect(x: inner.x, y: inner.y, width: side, height: inner.height)
+        heatmap(for: model.main.trainer.network, data: data, area: plot, model: model).render(into: &buffer, area: plot)
+        drawLegend(model, into: &buffer, area: inner.inset(left: side + 2))
+    } else if data.isDigits {
+        drawDigits(model, into: &buffer, area: inner)
+    } else if case .classes = data.task {
+        drawConfusion(model, into: &buffer, area: inner)
+    } else {
+        drawRegression(model, into: &buffer, area: inner)
+    }
+}
+
+/// What the heatmap's glyphs and shades mean, beside it when there is room.
+private func drawLegend(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
+    guard area.width >= 14 else { return }
+    let u = model.unicode
+    let g = { (label: Int, test: Bool) in DecisionHeatmap.glyph(label: label, isTest: test, unicode: u) }
+    let shading = !(model.theme.usesColor && u)
+    var lines: [(String, Style)] = [
+        ("\(g(0, false)) \(g(0, true))  class 0", Style(.class0, attributes: .bold)),
+        ("\(g(1, false)) \(g(1, true))  class 1", Style(.class1, attributes: .bold)),
+        ("train, test", Style(.dim)),
+        ("", .plain),
+        ("background:", Style(.dim)),
+        ("P(class 1)", Style(.dim)),
+    ]
+    lines.append(shading ? ("' .:-=+*#%@'", Style(.text)) : ("0 … 1", Style(.text)))
+    lines.append(shading ? ("0    to    1", Style(.dim)) : ("", .plain))
+    let d = model.data
+    lines += [("", .plain), ("\(d.train.count) training", Style(.dim)), ("\(d.test.count) test points", Style(.dim))]
+    for (k, line) in lines.enumerated() where k < area.height {
+        buffer.put(line.0, x: area.x, y: area.y + k, style: line.1, clip: area)
+    }
+}
+
+func percent(_ x: Double) -> String { formatShort((x * 1000).rounded() / 10) + "%" }
+
+/// The network's output evaluated at every pixel of `area`, with the training and test points.
+func heatmap(for network: Network, data: PlayData, area: Rect, model: PlayModel) -> DecisionHeatmap {
+    let range = ToyDataset.displayRange
+    let color = model.theme.usesColor && model.unicode
+    let size = DecisionHeatmap.gridSize(for: area, xRange: range, yRange: range, color: color)
+    let grid = DecisionHeatmap.sampleGrid(width: size.width, height: size.height, xRange: range, yRange: range)
+    var points: [DecisionHeatmap.DataPoint] = []
+    for (set, isTest) in [(data.train, false), (data.test, true)] {
+        for (x, t) in zip(set.inputs, set.targets) {
+            points.append(.init(x: x[0], y: x[1], label: t[0] >= 0.5 ? 1 : 0, isTest: isTest))
+        }
+    }
+    return DecisionHeatmap(predictions: network.predict(batch: grid), columns: size.width, rows: size.height,
+                           xRange: range, yRange: range, points: points, color: color, unicode: model.unicode)
+}
+
+/// Sample images (of the test part when there is one) with true → predicted, and the confusion matrix.
+private func drawDigits(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
+    let e = model.main.evaluation
+    let set = model.data.test.count > 0 ? model.data.test : model.data.train
+    let matrix = ConfusionMatrix(counts: e.confusion, labels: (0..<e.confusion.count).map(String.init), unicode: model.unicode)
+    let showMatrix = area.width >= matrix.size.width + 30 && area.height >= matrix.size.height
+    let images = showMatrix ? area.inset(right: matrix.size.width + 2) : area
+    if showMatrix {
+        matrix.render(into: &buffer, area: Rect(x: area.right - matrix.size.width, y: area.y,
+                                                width: matrix.size.width, height: matrix.size.height))
+    }
+    let tileWidth = 9, tileHeight = 5
+    let perRow = max(1, images.width / tileWidth), rows = max(1, images.height / tileHeight)
+    let arrow = model.unicode ? "→" : ">"
+    for k in 0..<min(perRow * rows, e.predictions.count, set.count) {
+        let truth = e.truths[k], predicted = e.predictions[k]
+        let image = DigitImage(pixels: set.inputs[k], maxValue: 1, caption: "\(truth)\(arrow)\(predicted)",
+                               correct: truth == predicted, unicode: model.unicode)
+        let x = images.x + (k % perRow) * tileWidth, y = images.y + (k / perRow) * tileHeight
+        image.render(into: &buffer, area: Rect(x: x, y: y, width: 8, height: 5).intersection(images))
+    }
+}
+
+private func drawConfusion(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
+    let e = model.main.evaluation
+    let names = model.data.classNames ?? (0..<e.confusion.count).map(String.init)
+    let matrix = ConfusionMatrix(counts: e.confusion, labels: names, unicode: model.unicode)
+    let part = model.data.test.count > 0 ? "test" : "training"
+    buffer.put("confusion matrix of the \(part) samples (rows: true class)", x: area.x + 1, y: area.y,
+               style: Style(.dim), clip: area)
+    matrix.render(into: &buffer, area: area.inset(top: 2, left: 1))
+}
+
+private func drawRegression(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
+    let set = model.data.test.count > 0 ? model.data.test : model.data.train
+    let n = min(set.count, max(0, area.height - 1))
+    let outputs = model.main.trainer.network.predict(batch: Array(set.inputs.prefix(n)))
+    let rows = (0..<n).map { k in ["\(k + 1)", compactNumber(set.targets[k][0]), compactNumber(outputs[k][0])] }
+    Table(header: ["sample", "target", "output"], rows: rows, alignments: [.right, .right, .right])
+        .render(into: &buffer, area: area.inset(left: 1))
+}
+
+/// Compare mode: every run's training loss on one plot (test loss dotted in the table), and a
+/// table of where each run stands.
+func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let field = model.compare ?? .optimizer
+    let panel = Panel(title: "compare " + field.label + ": training loss", box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area)
+    let parts = inner.rows([.fill, .length(model.runs.count + 1)])
+    let roles: [ColorRole] = [.accent, .warning, .positive]
+    let names = model.variants.map(\.name)
+    let series = model.runs.enumerated().map { k, run in
+        LossChart.Series(name: names[k], values: run.trainer.epochLosses, role: roles[k % roles.count])
+    }
+    let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
+    let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
+    LossChart(series: series, logScale: log, unicode: model.unicode, emptyText: "space starts training")
+        .render(into: &buffer, area: parts[0])
+    let rows = model.runs.enumerated().map { k, run -> [String] in
+        let t = run.trainer
+        return [names[k], "\(t.epoch)", t.epochLosses.last.map(compactNumber) ?? "-",
+                t.testLosses.last.map(compactNumber) ?? "-",
+                run.evaluation.testAccuracy.map(percent) ?? run.evaluation.trainAccuracy.map(percent) ?? "-"]
+    }
+    let styles = model.runs.indices.map { k in [Style(roles[k % roles.count], attributes: .bold), nil, nil, nil, nil] }
+    Table(header: ["run", "epoch", "loss", "test loss", "accuracy"], rows: rows,
+          alignments: [.left, .right, .right, .right, .right], cellStyles: styles)
+        .render(into: &buffer, area: parts[1].inset(left: 1))
+}

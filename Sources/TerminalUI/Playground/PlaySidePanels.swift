@@ -1,0 +1,80 @@
+import BackpropEngine
+
+/// Training and test loss per epoch on one plot.
+func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let t = model.main.trainer
+    var title = "loss"
+    if let last = t.epochLosses.last { title += " " + compactNumber(last) }
+    if let test = t.testLosses.last { title += (model.unicode ? " · " : " | ") + "test " + compactNumber(test) }
+    let panel = Panel(title: title, box: box)
+    panel.render(into: &buffer, area: area)
+    var series = [LossChart.Series(name: "train", values: t.epochLosses, role: .accent)]
+    if t.testData != nil { series.append(LossChart.Series(name: "test", values: t.testLosses, role: .warning)) }
+    let values = t.epochLosses.filter { $0.isFinite && $0 > 0 }
+    let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
+    LossChart(series: series, logScale: log, unicode: model.unicode, emptyText: "space starts training")
+        .render(into: &buffer, area: panel.inner(area))
+}
+
+/// The size of the gradient of each weight layer, on a log scale.
+func drawPlayGradients(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let panel = Panel(title: area.width >= 28 ? "gradient size per layer" : "gradients", box: box)
+    panel.render(into: &buffer, area: area)
+    let bars = model.main.gradientNorms.enumerated().map { ("layer \($0.offset + 1)", $0.element) }
+    GradientBars(bars, unicode: model.unicode).render(into: &buffer, area: panel.inner(area).inset(left: 1))
+}
+
+/// The settings, the selected one highlighted; ↑ ↓ select, ← → change.
+func drawPlaySettings(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let panel = Panel(title: "settings", box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    let fields = PlayField.allCases
+    let labelWidth = fields.map { displayWidth(of: $0.label) }.max() ?? 10
+    let (left, right) = model.unicode ? ("◂ ", " ▸") : ("< ", " >")
+    for (k, field) in fields.enumerated() where k < inner.height {
+        let y = inner.y + k
+        let selected = field == model.selected
+        var value = field.value(model.settings)
+        if model.compare == field || (model.compare != nil && field == .optimizer && model.compare == .optimizer) {
+            value = "compared"
+        }
+        let labelStyle = selected ? Style(.highlight, attributes: [.bold, .reverse]) : Style(.dim)
+        buffer.put(pad(field.label, labelWidth), x: inner.x, y: y, style: labelStyle, clip: inner)
+        let shown = selected ? left + value + right : "  " + value
+        let style = selected ? Style(.accent, attributes: .bold) : (field.isLive ? Style(.text) : Style(.text))
+        buffer.put(shown, x: inner.x + labelWidth + 1, y: y, style: style, clip: inner)
+    }
+}
+
+private func pad(_ s: String, _ width: Int) -> String {
+    s + String(repeating: " ", count: max(0, width - displayWidth(of: s)))
+}
+
+/// The network with its current weights.
+func drawPlayDiagram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let net = model.main.trainer.network
+    let panel = Panel(title: "network " + net.layerSizes.map(String.init).joined(separator: "-"), box: box)
+    panel.render(into: &buffer, area: area)
+    let count = net.layerSizes.count
+    let layers = net.layerSizes.enumerated().map { l, size in
+        (0..<size).map { i -> NetworkDiagram.Node in
+            let prefix = l == 0 ? "x" : l == count - 1 ? "o" : "h"
+            let suffix = l > 0 && l < count - 1 && count > 3 ? "_\(l)" : ""
+            return NetworkDiagram.Node(name: "\(prefix)\(i + 1)\(suffix)")
+        }
+    }
+    NetworkDiagram(layers: layers, weights: net.nestedWeights, unicode: model.unicode)
+        .render(into: &buffer, area: panel.inner(area))
+}
+
+/// A histogram of the weights of each layer.
+func drawPlayHistogram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let panel = Panel(title: "weights per layer", box: box)
+    panel.render(into: &buffer, area: area)
+    let net = model.main.trainer.network
+    let inner = panel.inner(area).inset(left: 1)
+    let perLayer = max(1, min(3, inner.height / max(1, net.weightLayerCount) - 1))
+    let layers = net.weights.enumerated().map { WeightHistogram.Layer(label: "layer \($0.offset + 1)", values: $0.element) }
+    WeightHistogram(layers: layers, maxRowsPerLayer: perLayer, unicode: model.unicode).render(into: &buffer, area: inner)
+}

@@ -1,0 +1,140 @@
+import ArgumentParser
+import BackpropEngine
+import Foundation
+import TerminalBackend
+import TerminalUI
+import TutorFiles
+
+enum PlayDatasetName: String, ExpressibleByArgument, CaseIterable {
+    case xor, circle, gaussians, spiral, moons, iris, digits
+
+    var source: PlayDataSource {
+        if let toy = ToyDataset(rawValue: rawValue) { return .toy(toy) }
+        return .builtin(BuiltinSet(rawValue: rawValue)!)
+    }
+}
+
+enum PlayActivationName: String, ExpressibleByArgument, CaseIterable {
+    case sigmoid, tanh, relu
+    case leakyRelu = "leaky-relu"
+    case identity
+}
+
+struct Play: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The playground: change the network, the data and the training, and watch it learn.",
+        discussion: """
+            2-D sets (xor, circle, gaussians, spiral, moons) are generated from the seed and drawn \
+            as a heatmap of the network's output; iris and digits are shipped with the program; \
+            --data reads any CSV of numbers. Keys: space play/pause, n one epoch, r reset, arrows \
+            change settings, c compare, i step in, s save, ? help, q quit.
+            """
+    )
+
+    @Option(help: "A data set: \(PlayDatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
+    var dataset: PlayDatasetName = .spiral
+
+    @Option(help: "A CSV file of numbers (header optional) instead of --dataset.")
+    var data: String?
+
+    @Option(name: .customLong("target-column"), help: "0-based column of the target in --data (default: the last).")
+    var targetColumn: Int?
+
+    @Option(help: "Noise of the 2-D sets (standard deviation, 0…0.5 is useful).")
+    var noise: Double = 0.1
+
+    @Option(name: .customLong("test-fraction"), help: "Share of the samples kept aside as test data.")
+    var testFraction: Double = 0.2
+
+    @Option(help: "Seed of the data, the initial weights and the shuffling.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Hidden layer sizes, e.g. \"8,8\" (\"\" for none).")
+    var layers: String = "8,8"
+
+    @Option(help: "Activation of the hidden layers.")
+    var activation: PlayActivationName = .tanh
+
+    @Option(help: "Optimizer, with its default settings.")
+    var optimizer: OptimizerName = .adam
+
+    @Option(name: .customLong("learning-rate"), help: "Learning rate η.")
+    var learningRate: Double = 0.03
+
+    @Option(name: .customLong("batch-size"), help: "Samples per update (0: the whole training set).")
+    var batchSize: Int = 32
+
+    @Flag(name: .customLong("benchmark"), help: .hidden)
+    var benchmark = false
+
+    @OptionGroup var screen: ScreenOptions
+
+    func validate() throws {
+        guard noise >= 0 && noise <= 2 else { throw ValidationError("--noise must be between 0 and 2, got \(noise)") }
+        guard testFraction >= 0 && testFraction < 0.95 else {
+            throw ValidationError("--test-fraction must be at least 0 and below 0.95, got \(testFraction)")
+        }
+        guard learningRate > 0 && learningRate.isFinite else {
+            throw ValidationError("--learning-rate must be a positive number, got \(learningRate)")
+        }
+        guard batchSize >= 0 else { throw ValidationError("--batch-size must be 0 or more, got \(batchSize)") }
+        if let targetColumn, targetColumn < 0 { throw ValidationError("--target-column must be 0 or more") }
+        if targetColumn != nil && data == nil { throw ValidationError("--target-column goes with --data FILE.csv") }
+        _ = try hiddenSizes()
+    }
+
+    func hiddenSizes() throws -> [Int] {
+        let text = layers.filter { $0 != " " }
+        if text.isEmpty || text == "none" { return [] }
+        let sizes = text.split(separator: ",").map { Int($0) }
+        guard sizes.count <= 6, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 512 }) else {
+            throw ValidationError("--layers must be up to 6 sizes from 1 to 512 separated by commas, e.g. \"8,8\"; got \"\(layers)\"")
+        }
+        return sizes.map { $0! }
+    }
+
+    /// The settings and the data table from the options; a bad CSV is reported here (file:line,
+    /// exit code 2), before the terminal is touched.
+    func settingsAndTable() throws -> (PlaySettings, PlayTable?) {
+        var settings = PlaySettings(source: data.map { .csv(path: $0, targetColumn: targetColumn) } ?? dataset.source)
+        settings.noise = noise
+        settings.testFraction = testFraction
+        settings.seed = seed
+        settings.hidden = try hiddenSizes()
+        settings.activation = Activation(rawValue: activation.rawValue)!
+        settings.optimizer = optimizer.optimizer
+        settings.learningRate = learningRate
+        settings.batchSize = batchSize
+        var table: PlayTable?
+        switch settings.source {
+        case .csv(let path, let column):
+            do {
+                table = try PlayTable.load(path: path, targetColumn: column)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            if let t = table, t.features.count < 2 {
+                printError("\(path): needs at least 2 data rows, has \(t.features.count)")
+                throw ExitCode(2)
+            }
+        case .builtin(let set): table = PlayTable.builtin(set)
+        case .toy: break
+        }
+        return (settings, table)
+    }
+
+    func run() throws {
+        let (settings, table) = try settingsAndTable()
+        if benchmark {
+            runPlayBenchmark()
+            return
+        }
+        let terminal = try startTerminal(screen.chosenTheme())
+        defer { terminal.stop() }
+        let size = terminal.size
+        var model = PlayModel(settings: settings, table: table, width: size.width, height: size.height,
+                              unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme)
+        runPlayLoop(terminal, model: &model, language: screen.language)
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+import XCTest
+
+/// The lesson menu, the lesson screen and progress through the real binary; `lessons`; worksheets.
+final class LessonMenuTests: XCTestCase {
+    var state = ""
+
+    override func setUpWithError() throws {
+        state = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-state-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(atPath: state)
+    }
+
+    var env: [String: String] { ["XDG_STATE_HOME": state] }
+
+    func testMenuLessonFourQuizQuitAndResume() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        var tmux: TmuxSession? = try TmuxSession([], width: 80, height: 24, environment: env)
+        try tmux!.waitFor("The chain rule", timeout: 30)
+        try tmux!.send("Down", "Down", "Down", "Enter")
+        try tmux!.waitFor("Scene 1 of 10", timeout: 30)
+        try tmux!.send("PageDown", "PageDown")
+        try tmux!.waitFor("What is the sign of ∂E/∂w₅?")
+        try tmux!.send("+", "Enter")
+        let answered = try tmux!.waitFor("Right!")
+        XCTAssertTrue(answered.contains("Score 1/7"), answered)
+        try tmux!.send("q")
+        let menu = try tmux!.waitFor("scene 3/10")
+        XCTAssertTrue(menu.contains("1/7"), menu)
+        try tmux!.send("q")
+        XCTAssertEqual(tmux!.exitStatus(), 0)
+        tmux = nil
+        XCTAssertTrue(FileManager.default.fileExists(atPath: state + "/backprop-tutor/progress.json"))
+
+        // start again: lesson 4 opens at the same scene, its quiz still answered
+        let again = try TmuxSession([], width: 80, height: 24, environment: env)
+        try again.waitFor("scene 3/10", timeout: 30)
+        try again.send("Down", "Down", "Down", "Enter")
+        let resumed = try again.waitFor("Scene 3 of 10", timeout: 30)
+        XCTAssertTrue(resumed.contains("A question about w₅"), resumed)
+        XCTAssertTrue(resumed.contains("Right!"), resumed)
+        XCTAssertTrue(resumed.contains("Score 1/7"), resumed)
+        try again.send("q")
+        try again.waitFor("scene 3/10")
+        try again.send("q")
+        XCTAssertEqual(again.exitStatus(), 0)
+    }
+
+    func testOpenALessonFileInJapanese() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        var e = env
+        e["LANG"] = "ja_JP.UTF-8"
+        let tmux = try TmuxSession(["open", Binary.path("lessons/04-chain-rule.toml")], width: 80, height: 24, environment: e)
+        try tmux.waitFor("場面 1/10", timeout: 30)
+        try tmux.send("PageDown", "PageDown")
+        try tmux.waitFor("∂E/∂w₅ の符号")
+        try tmux.send("q")            // typed into the answer field: no quit
+        try tmux.send("Escape", "q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
+    func testLessonsListsPlainText() throws {
+        let run = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 12, run.stdout)
+        XCTAssertTrue(run.stdout.contains("The chain rule"), run.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("The chain rule") && $0.contains("15 min") && $0.contains("not started") }, run.stdout)
+        let ja = try Binary.run(["lessons", "--lang", "ja"], environment: env)
+        XCTAssertTrue(ja.stdout.contains("連鎖律") && ja.stdout.contains("未着手"), ja.stdout)
+    }
+
+    func testCorruptProgressIsMovedAsideWithOneLine() throws {
+        let dir = state + "/backprop-tutor"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "{ not json".write(toFile: dir + "/progress.json", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(run.status, 0)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("damaged"), run.stderr)
+        XCTAssertTrue(run.stdout.contains("not started"), run.stdout)
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        XCTAssertTrue(names.contains { $0.hasPrefix("progress.json.corrupt-") }, "\(names)")
+    }
+
+    func testTeachersFolderAndBadFile() throws {
+        let text = try String(contentsOfFile: Binary.path("lessons/04-chain-rule.toml"), encoding: .utf8)
+        let path = try Binary.temporaryFile(text.replacingOccurrences(of: "id = \"chain-rule\"", with: "id = \"my-chain\"")
+            .replacingOccurrences(of: "title_en = \"The chain rule\"", with: "title_en = \"My chain rule\""), name: "mine.toml")
+        let dir = (path as NSString).deletingLastPathComponent
+        let run = try Binary.run(["lessons", "--lessons", dir, "--lang", "en"], environment: env)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("My chain rule"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("One neuron"), run.stdout)
+
+        try "[network]\nlayers = [2, 2]\nactivation = \"sigmod\"\n".write(toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)
+        let bad = try Binary.run(["--lessons", dir], environment: env)
+        XCTAssertEqual(bad.status, 2)
+        XCTAssertTrue(bad.stderr.contains("bad.toml:3"), bad.stderr)
+    }
+
+    func testMenuWithoutATerminalSaysSo() throws {
+        let run = try Binary.run([], environment: env)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("needs a terminal"), run.stderr)
+    }
+
+    func testWorksheetAndAnswerSheet() throws {
+        let sheet = try Binary.run(["trace", "chain-rule", "--format", "markdown", "--lang", "en"], environment: env)
+        XCTAssertEqual(sheet.status, 0, sheet.stderr)
+        XCTAssertTrue(sheet.stdout.contains("# The chain rule — worksheet"), sheet.stdout)
+        XCTAssertTrue(sheet.stdout.contains("What is the sign of ∂E/∂w₅?"), sheet.stdout)
+        XCTAssertTrue(sheet.stdout.contains("| w₅ | 0.4000 |"), sheet.stdout)
+        XCTAssertTrue(sheet.stdout.contains("ŷ₁ = 0.7514"), sheet.stdout)   // the network's numbers in the text
+        XCTAssertFalse(sheet.stdout.contains("Answer: "), sheet.stdout)
+
+        let answers = try Binary.run(["trace", Binary.path("lessons/04-chain-rule.toml"), "--format", "markdown",
+                                      "--answers", "--lang", "en"], environment: env)
+        XCTAssertEqual(answers.status, 0, answers.stderr)
+        XCTAssertTrue(answers.stdout.contains("# The chain rule — answers"), answers.stdout)
+        XCTAssertTrue(answers.stdout.contains("Answer: + (positive)"), answers.stdout)
+        XCTAssertTrue(answers.stdout.contains("∂E/∂w₅ = 0.0822"), answers.stdout)
+
+        let ja = try Binary.run(["trace", "4", "--format", "markdown", "--answers", "--lang", "ja"], environment: env)
+        XCTAssertTrue(ja.stdout.contains("答え：+（正）"), ja.stdout)
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import XCTest
+
+/// `play` in tmux: spiral, train a while, change the learning rate, save, train the saved file
+/// with `train`, quit. And CSV errors reported before the screen starts.
+final class PlaygroundTests: XCTestCase {
+    func testPlaySpiralSaveAndTrainTheFile() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-play-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let saved = dir.appendingPathComponent("spiral.toml").path
+        let tmux = try TmuxSession(["play", "--dataset", "spiral"], width: 120, height: 40)
+        try tmux.waitFor("playground · spiral")
+        try tmux.send("Space")
+        try tmux.waitFor("▶ training")
+        // train a while: the epoch counter moves past 50
+        let deadline = Date().addingTimeInterval(20)
+        var epoch = 0
+        while Date() < deadline && epoch < 50 {
+            let screen = try tmux.screen()
+            if let r = screen.range(of: #"epoch (\d+) ·"#, options: .regularExpression) {
+                epoch = Int(screen[r].dropFirst(6).dropLast(2)) ?? 0
+            }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        XCTAssertGreaterThanOrEqual(epoch, 50)
+        // the learning rate: selected at start; → takes it from 0.03 to 0.1 while training goes on
+        try tmux.send("Right")
+        try tmux.waitFor("◂ 0.1 ▸")
+        try tmux.send("Space")
+        try tmux.waitFor("paused")
+        try tmux.send("s")
+        try tmux.waitFor("save as: playground.toml")
+        try tmux.send(saved)
+        try tmux.send("Enter")
+        try tmux.waitFor("saved ")
+        try tmux.send("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        XCTAssertTrue(text.contains("learning_rate = 0.1"), text)
+        let run = try Binary.run(["train", saved, "--epochs", "5"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("2-8-8-1"), run.stdout)
+    }
+
+    func testBadCSVIsReportedBeforeTheScreen() throws {
+        let path = try Binary.temporaryFile("1,2,0\n3,4,1\n5,oops,1\n", name: "data.csv")
+        let run = try Binary.run(["play", "--data", path])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\(path):3"), run.stderr)
+        let column = try Binary.run(["play", "--data", path, "--target-column", "7"])
+        XCTAssertEqual(column.status, 2)
+        XCTAssertTrue(column.stderr.contains("target column 7 does not exist"), column.stderr)
+        let empty = try Binary.run(["play", "--data", try Binary.temporaryFile("", name: "empty.csv")])
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertTrue(empty.stderr.contains("no data rows"), empty.stderr)
+    }
+}
