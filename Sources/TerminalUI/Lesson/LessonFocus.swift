@@ -54,7 +54,9 @@ func revealsAnswer(_ model: LessonModel) -> Bool {
 /// The tutor's diagram with the scene's neuron, weight or layer highlighted.
 private func drawFocusedDiagram(_ s: ScreenState, _ focus: Focus, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let backward = s.event.map { $0.phase == .backward || $0.phase == .update } ?? false
-    let panel = Panel(title: s.text.network + " · " + (backward ? s.text.deltas : s.text.activations), box: box)
+    let separator = s.model.unicode ? " · " : " - "
+    let content = backward ? s.text.deltas(unicode: s.model.unicode) : s.text.activations
+    let panel = Panel(title: s.text.network + separator + content, box: box)
     panel.render(into: &buffer, area: area)
     var d = diagram(for: s, backward: backward)
     func demoteActive() {

@@ -4,7 +4,9 @@ import EventWords
 /// The network with the numbers known at this point: activations in the forward pass, δ going back.
 func drawDiagram(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let backward = s.event.map { $0.phase == .backward || $0.phase == .update } ?? false
-    let panel = Panel(title: s.text.network + " · " + (backward ? s.text.deltas : s.text.activations), box: box)
+    let separator = s.model.unicode ? " · " : " - "
+    let content = backward ? s.text.deltas(unicode: s.model.unicode) : s.text.activations
+    let panel = Panel(title: s.text.network + separator + content, box: box)
     panel.render(into: &buffer, area: area)
     diagram(for: s, backward: backward).render(into: &buffer, area: panel.inner(area))
 }

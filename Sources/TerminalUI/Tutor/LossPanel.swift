@@ -9,7 +9,7 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
-    let inner = panel.inner(area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     var series = [LossChart.Series(name: s.text.loss, values: trainer.epochLosses, role: .accent)]
     if trainer.testData != nil {
         series.append(LossChart.Series(name: s.text.testLoss, values: trainer.testLosses, role: .warning))

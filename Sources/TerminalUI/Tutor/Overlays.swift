@@ -4,6 +4,8 @@ import BackpropEngine
 private func overlayBox(_ buffer: inout Buffer, width: Int, height: Int, title: String, box: BoxStyle) -> Rect {
     let area = buffer.area.centered(width: min(width, buffer.width - 2), height: min(height, buffer.height - 2))
     let panel = Panel(title: title, box: box, borderStyle: Style(.accent, attributes: .bold))
+    // a blank margin, so the panels underneath do not touch the box's border
+    buffer.fill(Rect(x: area.x - 1, y: area.y - 1, width: area.width + 2, height: area.height + 2))
     panel.render(into: &buffer, area: area)
     return panel.inner(area).inset(horizontal: 1, vertical: 0)
 }

@@ -31,7 +31,7 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
             : touched.contains(p) ? Style(.highlight, attributes: .bold) : nil
         styles.append([rowStyle, rowStyle, rowStyle, rowStyle ?? role.map { Style($0) }])
     }
-    let table = Table(header: s.text.parameterHeader, rows: rows, alignments: [.left, .right, .right, .right],
+    let table = Table(header: s.text.parameterHeader(unicode: s.model.unicode), rows: rows, alignments: [.left, .right, .right, .right],
                       columnGap: 2, cellStyles: styles)
     table.render(into: &buffer, area: inner)
 }

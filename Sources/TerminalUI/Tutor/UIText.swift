@@ -12,14 +12,16 @@ public struct UIText: Sendable {
     // panels
     var network: String { t("network", "ネットワーク") }
     var activations: String { t("activations", "出力値") }
-    var deltas: String { t("δ = ∂E/∂z", "δ = ∂E/∂z") }
+    func deltas(unicode: Bool) -> String { unicode ? "δ = ∂E/∂z" : "delta = dE/dz" }
     var step: String { t("this step", "このステップ") }
     var parameters: String { t("weights and biases", "重みとバイアス") }
     var loss: String { t("loss", "損失") }
     var testLoss: String { t("test loss", "テスト損失") }
     var epochAxis: String { t("epoch", "エポック") }
     var noEpochYet: String { t("the curve starts after the first epoch", "1エポック終わると曲線が現れます") }
-    var parameterHeader: [String] { [t("param", "パラメータ"), t("value", "値"), "∂E/∂", t("last change", "前回の変化")] }
+    func parameterHeader(unicode: Bool) -> [String] {
+        [t("param", "パラメータ"), t("value", "値"), unicode ? "∂E/∂w" : "dE/dw", t("change", "変化")]
+    }
 
     // title bar
     func epoch(_ n: Int) -> String { t("epoch \(n)", "エポック \(n)") }
@@ -33,8 +35,8 @@ public struct UIText: Sendable {
     // the step panel before the first event
     var welcomeTitle: String { t("Ready", "準備完了") }
     var welcome: String {
-        t("The network below has its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. [ and ] change how far one press goes.",
-          "下のネットワークは初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。[ と ] で1回に進む幅を変えられます。")
+        t("The network below has its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. The bracket keys change how far one press goes.",
+          "下のネットワークは初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。角かっこのキーで1回に進む幅を変えられます。")
     }
     var diverged: String {
         t("Training diverged: the loss or a weight is no longer a finite number. Press r to restart or c to lower the learning rate.",
@@ -56,10 +58,11 @@ public struct UIText: Sendable {
     var stepSize: String { t("step", "幅") }
 
     // key line
+    /// In order of importance: at 80 columns the last ones may not fit.
     var keyHints: [(String, String)] {
-        [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("[ ]", t("step size", "幅")), ("Tab", t("phase", "フェーズ")),
-         ("a", t("play", "再生")), ("e", t("epochs", "エポック")), ("c", t("change", "設定")), ("?", t("help", "ヘルプ")),
-         ("q", t("quit", "終了"))]
+        [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了")),
+         ("[ ]", t("step size", "幅")), ("Tab", t("phase", "フェーズ")), ("a", t("play", "再生")),
+         ("e", t("epochs", "エポック")), ("c", t("change", "設定"))]
     }
 
     // help overlay
