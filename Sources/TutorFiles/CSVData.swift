@@ -80,14 +80,14 @@ public enum CSVData {
             }
             var row: [Double] = []
             row.reserveCapacity(fields.count)
-            var column = 1
             for (k, field) in fields.enumerated() {
                 guard let v = number(field) else {
+                    // the column is worked out only for the message
+                    let column = rawFields[..<k].reduce(1) { $0 + $1.count + 1 }
                     let offset = rawFields[k].prefix { $0 == " " || $0 == "\t" }.count
                     throw FileError(path: path, line: line, column: column + offset, message: "\"\(field)\" is not a number")
                 }
                 row.append(v)
-                column += rawFields[k].count + 1
             }
             result.labels.append(row.remove(at: target))
             result.features.append(row)
@@ -98,6 +98,11 @@ public enum CSVData {
     }
 
     private static func clean(_ s: Substring) -> String {
+        // most fields are bare numbers: skip Foundation's trimming for them
+        if let first = s.utf8.first, let last = s.utf8.last,
+           first > 0x20, last > 0x20, first != UInt8(ascii: "\""), last != 0x7F {
+            return String(s)
+        }
         var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { t = String(t.dropFirst().dropLast()) }
         return t
