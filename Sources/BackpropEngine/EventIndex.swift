@@ -1,3 +1,4 @@
+import CMath
 /// Where in a step's event list each neuron gets its value and each parameter its gradient and
 /// update: lets the screen tell, at event k, which numbers are already known.
 struct EventIndex: Sendable {
@@ -72,4 +73,89 @@ struct EventIndex: Sendable {
     }
     func gradientSum(_ p: ParameterRef) -> Int? { Self.found(gradientSum[flat(p)]) }
     func update(_ p: ParameterRef) -> Int? { Self.found(update[flat(p)]) }
+}
+
+/// A step's events in order and where each value is computed. They depend only on the step's
+/// shape (layer sizes, activations, bias mode, batch size, clipping), never on its numbers, so
+/// all the steps of one shape share one table, built once.
+final class EventTable: Sendable {
+    let layerSizes: [Int]
+    let activations: [Activation]
+    let biasMode: BiasMode
+    let batch: Int
+    let clipping: Bool
+    let refs: [EventRef]
+    let index: EventIndex
+    /// See StepTrace.batchLossEventIndex.
+    let batchLossEventIndex: Int
+    /// Where a recorded step keeps its arrays in one block: a[l], z[l], δ[l] of each neuron layer
+    /// (feature-major, as in the workspace), then ∂L/∂ŷ, the sample losses and log Σ e^z.
+    let aOffset: [Int], zOffset: [Int], deltaOffset: [Int]
+    let outputGradientOffset: Int, sampleLossOffset: Int, logSumExpOffset: Int
+    let valueCount: Int
+
+    init(network net: Network, config: TrainingConfig, batch b: Int) {
+        layerSizes = net.layerSizes
+        activations = net.activations
+        biasMode = net.biasMode
+        batch = b
+        clipping = config.clipNorm != nil
+        refs = EventRef.order(network: net, config: config, batch: b)
+        index = EventIndex(refs: refs, network: net, batch: b)
+        batchLossEventIndex = refs.firstIndex { if case .batchLoss = $0 { return true } else { return false } }
+            ?? refs.firstIndex { if case .sampleLoss = $0 { return true } else { return false } }!
+        var next = 0
+        func take(_ n: Int) -> Int { defer { next += n }; return next }
+        let sizes = net.layerSizes
+        aOffset = sizes.map { take($0 * b) }
+        zOffset = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
+        deltaOffset = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
+        outputGradientOffset = take(sizes.last! * b)
+        sampleLossOffset = take(b)
+        logSumExpOffset = take(b)
+        valueCount = next
+    }
+
+    /// Copies a workspace's arrays into one block laid out as above.
+    func values(of ws: Workspace) -> [Double] {
+        var block = [Double](repeating: 0, count: valueCount)
+        block.withUnsafeMutableBufferPointer { out in
+            var p = out.baseAddress!
+            func put(_ buffer: UnsafeMutableBufferPointer<Double>) {
+                if buffer.count > 0 { p.update(from: buffer.baseAddress!, count: buffer.count) }
+                p += buffer.count
+            }
+            for buffer in ws.a { put(buffer) }
+            for buffer in ws.z { put(buffer) }
+            for buffer in ws.delta { put(buffer) }
+            put(ws.outputGradient)
+            put(ws.sampleLoss)
+            put(ws.logSumExp)
+        }
+        return block
+    }
+
+    func fits(_ net: Network, _ config: TrainingConfig, batch b: Int) -> Bool {
+        batch == b && clipping == (config.clipNorm != nil) && biasMode == net.biasMode
+            && layerSizes == net.layerSizes && activations == net.activations
+    }
+}
+
+/// The workspace a recorded step ran in, offered to the next recorded step (`recordedStep(reusing:)`)
+/// so that it need not allocate one. A trace never reads its workspace (its numbers are copied
+/// out), and the claim is atomic: of all the steps handed the same trace, at most one gets it.
+final class WorkspaceSlot: @unchecked Sendable {
+    private let workspace: Workspace
+    private let flag: UnsafeMutablePointer<Int32>
+
+    init(_ ws: Workspace) {
+        workspace = ws
+        flag = .allocate(capacity: 1)
+        flag.initialize(to: 1)
+    }
+
+    deinit { flag.deallocate() }
+
+    /// The workspace, the first time only.
+    func take() -> Workspace? { bp_atomic_take(flag) == 1 ? workspace : nil }
 }

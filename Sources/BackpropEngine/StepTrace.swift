@@ -22,10 +22,21 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     /// The gradient as applied: after clipping and weight decay.
     public let appliedGradient: Parameters
 
-    let a: [[Double]], z: [[Double]], delta: [[Double]]
-    let outputGradient: [Double], sampleLoss: [Double], logSumExp: [Double]
-    let refs: [EventRef]
-    let index: EventIndex
+    /// a, z, δ, ∂L/∂ŷ, the sample losses and log Σ e^z, in one block laid out by `table`.
+    private let values: [Double]
+    /// The events' order and index, and the block's layout: shared by every step of the same shape.
+    let table: EventTable
+    /// The workspace the step ran in, for the next recorded step to reuse.
+    let workspaceSlot: WorkspaceSlot
+
+    var a: RecordedLayers { RecordedLayers(values: values, offsets: table.aOffset) }
+    var z: RecordedLayers { RecordedLayers(values: values, offsets: table.zOffset) }
+    var delta: RecordedLayers { RecordedLayers(values: values, offsets: table.deltaOffset) }
+    var outputGradient: RecordedValues { RecordedValues(values: values, offset: table.outputGradientOffset) }
+    var sampleLoss: RecordedValues { RecordedValues(values: values, offset: table.sampleLossOffset) }
+    var logSumExp: RecordedValues { RecordedValues(values: values, offset: table.logSumExpOffset) }
+    var refs: [EventRef] { table.refs }
+    var index: EventIndex { table.index }
 
     var network: Network { before.network }
     var config: TrainingConfig { before.config }
@@ -35,26 +46,28 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     public var epochNumber: Int { before.epoch + 1 }
     public var batchNumber: Int { before.batchInEpoch + 1 }
 
-    init(before: Trainer, after: Trainer, sampleIndices: [Int], workspace ws: Workspace, info: Trainer.StepInfo) {
+    init(before: Trainer, after: Trainer, sampleIndices: [Int], workspace ws: Workspace, table: EventTable,
+         info: Trainer.StepInfo) {
         self.before = before
         self.after = after
         self.sampleIndices = sampleIndices
-        inputs = sampleIndices.map { before.data.inputs[$0] }
-        targets = sampleIndices.map { before.data.targets[$0] }
+        let data = before.data
+        inputs = sampleIndices.map { data.inputs[$0] }
+        targets = sampleIndices.map { data.targets[$0] }
         batchLoss = info.batchLoss
         gradientNorm = info.gradientNorm
         clipScale = info.clipScale
-        gradientSum = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
-        gradient = Workspace.parameters(ws.gradientW, ws.gradientB)
-        appliedGradient = Workspace.parameters(ws.appliedW, ws.appliedB)
-        a = Workspace.arrays(ws.a)
-        z = Workspace.arrays(ws.z)
-        delta = Workspace.arrays(ws.delta)
-        outputGradient = Array(ws.outputGradient)
-        sampleLoss = Array(ws.sampleLoss)
-        logSumExp = Array(ws.logSumExp)
-        refs = EventRef.order(network: before.network, config: before.config, batch: sampleIndices.count)
-        index = EventIndex(refs: refs, network: before.network, batch: sampleIndices.count)
+        // a stage that changed nothing (the sum reduction; no clipping or decay) shares the arrays of the one before
+        let sum = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
+        let reduced = Workspace.sameBits(ws.gradientW, ws.gradientB, ws.gradientSumW, ws.gradientSumB)
+            ? sum : Workspace.parameters(ws.gradientW, ws.gradientB)
+        gradientSum = sum
+        gradient = reduced
+        appliedGradient = Workspace.sameBits(ws.appliedW, ws.appliedB, ws.gradientW, ws.gradientB)
+            ? reduced : Workspace.parameters(ws.appliedW, ws.appliedB)
+        values = table.values(of: ws)
+        self.table = table
+        workspaceSlot = WorkspaceSlot(ws)
     }
 
     // MARK: values by position (for the screen's diagram)
@@ -94,10 +107,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
 
     /// Position of the event where the batch loss is known: the batch-loss event, or for a batch of
     /// one the sample's loss.
-    public var batchLossEventIndex: Int {
-        refs.firstIndex { if case .batchLoss = $0 { return true } else { return false } }
-            ?? refs.firstIndex { if case .sampleLoss = $0 { return true } else { return false } }!
-    }
+    public var batchLossEventIndex: Int { table.batchLossEventIndex }
 
     /// Position of the event that computes this neuron's activation for sample s (input neurons: nil).
     public func eventIndex(activationOf n: NeuronRef, sample s: Int) -> Int? { index.activation(sample: s, n) }
@@ -170,7 +180,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                              neurons: (0..<k).map { NeuronRef(layer: top, index: $0) }, parameters: [])
         case .batchLoss:
             return StepEvent(phase: .loss, sample: nil,
-                             kind: .batchLoss(reduction: config.reduction, sampleLosses: sampleLoss, value: batchLoss),
+                             kind: .batchLoss(reduction: config.reduction, sampleLosses: (0..<b).map { sampleLoss[$0] }, value: batchLoss),
                              neurons: (0..<net.layerSizes[top]).map { NeuronRef(layer: top, index: $0) },
                              parameters: [])
         case .outputDelta(let s, let o):
@@ -283,6 +293,20 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         }
         return out
     }
+}
+
+/// One array of a recorded step: values[offset + k].
+struct RecordedValues {
+    let values: [Double]
+    let offset: Int
+    subscript(k: Int) -> Double { values[offset + k] }
+}
+
+/// The per-layer arrays of a recorded step: [l][k].
+struct RecordedLayers {
+    let values: [Double]
+    let offsets: [Int]
+    subscript(l: Int) -> RecordedValues { RecordedValues(values: values, offset: offsets[l]) }
 }
 
 /// The order of a step's events, as cheap references; `StepTrace` builds each event from them.

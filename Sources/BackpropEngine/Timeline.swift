@@ -209,7 +209,7 @@ public struct Timeline: Sendable {
             position = Position(step: index, event: 0)
             return true
         }
-        guard let trace = live.recordedStep() else { return false }
+        guard let trace = live.recordedStep(reusing: steps.last) else { return false }
         live = trace.after
         steps.append(trace)
         var newIndex = steps.count - 1

@@ -94,15 +94,32 @@ public struct Trainer: Equatable, Sendable {
 
     /// One update, recorded: every intermediate number kept for the screen.
     /// Gives bit-for-bit the same result as `step()`.
+    /// `previous` (typically the step recorded just before) lends its event table (the events'
+    /// order and index, which depend only on the step's shape) when this step has the same shape,
+    /// and its workspace (the first step given it only).
     @discardableResult
-    public mutating func recordedStep() -> StepTrace? {
+    public mutating func recordedStep(reusing previous: StepTrace? = nil) -> StepTrace? {
         guard divergence == nil else { return nil }
+        let n = nextBatchSize
+        let table: EventTable
+        if let old = previous?.table, old.fits(network, config, batch: n) {
+            table = old
+        } else {
+            table = EventTable(network: network, config: config, batch: n)
+        }
         let before = self
-        let indices = nextBatchIndices
-        let ws = Workspace(network: network, batchSize: indices.count, state: optimizerMemory)
+        let ws: Workspace
+        if let old = previous?.workspaceSlot.take(), old.batchSize == n, old.sizes == network.layerSizes {
+            old.parameters.load(network.parameters, state: optimizerMemory)
+            old.gatheredRange = nil
+            ws = old
+        } else {
+            ws = Workspace(network: network, batchSize: n, state: optimizerMemory)
+        }
         let info = performStep(ws, batches: batchesPerEpoch, recording: true)
         storeParameters(from: ws)
-        return StepTrace(before: before, after: self, sampleIndices: indices, workspace: ws, info: info)
+        return StepTrace(before: before, after: self, sampleIndices: info.sampleIndices, workspace: ws, table: table,
+                         info: info)
     }
 
     // MARK: - the update itself
@@ -132,6 +149,8 @@ public struct Trainer: Equatable, Sendable {
         var batchLoss: Double
         var gradientNorm: Double?
         var clipScale: Double?
+        /// the batch's data indices (recorded steps only)
+        var sampleIndices: [Int] = []
     }
 
     /// One update of the parameters in `ws.parameters` (the network's copy is brought up to date
@@ -147,7 +166,9 @@ public struct Trainer: Equatable, Sendable {
             }
         }
         // `orderIsShuffled`, not `config.shuffle`: the rest of an epoch keeps its order when shuffling is turned off
-        Kernel.gather(data, currentBatch, ws, inOrder: !orderIsShuffled)
+        let batch = currentBatch
+        let indices = recording ? Array(batch) : []
+        Kernel.gather(data, batch, ws, inOrder: !orderIsShuffled)
         Kernel.forward(network, ws)
         Kernel.loss(network, config.loss, ws)
         Kernel.backward(network, ws)
@@ -166,7 +187,7 @@ public struct Trainer: Equatable, Sendable {
         if !loss.isFinite || !finite {
             divergence = Divergence(epoch: epoch + (batchInEpoch == 0 ? 0 : 1), update: updateCount, loss: loss)
         }
-        return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale)
+        return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale, sampleIndices: indices)
     }
 
     /// Which of the workspace's gradient buffers the update reads.

@@ -37,16 +37,30 @@ final class Workspace {
     /// The samples now in a[0] and y when they were taken in order (order[k] == k).
     var gatheredRange: Range<Int>?
 
+    /// All the buffers above, in one allocation.
+    private let storage: UnsafeMutableRawPointer
+
     init(sizes: [Int], batchSize b: Int, parameters: ParameterBuffers) {
         self.sizes = sizes
         batchSize = b
         self.parameters = parameters
         // spare zeros after each buffer's end, so that a small batch's last row can be loaded as one
-        // SIMD value (Kernel.smallBatch lanes) while only its first B lanes are used
+        // SIMD value (Kernel.smallBatch lanes) while only its first B lanes are used; every buffer
+        // starts on a 64-byte boundary of one zeroed allocation
+        func padded(_ n: Int) -> Int { (n + Kernel.smallBatch + 7) & ~7 }
+        let weightLayers = sizes.count - 1
+        var total = 0
+        for n in sizes { total += 3 * padded(n * b) }
+        for l in 0..<weightLayers { total += 3 * (padded(sizes[l] * sizes[l + 1]) + padded(sizes[l + 1])) }
+        total += 2 * padded(sizes.last! * b) + 2 * padded(b) + padded(sizes.max()! * b)
+        let bytes = total * MemoryLayout<Double>.stride
+        storage = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
+        storage.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+        var next = storage.bindMemory(to: Double.self, capacity: total)
         func buffer(_ n: Int) -> UnsafeMutableBufferPointer<Double> {
-            let p = UnsafeMutableBufferPointer<Double>.allocate(capacity: n + Kernel.smallBatch)
-            p.initialize(repeating: 0)
-            return UnsafeMutableBufferPointer(rebasing: p[0..<n])
+            let p = UnsafeMutableBufferPointer(start: next, count: n)
+            next += padded(n)
+            return p
         }
         let range = 0..<(sizes.count - 1)
         let neurons = sizes.map { buffer($0 * b) }
@@ -81,17 +95,24 @@ final class Workspace {
                   parameters: ParameterBuffers(network.parameters, state: state))
     }
 
-    deinit {
-        for list in [a, z, delta, gradientSumW, gradientSumB, gradientW, gradientB, appliedW, appliedB] {
-            for p in list { p.deallocate() }
-        }
-        for p in [y, outputGradient, sampleLoss, logSumExp, transposed] { p.deallocate() }
-    }
+    deinit { storage.deallocate() }
 
     /// Copies for a StepTrace.
     static func arrays(_ list: [UnsafeMutableBufferPointer<Double>]) -> [[Double]] { list.map { Array($0) } }
     static func parameters(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>]) -> Parameters {
         Parameters(weights: arrays(w), biases: arrays(b))
+    }
+
+    /// Whether two sets of buffers hold the same bits (a stage of the gradient that changed nothing).
+    static func sameBits(_ w1: [UnsafeMutableBufferPointer<Double>], _ b1: [UnsafeMutableBufferPointer<Double>],
+                         _ w2: [UnsafeMutableBufferPointer<Double>], _ b2: [UnsafeMutableBufferPointer<Double>]) -> Bool {
+        func same(_ x: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Bool {
+            guard x.count == y.count else { return false }
+            for k in 0..<x.count where x[k].bitPattern != y[k].bitPattern { return false }
+            return true
+        }
+        for l in w1.indices where !same(w1[l], w2[l]) || !same(b1[l], b2[l]) { return false }
+        return true
     }
 }
 
@@ -124,7 +145,7 @@ final class ParameterBuffers {
     private let storage: UnsafeMutableBufferPointer<Double>
 
     init(_ p: Parameters, state: OptimizerState?) {
-        let wCounts = p.weights.map(\.count), bCounts = p.biases.map(\.count)
+        let wCounts = p.weights.map { $0.count }, bCounts = p.biases.map { $0.count }
         let total = wCounts.reduce(0, +) + bCounts.reduce(0, +)
         // one allocation for all six sets
         let slab = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * total)
@@ -155,6 +176,19 @@ final class ParameterBuffers {
 
     deinit { storage.deallocate() }
 
+    /// Copies new values in (and the optimizer's memory, zero when none is given), as `init` does.
+    func load(_ p: Parameters, state: OptimizerState?) {
+        Self.copy(p, into: weights, biases)
+        if let state {
+            Self.copy(state.first, into: firstW, firstB)
+            Self.copy(state.second, into: secondW, secondB)
+        } else {
+            for list in [firstW, firstB, secondW, secondB] {
+                for buffer in list { buffer.update(repeating: 0) }
+            }
+        }
+    }
+
     /// Writes the values back, and the optimizer's memory that `optimizer` changes (sgd: none),
     /// in place where the arrays are unshared.
     func store(into p: inout Parameters, state: inout OptimizerState, for optimizer: Optimizer) {
@@ -166,16 +200,30 @@ final class ParameterBuffers {
     private static func copy(_ p: Parameters, into w: [UnsafeMutableBufferPointer<Double>],
                              _ b: [UnsafeMutableBufferPointer<Double>]) {
         for l in p.weights.indices {
-            _ = w[l].update(fromContentsOf: p.weights[l])
-            _ = b[l].update(fromContentsOf: p.biases[l])
+            copy(p.weights[l], into: w[l])
+            copy(p.biases[l], into: b[l])
+        }
+    }
+
+    private static func copy(_ values: [Double], into buffer: UnsafeMutableBufferPointer<Double>) {
+        values.withUnsafeBufferPointer { from in
+            precondition(from.count == buffer.count)
+            if from.count > 0 { buffer.baseAddress!.update(from: from.baseAddress!, count: from.count) }
         }
     }
 
     private static func copy(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>],
                              into p: inout Parameters) {
         for l in w.indices {
-            p.weights[l].withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: w[l]) }
-            p.biases[l].withUnsafeMutableBufferPointer { _ = $0.update(fromContentsOf: b[l]) }
+            copy(w[l], into: &p.weights[l])
+            copy(b[l], into: &p.biases[l])
+        }
+    }
+
+    static func copy(_ buffer: UnsafeMutableBufferPointer<Double>, into values: inout [Double]) {
+        values.withUnsafeMutableBufferPointer { to in
+            precondition(to.count == buffer.count)
+            if to.count > 0 { to.baseAddress!.update(from: buffer.baseAddress!, count: to.count) }
         }
     }
 }

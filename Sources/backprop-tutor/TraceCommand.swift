@@ -56,7 +56,7 @@ struct Trace: ParsableCommand {
         var trainer = Trainer(network: file.network, config: file.training, data: file.data)
         var traces: [StepTrace] = []
         let limit = updates ?? epochs * trainer.batchesPerEpoch
-        while traces.count < limit, let trace = trainer.recordedStep() { traces.append(trace) }
+        while traces.count < limit, let trace = trainer.recordedStep(reusing: traces.last) { traces.append(trace) }
         let language = lang?.language ?? Language.fromEnvironment()
         let words = EventWords(network: file.network, language: language, ascii: ascii || !terminalIsUTF8(), digits: digits)
         switch format {

@@ -57,14 +57,19 @@ let fastXOR = median(repetitions) {
 }
 let recordedXOR = median(repetitions) {
     var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
-    for _ in 0..<xorUpdates { _ = t.recordedStep() }
+    var last: StepTrace? = nil
+    for _ in 0..<xorUpdates { last = t.recordedStep(reusing: last) }
     precondition(t.updateCount == xorUpdates)
 }
 var eventCount = 0
 let recordedXORAllEvents = median(repetitions) {
     var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
     eventCount = 0
-    for _ in 0..<xorUpdates { for event in t.recordedStep()! { eventCount += event.neurons.count > 0 ? 1 : 1 } }
+    var last: StepTrace? = nil
+    for _ in 0..<xorUpdates {
+        last = t.recordedStep(reusing: last)
+        for event in last! { eventCount += event.neurons.count > 0 ? 1 : 1 }
+    }
 }
 let fastDigits = median(repetitions) {
     var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
@@ -73,7 +78,8 @@ let fastDigits = median(repetitions) {
 }
 let recordedDigits = median(repetitions) {
     var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
-    for _ in 0..<t.batchesPerEpoch { _ = t.recordedStep() }
+    var last: StepTrace? = nil
+    for _ in 0..<t.batchesPerEpoch { last = t.recordedStep(reusing: last) }
     precondition(t.epoch == 1)
 }
 print(String(format: "fast-xor-1000 %.6f", fastXOR))

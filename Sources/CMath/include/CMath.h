@@ -10,4 +10,6 @@ static inline double bp_tanh(double x) { return tanh(x); }
 static inline double bp_sin(double x) { return sin(x); }
 static inline double bp_cos(double x) { return cos(x); }
 static inline double bp_sqrt(double x) { return sqrt(x); }
+/// Sets *p to 0 and gives its old value, atomically (a one-time claim; see WorkspaceSlot).
+static inline int bp_atomic_take(int *p) { return __atomic_exchange_n(p, 0, __ATOMIC_ACQ_REL); }
 #endif
