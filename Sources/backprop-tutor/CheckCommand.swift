@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import TerminalUI
 import TutorFiles
 
 struct Check: ParsableCommand {
@@ -44,25 +45,30 @@ struct GradCheck: ParsableCommand {
             help: "Gradients this close in absolute terms also agree (finite differences cannot resolve tinier ones).")
     var absoluteTolerance: Double = 1e-9
 
+    @Option(help: "Language of the text: en or ja (default: from the locale).")
+    var lang: LanguageOption?
+
     func run() throws {
         let file = try loadOrExit(file)
         let check = GradientCheck(network: file.network, data: file.data, loss: file.training.loss,
                                   reduction: file.training.reduction, step: step)
         let names = ParameterNames(network: file.network)
-        print("\(file.title)\n\(file.summaryLine)\n")
-        print("parameter".padded(14) + "backprop".leftPadded(17) + "numerical".leftPadded(17)
-            + "rel. error".leftPadded(12) + "abs. error".leftPadded(12))
+        let words = CommandText(lang)
+        print("\(words.title(of: file))\n\(words.summary(of: file))\n")
+        print(words.parameterColumn.padded(14) + words.backpropColumn.leftPadded(17)
+            + words.numericalColumn.leftPadded(17) + words.relativeErrorColumn.leftPadded(12)
+            + words.absoluteErrorColumn.leftPadded(12))
         for entry in check.entries {
-            let flag = entry.agrees(relative: tolerance, absolute: absoluteTolerance) ? "" : "  <-- disagrees"
+            let flag = entry.agrees(relative: tolerance, absolute: absoluteTolerance) ? "" : words.disagrees
             print(names.name(entry.parameter).padded(14)
                 + String(format: "%17.10f%17.10f%12.2e%12.2e", entry.backprop, entry.numerical,
                          entry.relativeError, entry.absoluteError) + flag)
         }
         let ok = check.passes(relative: tolerance, absolute: absoluteTolerance)
-        print("\nmax relative error \(String(format: "%.2e", check.maxRelativeError)), "
-            + "max absolute error \(String(format: "%.2e", check.maxAbsoluteError)) (h = \(step))")
-        print(ok ? "ok: every gradient agrees (relative error < \(tolerance), or absolute error < \(absoluteTolerance))"
-                 : "FAILED: some gradients disagree")
+        print("\n" + words.maxErrors(relative: String(format: "%.2e", check.maxRelativeError),
+                                     absolute: String(format: "%.2e", check.maxAbsoluteError), step: step))
+        print(ok ? words.gradCheckPassed(tolerance: tolerance, absoluteTolerance: absoluteTolerance)
+                 : words.gradCheckFailed)
         if !ok { throw ExitCode(1) }
     }
 }
@@ -79,7 +85,9 @@ struct ParameterNames {
 }
 
 extension String {
+    /// Spaces up to `width` terminal columns, then this text (Japanese characters take two).
     func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
+        let w = displayWidth(of: self)
+        return w >= width ? self : String(repeating: " ", count: width - w) + self
     }
 }

@@ -7,12 +7,13 @@ enum LossCurveText {
         var values: [Double]
     }
 
-    static func render(series: [Series], width: Int, height: Int, ascii: Bool) -> [String] {
+    static func render(series: [Series], width: Int, height: Int, ascii: Bool,
+                       xLabel: String = "epoch", emptyText: String = "no data") -> [String] {
         var buffer = Buffer(width: width, height: height)
         let roles: [ColorRole] = [.accent, .warning]
         let chart = LossChart(series: series.enumerated().map { k, s in
             LossChart.Series(name: s.name, values: s.values, role: roles[k % roles.count])
-        }, logScale: shouldUseLog(series), unicode: !ascii)
+        }, logScale: shouldUseLog(series), unicode: !ascii, xLabel: xLabel, emptyText: emptyText)
         chart.render(into: &buffer, area: buffer.area)
         return buffer.lines
     }

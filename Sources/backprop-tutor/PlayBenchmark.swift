@@ -44,4 +44,82 @@ func runPlayBenchmark() {
         }
         print("playground view at 120x40 (\(name), heatmap and all panels): \(formatRate(Double(frames) / spent)) frames/s")
     }
+
+    for speed in [PlaySettings(source: .builtin(.digits)).speed, nil] {
+        let r = keyResponseWhileDigitsTrains(speed: speed, keys: 200)
+        print("key response while digits 64-32-10 trains (speed \(speed.map { "\(Int($0)) epochs/s" } ?? "max"), "
+              + "\(r.epochs) epochs during \(r.keys) keys): median \(String(format: "%.2f", r.median)) ms, "
+              + "p99 \(String(format: "%.2f", r.p99)) ms, worst \(String(format: "%.2f", r.worst)) ms")
+    }
+}
+
+/// The playground's loop (`runPlayLoop`) without a terminal: a `PlayWorker` trains digits
+/// 64-32-10 as `play --dataset digits --layers 32` does after space; between keys the loop takes
+/// snapshots and draws them, as on screen. Each synthetic key (down, up, …) is timed from "key
+/// received" through `update`, the latest snapshot, the worker commands and `view`, to the frame
+/// in its `Buffer` (the terminal's own write is not included). Times in ms.
+private func keyResponseWhileDigitsTrains(speed: Double?, keys: Int)
+    -> (median: Double, p99: Double, worst: Double, epochs: Int, keys: Int) {
+    var settings = PlaySettings(source: .builtin(.digits))
+    settings.hidden = [32]
+    settings.speed = speed
+    var model = PlayModel(settings: settings, table: PlayTable.builtin(.digits), width: 120, height: 40,
+                          unicode: true, theme: .default)
+    let worker = PlayWorker()
+    worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+    worker.start()
+    defer { worker.stop() }
+    // the commands runPlayLoop's perform sends to the worker (save and step in do not occur here)
+    func perform(_ commands: [PlayCommand]) {
+        for command in commands {
+            switch command {
+            case .restart:
+                worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+                worker.setRunning(model.running)
+            case .configure: worker.configure(model.configs, speed: model.settings.speed)
+            case .setRunning(let running): worker.setRunning(running)
+            case .trainEpoch: worker.trainOneEpoch()
+            case .save, .stepIn: break
+            }
+        }
+    }
+    var frame = view(model)
+    perform(update(&model, .key(.character(" "))))  // space: training starts
+    precondition(model.running, "space did not start training")
+    let startEpoch = model.main.trainer.epoch
+    var times: [Double] = []
+    let frameTime = Duration.milliseconds(30)
+    var lastDraw = ContinuousClock.now
+    for k in 0..<keys {
+        // idle between keys (15–35 ms), as the loop is: snapshots in, a frame at most every 30 ms
+        let nextKey = ContinuousClock.now + .milliseconds(15 + (k * 7) % 21)
+        var dirty = false
+        while ContinuousClock.now < nextKey {
+            if dirty && ContinuousClock.now - lastDraw >= frameTime {
+                frame = view(model)
+                lastDraw = ContinuousClock.now
+                dirty = false
+            }
+            usleep(2000)  // stands in for readKey's wait
+            if let snapshot = worker.takeSnapshot() {
+                perform(update(&model, .snapshot(snapshot)))
+                dirty = true
+            }
+        }
+        // a key arrives
+        let received = ContinuousClock.now
+        var commands = update(&model, .key(k % 2 == 0 ? .down : .up))
+        if let snapshot = worker.takeSnapshot() { commands += update(&model, .snapshot(snapshot)) }
+        perform(commands)
+        frame = view(model)
+        times.append((ContinuousClock.now - received).seconds * 1000)
+        lastDraw = ContinuousClock.now
+    }
+    precondition(frame.width == 120 && frame.height == 40)
+    // the last snapshot, for the epoch count
+    usleep(100_000)
+    if let snapshot = worker.takeSnapshot() { _ = update(&model, .snapshot(snapshot)) }
+    times.sort()
+    let p99 = times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
+    return (times[times.count / 2], p99, times.last!, model.main.trainer.epoch - startEpoch, times.count)
 }

@@ -134,7 +134,8 @@ struct Play: ParsableCommand {
         defer { terminal.stop() }
         let size = terminal.size
         var model = PlayModel(settings: settings, table: table, width: size.width, height: size.height,
-                              unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme)
+                              unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme,
+                              language: screen.language)
         runPlayLoop(terminal, model: &model, language: screen.language)
     }
 }

@@ -65,14 +65,14 @@ private func perform(_ command: PlayCommand, worker: PlayWorker, terminal: Termi
             model.runs = trainers.map { PlayRun(trainer: $0) }
         }
         let size = terminal.size
-        var tutor = TutorModel(title: model.title + " · step in (q returns)", spec: model.currentSpec,
+        var tutor = TutorModel(title: model.title + " · " + model.text.stepInTitle, spec: model.currentSpec,
                                trainer: model.main.trainer, width: size.width, height: size.height,
                                language: language, unicode: model.unicode, theme: model.theme)
         runLoop(terminal, model: &tutor)
         terminal.theme = model.theme
         let after = terminal.size
         _ = update(&model, .resize(width: after.width, height: after.height))
-        model.status = "back from the step-by-step screen; space resumes training"
+        model.status = model.text.backFromStepIn
     }
 }
 
@@ -95,7 +95,7 @@ func savePlayground(_ model: PlayModel, to path: String) -> String? {
             if !FileManager.default.fileExists(atPath: copy) {
                 do {
                     try (BuiltinLessons.text("data/\(set.rawValue).csv") ?? "").write(toFile: copy, atomically: true, encoding: .utf8)
-                } catch { return "cannot write \(copy): \(error.localizedDescription)" }
+                } catch { return model.text.cannotWrite(copy, error.localizedDescription) }
             }
             dataFile = "\(set.rawValue).csv"
         }
@@ -110,7 +110,7 @@ func savePlayground(_ model: PlayModel, to path: String) -> String? {
     do {
         _ = try NetworkFile.load(path: path)
     } catch {
-        return "written, but it does not load: \(error)"
+        return model.text.doesNotLoad("\(error)")
     }
     return nil
 }

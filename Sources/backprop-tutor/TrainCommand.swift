@@ -24,6 +24,9 @@ struct Train: ParsableCommand {
     @Flag(help: "Draw the loss curve with ASCII characters only.")
     var ascii = false
 
+    @Option(help: "Language of the text: en or ja (default: from the locale). --json is never translated.")
+    var lang: LanguageOption?
+
     func run() throws {
         let (file, epochs) = overrides.apply(to: try loadOrExit(file))
         var trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
@@ -34,7 +37,7 @@ struct Train: ParsableCommand {
         if json {
             print(report.json.text)
         } else {
-            print(report.text(elapsed: elapsed, ascii: ascii || !terminalIsUTF8()))
+            print(report.text(elapsed: elapsed, ascii: ascii || !terminalIsUTF8(), words: CommandText(lang)))
         }
     }
 }

@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import TerminalUI
 import TutorFiles
 
 /// What `train` prints: the numbers of a finished run, as JSON or as text.
@@ -39,28 +40,33 @@ struct TrainingReport {
         return .object(fields)
     }
 
-    func text(elapsed: Duration, ascii: Bool) -> String {
-        var lines: [String] = [file.title, file.summaryLine, ""]
-        var series = [LossCurveText.Series(name: "training loss", values: trainer.epochLosses)]
-        if !testLosses.isEmpty { series.append(.init(name: "test loss", values: testLosses)) }
-        lines += LossCurveText.render(series: series, width: 72, height: 14, ascii: ascii)
+    func text(elapsed: Duration, ascii: Bool, words: CommandText = CommandText(.en)) -> String {
+        var lines: [String] = [words.title(of: file), words.summary(of: file), ""]
+        var series = [LossCurveText.Series(name: words.trainingLossSeries, values: trainer.epochLosses)]
+        if !testLosses.isEmpty { series.append(.init(name: words.testLossSeries, values: testLosses)) }
+        lines += LossCurveText.render(series: series, width: 72, height: 14, ascii: ascii,
+                                      xLabel: words.epochAxis, emptyText: words.noData)
         lines.append("")
+        // label and value rows, the values in one column (labels padded by display width)
+        var rows: [(String, String)] = []
         let losses = trainer.epochLosses
-        if let first = losses.first { lines.append("loss in epoch 1:".padded(28) + formatCompact(first)) }
-        lines.append("final loss (\(trainer.epoch) epochs):".padded(28) + formatCompact(trainer.loss()))
-        if let test = file.testData { lines.append("final test loss:".padded(28) + formatCompact(trainer.loss(on: test))) }
-        if let acc = accuracy(on: file.data) { lines.append("training accuracy:".padded(28) + percent(acc)) }
-        if let test = file.testData, let acc = accuracy(on: test) { lines.append("test accuracy:".padded(28) + percent(acc)) }
+        if let first = losses.first { rows.append((words.firstEpochLoss, formatCompact(first))) }
+        rows.append((words.finalLoss(epochs: trainer.epoch), formatCompact(trainer.loss())))
+        if let test = file.testData { rows.append((words.finalTestLoss, formatCompact(trainer.loss(on: test)))) }
+        if let acc = accuracy(on: file.data) { rows.append((words.trainingAccuracy, percent(acc))) }
+        if let test = file.testData, let acc = accuracy(on: test) { rows.append((words.testAccuracy, percent(acc))) }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        lines.append("time:".padded(28) + String(format: "%.3f s", seconds))
+        rows.append((words.time, words.seconds(seconds)))
+        let labelWidth = max(28, (rows.map { displayWidth(of: $0.0) }.max() ?? 0) + 1)
+        lines += rows.map { $0.0.padded(labelWidth) + $0.1 }
         if let d = trainer.divergence {
             lines.append("")
-            lines.append("Training diverged in epoch \(d.epoch) (update \(d.update)): the loss or a weight is no longer "
-                + "a finite number. Try a smaller learning rate (now \(formatCompact(file.training.learningRate))).")
+            lines.append(words.diverged(epoch: d.epoch, update: d.update,
+                                        learningRate: formatCompact(file.training.learningRate)))
         }
         if file.data.count <= 16 {
             lines.append("")
-            lines.append("input → output (target)")
+            lines.append(words.outputTableHeader)
             for (k, out) in outputs.enumerated() {
                 let input = file.data.inputs[k].map(formatCompact).joined(separator: ", ")
                 let output = out.map { String(format: "%.4f", $0) }.joined(separator: ", ")
@@ -81,7 +87,9 @@ func argmax(_ v: [Double]) -> Int {
 }
 
 extension String {
+    /// This text followed by spaces up to `width` terminal columns (Japanese characters take two).
     func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
+        let w = displayWidth(of: self)
+        return w >= width ? self : self + String(repeating: " ", count: width - w)
     }
 }

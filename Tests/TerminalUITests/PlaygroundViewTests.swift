@@ -63,3 +63,44 @@ final class PlaygroundViewTests: XCTestCase {
         XCTAssertTrue(view(m).description.contains("enlarge the window to at least 80x24 (now 60x20)"))
     }
 }
+
+/// The playground in Japanese: every label from `PlayText`, none of the English ones left.
+final class PlaygroundJapaneseViewTests: XCTestCase {
+    func testJapaneseScreenHasJapaneseLabelsAndNoEnglishOnes() {
+        for (width, height) in [(80, 24), (120, 40)] {
+            var m = PlayModel(settings: PlaySettings(source: .toy(.spiral)), table: nil, width: width, height: height,
+                              unicode: true, theme: .mono, language: .ja)
+            m.runs = m.freshTrainers().map { t in
+                var t = t
+                t.train(epochs: 5)
+                return PlayRun(trainer: t)
+            }
+            let screen = view(m).description
+            for label in ["プレイグラウンド", "エポック 5", "一時停止", "設定", "学習率", "最適化手法", "活性化関数",
+                          "隠れ層", "バッチサイズ", "ノイズ", "シード", "損失", "テスト", "正解率", "訓練データ",
+                          "テストデータ", "層ごとの重み", "第1層", "リセット"] {
+                XCTAssertTrue(screen.contains(label), "\(label) missing at \(width)x\(height):\n\(screen)")
+            }
+            if height >= 40 { XCTAssertTrue(screen.contains("層ごとの勾配の大きさ"), screen) }
+            for english in ["playground", "epoch", "paused", "settings", "learning rate", "optimizer", "activation",
+                            "hidden layers", "batch size", "noise", "seed", "loss", "test", "train", "layer",
+                            "weights", "gradient", "class", "reset", "quit", "help"] {
+                XCTAssertFalse(screen.contains(english), "English \"\(english)\" at \(width)x\(height):\n\(screen)")
+            }
+            // prompts, help and status messages too
+            _ = update(&m, .key(.character("?")))
+            let help = view(m).description
+            XCTAssertTrue(help.contains("プレイグラウンドのキー操作") && help.contains("何かキーを押すと閉じます"), help)
+            XCTAssertFalse(help.contains("train one epoch"), help)
+            _ = update(&m, .key(.escape))
+            _ = update(&m, .key(.character("s")))
+            XCTAssertTrue(view(m).line(height - 1).contains("保存先: playground.toml"))
+            _ = update(&m, .key(.escape))
+            _ = update(&m, .key(.character("r")))
+            XCTAssertTrue(view(m).line(height - 1).contains("リセット: シード 1 から新しいネットワーク"))
+        }
+        var small = PlayModel(settings: PlaySettings(source: .toy(.xor)), table: nil, width: 60, height: 20,
+                              unicode: true, theme: .mono, language: .ja)
+        XCTAssertTrue(view(small).description.contains("ウィンドウを 80x24 以上に広げてください"), view(small).description)
+    }
+}

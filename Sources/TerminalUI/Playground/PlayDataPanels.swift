@@ -4,10 +4,10 @@ import BackpropEngine
 /// classes as a confusion matrix, numbers as a table of targets and outputs.
 func drawDataView(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let data = model.data
-    let e = model.main.evaluation
-    var title = data.isPlane ? "output over the input plane" : data.isDigits ? "digits" : "predictions"
-    if let a = e.trainAccuracy { title += (model.unicode ? " · " : " | ") + "train " + percent(a) }
-    if let a = e.testAccuracy { title += (model.unicode ? " · " : " | ") + "test " + percent(a) }
+    let e = model.main.evaluation, words = model.text
+    var title = data.isPlane ? words.plane : data.isDigits ? words.digits : words.predictions
+    if let a = e.trainAccuracy { title += (model.unicode ? " · " : " | ") + words.trainAccuracy(percent(a)) }
+    if let a = e.testAccuracy { title += (model.unicode ? " · " : " | ") + words.testAccuracy(percent(a)) }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area)
@@ -32,18 +32,19 @@ private func drawLegend(_ model: PlayModel, into buffer: inout Buffer, area: Rec
     let u = model.unicode
     let g = { (label: Int, test: Bool) in DecisionHeatmap.glyph(label: label, isTest: test, unicode: u) }
     let shading = !(model.theme.usesColor && u)
+    let words = model.text
     var lines: [(String, Style)] = [
-        ("\(g(0, false)) \(g(0, true))  class 0", Style(.class0, attributes: .bold)),
-        ("\(g(1, false)) \(g(1, true))  class 1", Style(.class1, attributes: .bold)),
-        ("train, test", Style(.dim)),
+        ("\(g(0, false)) \(g(0, true))  " + words.classLabel(0), Style(.class0, attributes: .bold)),
+        ("\(g(1, false)) \(g(1, true))  " + words.classLabel(1), Style(.class1, attributes: .bold)),
+        (words.trainTest, Style(.dim)),
         ("", .plain),
-        ("background:", Style(.dim)),
-        ("P(class 1)", Style(.dim)),
+        (words.background, Style(.dim)),
+        (words.probabilityOfOne, Style(.dim)),
     ]
     lines.append(shading ? ("' .:-=+*#%@'", Style(.text)) : ("0 … 1", Style(.text)))
-    lines.append(shading ? ("0    to    1", Style(.dim)) : ("", .plain))
+    lines.append(shading ? (words.zeroToOne, Style(.dim)) : ("", .plain))
     let d = model.data
-    lines += [("", .plain), ("\(d.train.count) training", Style(.dim)), ("\(d.test.count) test points", Style(.dim))]
+    lines += [("", .plain), (words.trainingPoints(d.train.count), Style(.dim)), (words.testPoints(d.test.count), Style(.dim))]
     for (k, line) in lines.enumerated() where k < area.height {
         buffer.put(line.0, x: area.x, y: area.y + k, style: line.1, clip: area)
     }
@@ -71,7 +72,9 @@ func heatmap(for network: Network, data: PlayData, area: Rect, model: PlayModel)
 private func drawDigits(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
     let e = model.main.evaluation
     let set = model.data.test.count > 0 ? model.data.test : model.data.train
-    let matrix = ConfusionMatrix(counts: e.confusion, labels: (0..<e.confusion.count).map(String.init), unicode: model.unicode)
+    let matrix = ConfusionMatrix(counts: e.confusion, labels: (0..<e.confusion.count).map(String.init),
+                                 rowTitle: model.text.trueClass, columnTitle: model.text.predictedClass,
+                                 unicode: model.unicode)
     let showMatrix = area.width >= matrix.size.width + 30 && area.height >= matrix.size.height
     let images = showMatrix ? area.inset(right: matrix.size.width + 2) : area
     if showMatrix {
@@ -93,9 +96,10 @@ private func drawDigits(_ model: PlayModel, into buffer: inout Buffer, area: Rec
 private func drawConfusion(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
     let e = model.main.evaluation
     let names = model.data.classNames ?? (0..<e.confusion.count).map(String.init)
-    let matrix = ConfusionMatrix(counts: e.confusion, labels: names, unicode: model.unicode)
-    let part = model.data.test.count > 0 ? "test" : "training"
-    buffer.put("confusion matrix of the \(part) samples (rows: true class)", x: area.x + 1, y: area.y,
+    let matrix = ConfusionMatrix(counts: e.confusion, labels: names, rowTitle: model.text.trueClass,
+                                 columnTitle: model.text.predictedClass, unicode: model.unicode)
+    let caption = model.text.confusionCaption(test: model.data.test.count > 0)
+    buffer.put(truncate(caption, width: max(0, area.width - 1), unicode: model.unicode), x: area.x + 1, y: area.y,
                style: Style(.dim), clip: area)
     matrix.render(into: &buffer, area: area.inset(top: 2, left: 1))
 }
@@ -105,7 +109,7 @@ private func drawRegression(_ model: PlayModel, into buffer: inout Buffer, area:
     let n = min(set.count, max(0, area.height - 1))
     let outputs = model.main.trainer.network.predict(batch: Array(set.inputs.prefix(n)))
     let rows = (0..<n).map { k in ["\(k + 1)", compactNumber(set.targets[k][0]), compactNumber(outputs[k][0])] }
-    Table(header: ["sample", "target", "output"], rows: rows, alignments: [.right, .right, .right])
+    Table(header: model.text.regressionHeader, rows: rows, alignments: [.right, .right, .right])
         .render(into: &buffer, area: area.inset(left: 1))
 }
 
@@ -113,7 +117,7 @@ private func drawRegression(_ model: PlayModel, into buffer: inout Buffer, area:
 /// table of where each run stands.
 func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let field = model.compare ?? .optimizer
-    let panel = Panel(title: "compare " + field.label + ": training loss", box: box)
+    let panel = Panel(title: model.text.compareTitle(field), box: box)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area)
     let parts = inner.rows([.fill, .length(model.runs.count + 1)])
@@ -124,7 +128,8 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
-    LossChart(series: series, logScale: log, unicode: model.unicode, emptyText: "space starts training")
+    LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: model.text.epochAxis,
+              emptyText: model.text.spaceStarts)
         .render(into: &buffer, area: parts[0])
     let rows = model.runs.enumerated().map { k, run -> [String] in
         let t = run.trainer
@@ -133,7 +138,7 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
                 run.evaluation.testAccuracy.map(percent) ?? run.evaluation.trainAccuracy.map(percent) ?? "-"]
     }
     let styles = model.runs.indices.map { k in [Style(roles[k % roles.count], attributes: .bold), nil, nil, nil, nil] }
-    Table(header: ["run", "epoch", "loss", "test loss", "accuracy"], rows: rows,
+    Table(header: model.text.compareHeader, rows: rows,
           alignments: [.left, .right, .right, .right, .right], cellStyles: styles)
         .render(into: &buffer, area: parts[1].inset(left: 1))
 }

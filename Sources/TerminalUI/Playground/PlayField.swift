@@ -4,23 +4,6 @@ import BackpropEngine
 public enum PlayField: Int, CaseIterable, Sendable {
     case data, noise, testFraction, seed, hidden, activation, loss, optimizer, learningRate, batchSize, l2, speed
 
-    public var label: String {
-        switch self {
-        case .data: return "data"
-        case .noise: return "noise"
-        case .testFraction: return "test split"
-        case .seed: return "seed"
-        case .hidden: return "hidden layers"
-        case .activation: return "activation"
-        case .loss: return "loss"
-        case .optimizer: return "optimizer"
-        case .learningRate: return "learning rate"
-        case .batchSize: return "batch size"
-        case .l2: return "L2"
-        case .speed: return "speed"
-        }
-    }
-
     /// Changes that the running trainers take from their next epoch; the others start over.
     public var isLive: Bool { [.optimizer, .learningRate, .batchSize, .l2, .speed].contains(self) }
 
@@ -106,7 +89,7 @@ public enum PlayField: Int, CaseIterable, Sendable {
     }
 
     /// The runs of compare mode for this field: two or three values of it, the rest unchanged.
-    func compareValues(_ s: PlaySettings) -> [(name: String, settings: PlaySettings)] {
+    func compareValues(_ s: PlaySettings, text: PlayText = PlayText(.en)) -> [(name: String, settings: PlaySettings)] {
         func with(_ change: (inout PlaySettings) -> Void) -> PlaySettings {
             var copy = s
             change(&copy)
@@ -120,7 +103,7 @@ public enum PlayField: Int, CaseIterable, Sendable {
         case .activation:
             return [Activation.sigmoid, .tanh, .relu].map { a in (a.rawValue, with { $0.activation = a }) }
         case .batchSize:
-            return [1, 32, 0].map { b in ("batch " + (b == 0 ? "full" : String(b)), with { $0.batchSize = b }) }
+            return [1, 32, 0].map { b in (text.batchRun(b == 0 ? text.full : String(b)), with { $0.batchSize = b }) }
         case .l2:
             return [0, 0.001, 0.01].map { v in ("L2 " + formatShort(v), with { $0.l2 = v }) }
         default:

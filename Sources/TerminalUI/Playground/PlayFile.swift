@@ -69,7 +69,7 @@ public enum PlayFile {
     public static func problem(_ model: PlayModel) -> String? {
         let net = model.main.trainer.network
         if model.main.trainer.hasDiverged || !net.parameters.allValues.allSatisfy(\.isFinite) {
-            return "the training diverged (weights are not numbers); reset first"
+            return model.text.cannotSaveDiverged
         }
         return nil
     }

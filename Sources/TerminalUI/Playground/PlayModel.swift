@@ -1,4 +1,5 @@
 import BackpropEngine
+import EventWords
 import TutorFiles
 
 /// Everything the playground shows, as one value. `update` changes it; `view` draws it.
@@ -28,9 +29,12 @@ public struct PlayModel: Sendable {
     public var height: Int
     public var unicode: Bool
     public var theme: Theme
+    /// The language of every word on the screen.
+    public var language: Language
     public var quit = false
 
-    public init(settings: PlaySettings, table: PlayTable?, width: Int, height: Int, unicode: Bool, theme: Theme) {
+    public init(settings: PlaySettings, table: PlayTable?, width: Int, height: Int, unicode: Bool, theme: Theme,
+                language: Language = .en) {
         self.settings = settings
         self.table = table
         if case .csv = settings.source { csvSource = settings.source }
@@ -40,6 +44,7 @@ public struct PlayModel: Sendable {
         self.height = height
         self.unicode = unicode
         self.theme = theme
+        self.language = language
         runs = []
         runs = freshRuns()
     }
@@ -47,7 +52,7 @@ public struct PlayModel: Sendable {
     /// The settings of each run: one, or one per compared value.
     public var variants: [(name: String, settings: PlaySettings)] {
         guard let field = compare else { return [("", settings)] }
-        return field.compareValues(settings).map { ($0.name, $0.settings) }
+        return field.compareValues(settings, text: text).map { ($0.name, $0.settings) }
     }
 
     /// New trainers at epoch 0 for the current settings (the same seeded start for every run).
@@ -77,8 +82,11 @@ public struct PlayModel: Sendable {
         return spec
     }
 
+    /// The words of the screen in its language.
+    public var text: PlayText { PlayText(language) }
+
     public var title: String {
-        "playground" + (unicode ? " · " : " | ") + settings.source.name
+        text.playground + (unicode ? " · " : " | ") + settings.source.name
     }
 
     /// Smallest screen the playground lays out.

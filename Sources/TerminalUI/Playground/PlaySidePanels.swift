@@ -2,45 +2,49 @@ import BackpropEngine
 
 /// Training and test loss per epoch on one plot.
 func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let t = model.main.trainer
-    var title = "loss"
+    let t = model.main.trainer, words = model.text
+    var title = words.loss
     if let last = t.epochLosses.last { title += " " + compactNumber(last) }
-    if let test = t.testLosses.last { title += (model.unicode ? " · " : " | ") + "test " + compactNumber(test) }
+    if let test = t.testLosses.last { title += (model.unicode ? " · " : " | ") + words.test + " " + compactNumber(test) }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
-    var series = [LossChart.Series(name: "train", values: t.epochLosses, role: .accent)]
-    if t.testData != nil { series.append(LossChart.Series(name: "test", values: t.testLosses, role: .warning)) }
+    var series = [LossChart.Series(name: words.train, values: t.epochLosses, role: .accent)]
+    if t.testData != nil { series.append(LossChart.Series(name: words.test, values: t.testLosses, role: .warning)) }
     let values = t.epochLosses.filter { $0.isFinite && $0 > 0 }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
-    LossChart(series: series, logScale: log, unicode: model.unicode, emptyText: "space starts training")
+    LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis, emptyText: words.spaceStarts)
         .render(into: &buffer, area: panel.inner(area))
 }
 
 /// The size of the gradient of each weight layer, on a log scale.
 func drawPlayGradients(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let panel = Panel(title: area.width >= 28 ? "gradient size per layer" : "gradients", box: box)
+    let words = model.text
+    let title = words.gradientsTitle(wide: true)
+    let panel = Panel(title: area.width >= displayWidth(of: title) + 5 ? title : words.gradientsTitle(wide: false), box: box)
     panel.render(into: &buffer, area: area)
-    let bars = model.main.gradientNorms.enumerated().map { ("layer \($0.offset + 1)", $0.element) }
-    GradientBars(bars, unicode: model.unicode).render(into: &buffer, area: panel.inner(area).inset(left: 1))
+    let bars = model.main.gradientNorms.enumerated().map { GradientBars.Bar(label: words.layer($0.offset + 1), value: $0.element) }
+    GradientBars(bars: bars, vanishingText: words.vanishing, explodingText: words.exploding, unicode: model.unicode)
+        .render(into: &buffer, area: panel.inner(area).inset(left: 1))
 }
 
 /// The settings, the selected one highlighted; ↑ ↓ select, ← → change.
 func drawPlaySettings(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let panel = Panel(title: "settings", box: box)
+    let panel = Panel(title: model.text.settings, box: box)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     let fields = PlayField.allCases
-    let labelWidth = fields.map { displayWidth(of: $0.label) }.max() ?? 10
+    let labels = fields.map(model.text.field)
+    let labelWidth = labels.map { displayWidth(of: $0) }.max() ?? 10
     let (left, right) = model.unicode ? ("◂ ", " ▸") : ("< ", " >")
     for (k, field) in fields.enumerated() where k < inner.height {
         let y = inner.y + k
         let selected = field == model.selected
-        var value = field.value(model.settings)
+        var value = model.text.value(field, model.settings)
         if model.compare == field || (model.compare != nil && field == .optimizer && model.compare == .optimizer) {
-            value = "compared"
+            value = model.text.compared
         }
         let labelStyle = selected ? Style(.highlight, attributes: [.bold, .reverse]) : Style(.dim)
-        buffer.put(pad(field.label, labelWidth), x: inner.x, y: y, style: labelStyle, clip: inner)
+        buffer.put(pad(labels[k], labelWidth), x: inner.x, y: y, style: labelStyle, clip: inner)
         let shown = selected ? left + value + right : "  " + value
         let style = selected ? Style(.accent, attributes: .bold) : (field.isLive ? Style(.text) : Style(.text))
         buffer.put(shown, x: inner.x + labelWidth + 1, y: y, style: style, clip: inner)
@@ -54,7 +58,7 @@ private func pad(_ s: String, _ width: Int) -> String {
 /// The network with its current weights.
 func drawPlayDiagram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let net = model.main.trainer.network
-    let panel = Panel(title: "network " + net.layerSizes.map(String.init).joined(separator: "-"), box: box)
+    let panel = Panel(title: model.text.network(net.layerSizes.map(String.init).joined(separator: "-")), box: box)
     panel.render(into: &buffer, area: area)
     let count = net.layerSizes.count
     let layers = net.layerSizes.enumerated().map { l, size in
@@ -70,11 +74,11 @@ func drawPlayDiagram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, 
 
 /// A histogram of the weights of each layer.
 func drawPlayHistogram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let panel = Panel(title: "weights per layer", box: box)
+    let panel = Panel(title: model.text.weightsPerLayer, box: box)
     panel.render(into: &buffer, area: area)
     let net = model.main.trainer.network
     let inner = panel.inner(area).inset(left: 1)
     let perLayer = max(1, min(3, inner.height / max(1, net.weightLayerCount) - 1))
-    let layers = net.weights.enumerated().map { WeightHistogram.Layer(label: "layer \($0.offset + 1)", values: $0.element) }
+    let layers = net.weights.enumerated().map { WeightHistogram.Layer(label: model.text.layer($0.offset + 1), values: $0.element) }
     WeightHistogram(layers: layers, maxRowsPerLayer: perLayer, unicode: model.unicode).render(into: &buffer, area: inner)
 }

@@ -35,12 +35,12 @@ public func update(_ model: inout PlayModel, _ msg: PlayMsg) -> [PlayCommand] {
         model.runs = snapshot.runs
         if model.running, snapshot.runs.allSatisfy({ $0.trainer.hasDiverged }) {
             model.running = false
-            model.status = "training diverged (loss is not a number): lower the learning rate, r to reset"
+            model.status = model.text.divergedStatus
             return [.setRunning(false)]
         }
         return []
     case .saved(let path, let error):
-        model.status = error.map { "cannot save \(path): \($0)" } ?? "saved \(path): open it with `open` or `train`"
+        model.status = error.map { model.text.cannotSave(path, $0) } ?? model.text.saved(path)
         return []
     case .key(let key):
         model.status = nil
@@ -87,7 +87,7 @@ private func playKey(_ model: inout PlayModel, _ key: Key) -> [PlayCommand] {
         return [.trainEpoch]
     case .character("r"):
         restart(&model)
-        model.status = "reset: new network from seed \(model.settings.seed)"
+        model.status = model.text.reset(seed: model.settings.seed)
         return [.restart]
     case .character("c"):
         model.compare = model.compare == nil ? model.selected.comparedField : nil
@@ -158,7 +158,7 @@ private func editKey(_ model: inout PlayModel, _ key: Key, _ text: String) -> [P
     case .enter:
         model.editing = nil
         guard let s = model.selected.parse(text, into: model.settings) else {
-            model.status = "\"\(text)\" is not a value for \(model.selected.label)"
+            model.status = model.text.notAValue(text, model.selected)
             return []
         }
         return change(&model, to: s)

@@ -15,8 +15,7 @@ import BackpropEngine
 public func view(_ model: PlayModel) -> Buffer {
     var buffer = Buffer(width: max(model.width, 1), height: max(model.height, 1))
     if model.isTooSmall {
-        let text = "enlarge the window to at least \(PlayModel.minimumWidth)x\(PlayModel.minimumHeight) "
-            + "(now \(model.width)x\(model.height))"
+        let text = model.text.tooSmall(PlayModel.minimumWidth, PlayModel.minimumHeight, model.width, model.height)
         for (k, line) in wrap(text, width: max(1, model.width - 2)).enumerated() {
             buffer.put(line, x: 1, y: max(0, model.height / 2 - 1) + k, style: Style(.warning, attributes: .bold))
         }
@@ -61,13 +60,13 @@ private func drawPlayTitle(_ model: PlayModel, into buffer: inout Buffer, area: 
     let style = Style(.title, attributes: [.reverse, .bold])
     buffer.fill(area, with: Cell(" ", style: style))
     let dot = model.unicode ? " · " : " | "
-    let trainer = model.main.trainer
-    var right = ["epoch \(trainer.epoch)"]
-    if model.running { right.append(formatRate(model.main.epochsPerSecond) + " epochs/s") }
+    let trainer = model.main.trainer, words = model.text
+    var right = [words.epoch(trainer.epoch)]
+    if model.running { right.append(words.epochsPerSecond(formatRate(model.main.epochsPerSecond))) }
     if trainer.hasDiverged {
-        right.append("DIVERGED")
+        right.append(words.diverged)
     } else {
-        right.append(model.running ? (model.unicode ? "▶ training" : "> training") : "paused")
+        right.append(model.running ? words.training(unicode: model.unicode) : words.paused)
     }
     let rightText = right.joined(separator: dot) + " "
     let rightWidth = displayWidth(of: rightText)
@@ -84,17 +83,18 @@ public func formatRate(_ r: Double) -> String {
 
 private func drawPlayKeyLine(_ model: PlayModel, into buffer: inout Buffer, area: Rect) {
     let cursor = model.unicode ? "▌" : "_"
+    let words = model.text
     if let name = model.savePrompt {
-        let x = buffer.put(" save as: ", x: area.x, y: area.y, style: Style(.accent, attributes: .bold), clip: area)
+        let x = buffer.put(" \(words.saveAs) ", x: area.x, y: area.y, style: Style(.accent, attributes: .bold), clip: area)
         let end = buffer.put(name + cursor, x: x, y: area.y, style: Style(.text, attributes: .bold), clip: area)
-        buffer.put("  Enter save  Esc cancel", x: end, y: area.y, style: Style(.dim), clip: area)
+        buffer.put("  " + words.saveKeys, x: end, y: area.y, style: Style(.dim), clip: area)
         return
     }
     if let text = model.editing {
-        let x = buffer.put(" \(model.selected.label): ", x: area.x, y: area.y, style: Style(.accent, attributes: .bold),
+        let x = buffer.put(" \(words.field(model.selected)): ", x: area.x, y: area.y, style: Style(.accent, attributes: .bold),
                            clip: area)
         let end = buffer.put(text + cursor, x: x, y: area.y, style: Style(.text, attributes: .bold), clip: area)
-        buffer.put("  Enter set  Esc cancel", x: end, y: area.y, style: Style(.dim), clip: area)
+        buffer.put("  " + words.setKeys, x: end, y: area.y, style: Style(.dim), clip: area)
         return
     }
     if let status = model.status {
@@ -102,35 +102,30 @@ private func drawPlayKeyLine(_ model: PlayModel, into buffer: inout Buffer, area
                    style: Style(.warning, attributes: .bold), clip: area)
         return
     }
-    let arrows = model.unicode ? "↑↓←→" : "arrows"
-    let hints: [(String, String)] = [
-        ("space", model.running ? "pause" : "play"), ("n", "epoch"), ("r", "reset"), (arrows, "settings"),
-        ("c", model.compare == nil ? "compare" : "single"), ("i", "step in"), ("s", "save"), ("?", "help"), ("q", "quit"),
-    ]
+    let hints = words.hints(running: model.running, comparing: model.compare != nil, unicode: model.unicode)
     KeyHints(hints).render(into: &buffer, area: area.inset(left: 1))
 }
 
 private func drawPlayHelp(_ model: PlayModel, into buffer: inout Buffer, box: BoxStyle) {
-    let rows: [(String, String)] = [
-        ("space  p", "play / pause training (it runs on its own thread; keys stay quick)"),
-        ("n  .", "train one epoch"),
-        ("r", "reset: a new network from the seed, the histories cleared"),
-        ("↑ ↓", "choose a setting;  ← → (or - +) change it;  Enter type a value"),
-        ("[  ]", "remove / add a hidden layer (← → on \"hidden layers\" change its neurons)"),
-        ("c", "compare: the same data under 3 values of the chosen setting (optimizer if it has none)"),
-        ("i", "step in: the step-by-step tutor on this network and its next batch; q comes back"),
-        ("s", "save settings and trained weights as a network file (for `open` and `train`)"),
-        ("t", "next colour theme"),
-        ("q", "quit"),
-    ].map { model.unicode ? $0 : ($0.0.replacingArrows(), $0.1.replacingArrows()) }
-    let area = buffer.area.centered(width: min(96, buffer.width - 2), height: min(rows.count + 4, buffer.height - 2))
-    let panel = Panel(title: "playground keys", box: box, borderStyle: Style(.accent, attributes: .bold))
+    let words = model.text
+    let rows: [(String, String)] = words.helpRows.map {
+        model.unicode ? $0 : ($0.0.replacingArrows(), $0.1.replacingArrows())
+    }
+    // descriptions wrap beside their keys (Japanese lines are twice as wide as they look)
+    let width = min(96, buffer.width - 2)
+    let textWidth = max(10, width - 4 - 10)
+    var lines: [(key: String, text: String)] = []
+    for row in rows {
+        for (k, line) in wrap(row.1, width: textWidth).enumerated() { lines.append((k == 0 ? row.0 : "", line)) }
+    }
+    let area = buffer.area.centered(width: width, height: min(lines.count + 4, buffer.height - 2))
+    let panel = Panel(title: words.helpTitle, box: box, borderStyle: Style(.accent, attributes: .bold))
     buffer.fill(area)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
-    for (k, row) in rows.enumerated() where k < inner.height - 1 {
-        buffer.put(row.0, x: inner.x, y: inner.y + k, style: Style(.keyHint, attributes: .bold), clip: inner)
-        buffer.put(row.1, x: inner.x + 10, y: inner.y + k, style: .plain, clip: inner)
+    for (k, line) in lines.enumerated() where k < inner.height - 1 {
+        buffer.put(line.key, x: inner.x, y: inner.y + k, style: Style(.keyHint, attributes: .bold), clip: inner)
+        buffer.put(line.text, x: inner.x + 10, y: inner.y + k, style: .plain, clip: inner)
     }
-    buffer.put("any key closes this", x: inner.x, y: inner.bottom - 1, style: Style(.dim), clip: inner)
+    buffer.put(words.closeHint, x: inner.x, y: inner.bottom - 1, style: Style(.dim), clip: inner)
 }

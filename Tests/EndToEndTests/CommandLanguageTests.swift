@@ -1,0 +1,77 @@
+import Foundation
+import XCTest
+
+/// `train` and `gradcheck` speak Japanese with `--lang ja` or a Japanese locale; `--json` never changes.
+final class CommandLanguageTests: XCTestCase {
+    let xor = Binary.path("lessons/article-xor.toml")
+
+    func testTrainLangJaPrintsJapaneseLabels() throws {
+        let run = try Binary.run(["train", xor, "--epochs", "200", "--lang", "ja"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        for label in ["訓練損失", "エポック", "1エポック目の損失:", "最終損失 (200エポック):", "所要時間:", "入力 → 出力 (正解)"] {
+            XCTAssertTrue(run.stdout.contains(label), "\(label) missing in:\n\(run.stdout)")
+        }
+        XCTAssertFalse(run.stdout.contains("final loss"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("[1, 0, 1] → ["), run.stdout)
+    }
+
+    func testTrainFollowsAJapaneseLocaleAndLangOverridesIt() throws {
+        let ja = try Binary.run(["train", xor, "--epochs", "200"], environment: ["LANG": "ja_JP.UTF-8"])
+        XCTAssertEqual(ja.status, 0, ja.stderr)
+        XCTAssertTrue(ja.stdout.contains("最終損失 (200エポック):"), ja.stdout)
+        let en = try Binary.run(["train", xor, "--epochs", "200", "--lang", "en"], environment: ["LANG": "ja_JP.UTF-8"])
+        XCTAssertTrue(en.stdout.contains("final loss (200 epochs):"), en.stdout)
+    }
+
+    func testJapaneseSummaryValuesShareOneColumn() throws {
+        let run = try Binary.run(["train", Binary.path("lessons/10-digits.toml"), "--epochs", "2", "--lang", "ja"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let labels = ["1エポック目の損失:", "最終損失 (2エポック):", "テストデータの最終損失:", "訓練データの正解率:",
+                      "テストデータの正解率:", "所要時間:"]
+        var columns: Set<Int> = []
+        for label in labels {
+            let line = try XCTUnwrap(run.stdout.split(separator: "\n").first { $0.hasPrefix(label) }, label)
+            // display columns up to the value: wide (Japanese) characters count two
+            let spaces = line.dropFirst(label.count).prefix { $0 == " " }.count
+            columns.insert(label.unicodeScalars.reduce(0) { $0 + ($1.value >= 0x1100 ? 2 : 1) } + spaces)
+        }
+        XCTAssertEqual(columns.count, 1, "values not aligned:\n\(run.stdout)")
+    }
+
+    func testTrainJSONIsTheSameInEveryLanguage() throws {
+        let en = try Binary.run(["train", xor, "--epochs", "50", "--json"])
+        let ja = try Binary.run(["train", xor, "--epochs", "50", "--json", "--lang", "ja"], environment: ["LANG": "ja_JP.UTF-8"])
+        XCTAssertEqual(ja.status, 0, ja.stderr)
+        XCTAssertEqual(en.stdout, ja.stdout)
+    }
+
+    func testDivergenceMessageInJapanese() throws {
+        let path = try Binary.temporaryFile("""
+            [network]
+            layers = [1, 1]
+            activation = "identity"
+            weights = [[[0.5]]]
+            biases = [[0.0]]
+            [training]
+            loss = "mse"
+            learning_rate = 50.0
+            [data]
+            inputs = [[1.0], [2.0], [3.0]]
+            targets = [[2.0], [4.0], [6.0]]
+            """)
+        let run = try Binary.run(["train", path, "--epochs", "2000", "--lang", "ja"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("学習が発散しました"), run.stdout)
+    }
+
+    func testGradcheckVerdictInJapanese() throws {
+        let run = try Binary.run(["gradcheck", Binary.path("lessons/two-two-two.toml"), "--lang", "ja"])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.contains("勾配チェック合格"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("相対誤差"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("最大相対誤差"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("max relative error"), run.stdout)
+        let locale = try Binary.run(["gradcheck", Binary.path("lessons/two-two-two.toml")], environment: ["LANG": "ja_JP.UTF-8"])
+        XCTAssertTrue(locale.stdout.contains("勾配チェック合格"), locale.stdout)
+    }
+}
