@@ -21,21 +21,39 @@ enum Preparation {
                 throw r.error("test_fraction", "data.test_fraction = \(Format.number(fraction)) leaves no training samples "
                     + "(\(n) sample\(n == 1 ? "" : "s"))")
             }
-            var order = Array(0..<n)
-            var rng = SplitMix64(seed: seed)
-            rng.shuffle(&order)
-            let trainIndices = order[..<(n - testCount)], testIndices = order[(n - testCount)...]
-            train = Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] })
-            test = Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] })
+            let parts = DataPreparation.split(inputs, targets, testCount: testCount, seed: seed)
+            train = parts.train
+            test = parts.test
         }
         if scale != "none" {
-            let scaler = Scaler(fitting: train.inputs, standard: scale == "standard")
-            train.inputs = train.inputs.map(scaler.apply)
-            if var t = test {
-                t.inputs = t.inputs.map(scaler.apply)
-                test = t
-            }
+            (train, test) = DataPreparation.scale(train: train, test: test, standard: scale == "standard")
         }
+        return (train, test)
+    }
+}
+
+/// The seeded split and the scaling, shared by the file loader and the playground so that a saved
+/// playground file loads back with the same samples on each side.
+public enum DataPreparation {
+    /// `testCount` samples for testing, chosen by shuffling 0..<n with SplitMix64(seed); the rest train.
+    public static func split(_ inputs: [[Double]], _ targets: [[Double]], testCount: Int,
+                             seed: UInt64) -> (train: Dataset, test: Dataset) {
+        let n = inputs.count
+        var order = Array(0..<n)
+        var rng = SplitMix64(seed: seed)
+        rng.shuffle(&order)
+        let trainIndices = order[..<(n - testCount)], testIndices = order[(n - testCount)...]
+        return (Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] }),
+                Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] }))
+    }
+
+    /// Both sets scaled per column by a `Scaler` fitted on the training inputs.
+    public static func scale(train: Dataset, test: Dataset?, standard: Bool) -> (Dataset, Dataset?) {
+        let scaler = Scaler(fitting: train.inputs, standard: standard)
+        var train = train
+        train.inputs = train.inputs.map(scaler.apply)
+        guard var test else { return (train, nil) }
+        test.inputs = test.inputs.map(scaler.apply)
         return (train, test)
     }
 }

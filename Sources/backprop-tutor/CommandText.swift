@@ -26,16 +26,9 @@ struct CommandText {
     /// `NetworkFile.summaryLine` with its words translated.
     func summary(of file: NetworkFile) -> String {
         guard language == .ja else { return file.summaryLine }
-        let net = file.network
-        let sizes = net.layerSizes.map(String.init).joined(separator: "-")
-        let acts = net.activations.map(\.rawValue)
-        let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: "/")
-        let tr = file.training
-        let count = file.data.count
-        let batch = tr.batchSize <= 0 || tr.batchSize >= count
-            ? "全\(count)件で1バッチ" : "\(count)件から\(tr.batchSize)件ずつのミニバッチ"
-        return "\(sizes) \(actText) · \(tr.loss.rawValue) (\(tr.reduction.rawValue)) · "
-            + "\(tr.optimizer.name) η \(formatCompact(tr.learningRate)) · \(batch)"
+        return file.summary { samples, batchSize in
+            batchSize.map { "\(samples)件から\($0)件ずつのミニバッチ" } ?? "全\(samples)件で1バッチ"
+        }
     }
 
     // MARK: train

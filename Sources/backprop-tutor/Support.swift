@@ -68,13 +68,21 @@ struct TrainingOverrides: ParsableArguments {
 extension NetworkFile {
     /// "3-4-1 sigmoid · half-sse (sum) · sgd η 0.5 · full batch of 4"
     var summaryLine: String {
+        summary { samples, batchSize in
+            batchSize.map { "batches of \($0) from \(samples)" } ?? "full batch of \(samples)"
+        }
+    }
+
+    /// The summary line with the batching put in words by `batchWords(samples, batch size or nil
+    /// for the full batch)`: the only part of it that is not symbols and names.
+    func summary(batchWords: (Int, Int?) -> String) -> String {
         let net = network
         let sizes = net.layerSizes.map(String.init).joined(separator: "-")
         let acts = net.activations.map(\.rawValue)
         let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: "/")
         let t = training
-        let batch = t.batchSize <= 0 || t.batchSize >= data.count
-            ? "full batch of \(data.count)" : "batches of \(t.batchSize) from \(data.count)"
+        let full = t.batchSize <= 0 || t.batchSize >= data.count
+        let batch = batchWords(data.count, full ? nil : t.batchSize)
         return "\(sizes) \(actText) · \(t.loss.rawValue) (\(t.reduction.rawValue)) · "
             + "\(t.optimizer.name) η \(formatCompact(t.learningRate)) · \(batch)"
     }

@@ -81,37 +81,10 @@ public struct PlayData: Sendable {
         let n = inputs.count
         if fraction > 0 && n > 1 {
             let testCount = min(n - 1, max(1, Int((Double(n) * fraction).rounded())))
-            var order = Array(0..<n)
-            var rng = SplitMix64(seed: seed)
-            rng.shuffle(&order)
-            let trainIndices = order[..<(n - testCount)], testIndices = order[(n - testCount)...]
-            train = Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] })
-            test = Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] })
+            (train, test) = DataPreparation.split(inputs, targets, testCount: testCount, seed: seed)
         }
-        guard scale != "none", let width = train.inputs.first?.count else { return (train, test) }
-        let count = Double(train.count)
-        var offset = [Double](repeating: 0, count: width), divisor = [Double](repeating: 1, count: width)
-        for c in 0..<width {
-            let column = train.inputs.map { $0[c] }
-            let spread: Double
-            if scale == "standard" {
-                let mean = column.reduce(0, +) / count
-                offset[c] = mean
-                spread = (column.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / count).squareRoot()
-            } else {
-                let low = column.min()!, high = column.max()!
-                offset[c] = low
-                spread = high - low
-            }
-            divisor[c] = spread > 0 ? spread : 1
-        }
-        func apply(_ row: [Double]) -> [Double] {
-            var out = row
-            for c in out.indices { out[c] = (out[c] - offset[c]) / divisor[c] }
-            return out
-        }
-        train.inputs = train.inputs.map(apply)
-        test.inputs = test.inputs.map(apply)
-        return (train, test)
+        guard scale != "none" else { return (train, test) }
+        let (scaledTrain, scaledTest) = DataPreparation.scale(train: train, test: test, standard: scale == "standard")
+        return (scaledTrain, scaledTest ?? test)
     }
 }
