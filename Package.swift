@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["BackpropEngine", "TutorFiles", "TerminalUI"],
             path: "benchmarks/engine-bench"
         ),
+        .executableTarget(name: "files-bench", dependencies: ["TutorFiles"], path: "benchmarks/files-bench-swift"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
         .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles"]),

@@ -41,76 +41,23 @@ public enum CSVData {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw FileError(path: path, message: "cannot read the file")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw FileError(path: path, message: "the file is not UTF-8 text")
-        }
-        return try table(text, path: path, targetColumn: targetColumn, header: header)
+        return try table(bytes: [UInt8](data), path: path, targetColumn: targetColumn, header: header)
     }
 
     static func table(_ text: String, path: String, targetColumn: Int?, header: Bool?) throws(FileError) -> Table {
-        var result = Table(features: [], labels: [], header: nil, lines: [])
-        var width: Int?
-        var target = 0
-        var first = true
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = index + 1
-            let rawFields = raw.split(separator: ",", omittingEmptySubsequences: false)
-            let fields = rawFields.map(clean)
-            if fields.count == 1 && fields[0].isEmpty { continue }
-            if first {
-                first = false
-                if header ?? fields.contains(where: { number($0) == nil }) {
-                    result.header = fields
-                    continue
-                }
-            }
-            if width == nil {
-                width = fields.count
-                guard fields.count >= 2 else {
-                    throw FileError(path: path, line: line, message: "row has 1 value; a row needs at least one feature and a target")
-                }
-                target = targetColumn ?? fields.count - 1
-                guard target >= 0 && target < fields.count else {
-                    throw FileError(path: path, line: line, message:
-                        "target column \(target) does not exist: rows have \(fields.count) values (columns 0...\(fields.count - 1))")
-                }
-            }
-            guard fields.count == width else {
-                throw FileError(path: path, line: line, message: "row has \(fields.count) values, expected \(width!)")
-            }
-            var row: [Double] = []
-            row.reserveCapacity(fields.count)
-            for (k, field) in fields.enumerated() {
-                guard let v = number(field) else {
-                    // the column is worked out only for the message
-                    let column = rawFields[..<k].reduce(1) { $0 + $1.count + 1 }
-                    let offset = rawFields[k].prefix { $0 == " " || $0 == "\t" }.count
-                    throw FileError(path: path, line: line, column: column + offset, message: "\"\(field)\" is not a number")
-                }
-                row.append(v)
-            }
-            result.labels.append(row.remove(at: target))
-            result.features.append(row)
-            result.lines.append(line)
-        }
-        guard !result.features.isEmpty else { throw FileError(path: path, message: "the file has no data rows") }
-        return result
+        try table(bytes: Array(text.utf8), path: path, targetColumn: targetColumn, header: header)
     }
 
-    private static func clean(_ s: Substring) -> String {
-        // most fields are bare numbers: skip Foundation's trimming for them
-        if let first = s.utf8.first, let last = s.utf8.last,
-           first > 0x20, last > 0x20, first != UInt8(ascii: "\""), last != 0x7F {
-            return String(s)
+    /// Lines end in \n, \r\n or \r (spreadsheets on Windows and old Macs). The bytes are scanned
+    /// directly; only a field that is not a plain number is turned into a String.
+    static func table(bytes: [UInt8], path: String, targetColumn: Int?, header: Bool?) throws(FileError) -> Table {
+        try CSVText.check(bytes, path: path)
+        let outcome = bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(FileError) -> Table in
+                var scanner = CSVScanner(buffer: buffer, path: path, targetColumn: targetColumn, header: header)
+                return try scanner.run()
+            }
         }
-        var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        if t.count >= 2, t.hasPrefix("\""), t.hasSuffix("\"") { t = String(t.dropFirst().dropLast()) }
-        return t
-    }
-
-    /// A finite number, or nil.
-    private static func number(_ s: String) -> Double? {
-        guard let v = Double(s), v.isFinite else { return nil }
-        return v
+        return try outcome.get()
     }
 }

@@ -26,6 +26,13 @@ enum Preparation {
             test = parts.test
         }
         if scale != "none" {
+            let scaler = Scaler(fitting: train.inputs, standard: scale == "standard")
+            if let c = scaler.offset.indices.first(where: { !scaler.offset[$0].isFinite || !scaler.divisor[$0].isFinite }) {
+                let largest = train.inputs.map { abs($0[c]) }.max() ?? 0
+                throw r.error("scale", "data.scale = \"\(scale)\" cannot scale column \(c) of the inputs: its "
+                    + (scale == "standard" ? "mean or variance" : "range") + " overflows (values up to \(Format.number(largest))); "
+                    + (scale == "standard" ? "use scale = \"minmax\" or smaller values" : "use smaller values"))
+            }
             (train, test) = DataPreparation.scale(train: train, test: test, standard: scale == "standard")
         }
         return (train, test)
