@@ -13,4 +13,20 @@ struct BackpropTutor: ParsableCommand {
         subcommands: [Menu.self, Lessons.self, Open.self, Play.self, Train.self, Trace.self, Check.self, GradCheck.self],
         defaultSubcommand: Menu.self
     )
+
+    /// --lang, --theme and --ascii before the subcommand (`backprop-tutor --lang ja open …`); the
+    /// same options after it win. Each subcommand reads these through `@ParentCommand`.
+    @OptionGroup var common: CommonOptions
+}
+
+/// The options every command understands, given before the subcommand.
+struct CommonOptions: ParsableArguments {
+    @Option(help: "Language of the words: en or ja (default: from the locale). Also accepted after the subcommand.")
+    var lang: LanguageOption?
+
+    @Option(help: "Colours of the screens: default, light, mono or projector. Also accepted after the subcommand.")
+    var theme: ThemeName?
+
+    @Flag(help: "ASCII characters only. Also accepted after the subcommand.")
+    var ascii = false
 }

@@ -48,12 +48,14 @@ struct GradCheck: ParsableCommand {
     @Option(help: "Language of the text: en or ja (default: from the locale).")
     var lang: LanguageOption?
 
+    @ParentCommand var root: BackpropTutor
+
     func run() throws {
         let file = try loadOrExit(file)
         let check = GradientCheck(network: file.network, data: file.data, loss: file.training.loss,
                                   reduction: file.training.reduction, step: step)
         let names = ParameterNames(network: file.network)
-        let words = CommandText(lang)
+        let words = CommandText(lang ?? root.common.lang)
         print("\(words.title(of: file))\n\(words.summary(of: file))\n")
         print(words.parameterColumn.padded(14) + words.backpropColumn.leftPadded(17)
             + words.numericalColumn.leftPadded(17) + words.relativeErrorColumn.leftPadded(12)

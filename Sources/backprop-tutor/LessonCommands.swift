@@ -42,7 +42,9 @@ struct Menu: ParsableCommand {
         discussion: "Progress is saved per user in $XDG_STATE_HOME/backprop-tutor/ (~/.local/state/backprop-tutor/)."
     )
 
-    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var screenOptions: ScreenOptions
+    @ParentCommand var root: BackpropTutor
+    var screen: ScreenOptions { screenOptions.over(root.common) }
     @OptionGroup var source: LessonSource
 
     @Flag(name: .customLong("reset-progress"), help: "Clear the saved progress of every lesson first.")
@@ -86,10 +88,11 @@ struct Lessons: ParsableCommand {
     var lang: LanguageOption?
 
     @OptionGroup var source: LessonSource
+    @ParentCommand var root: BackpropTutor
 
     func run() throws {
         let files = try source.load()
-        let language: LessonLanguage = (lang?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
+        let language: LessonLanguage = ((lang ?? root.common.lang)?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
         let (saved, warnings) = ProgressStore().load()
         for w in warnings { printError(w.text(language)) }
         let entries = files.map { MenuEntry(file: $0, progress: saved.lessons[$0.lesson!.id]) }

@@ -14,7 +14,7 @@ enum ThemeName: String, ExpressibleByArgument, CaseIterable {
 /// Options every screen shares: theme, ASCII drawing, language.
 struct ScreenOptions: ParsableArguments {
     @Option(help: "Colours: default, light, mono (no colour; also when NO_COLOR is set) or projector (high contrast).")
-    var theme: ThemeName = .default
+    var theme: ThemeName?
 
     @Flag(help: "Draw with ASCII characters only (automatic when the locale is not UTF-8).")
     var ascii = false
@@ -25,7 +25,16 @@ struct ScreenOptions: ParsableArguments {
     var language: Language { lang?.language ?? Language.fromEnvironment() }
 
     func chosenTheme() -> Theme {
-        Theme.forEnvironment(ProcessInfo.processInfo.environment, preferred: theme.theme)
+        Theme.forEnvironment(ProcessInfo.processInfo.environment, preferred: (theme ?? .default).theme)
+    }
+
+    /// These options with those given before the subcommand filled in where these are not given.
+    func over(_ common: CommonOptions) -> ScreenOptions {
+        var merged = self
+        merged.lang = lang ?? common.lang
+        merged.theme = theme ?? common.theme
+        merged.ascii = ascii || common.ascii
+        return merged
     }
 }
 
@@ -37,7 +46,9 @@ struct Open: ParsableCommand {
     @Argument(help: "A network or lesson file (TOML).")
     var file: String
 
-    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var screenOptions: ScreenOptions
+    @ParentCommand var root: BackpropTutor
+    var screen: ScreenOptions { screenOptions.over(root.common) }
 
     @Option(help: ArgumentHelp("Lesson files: presenter mode, the next scene every SECONDS (stopping at each quiz).",
                                valueName: "seconds"))

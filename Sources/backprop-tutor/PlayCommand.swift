@@ -67,7 +67,9 @@ struct Play: ParsableCommand {
     @Flag(name: .customLong("benchmark"), help: .hidden)
     var benchmark = false
 
-    @OptionGroup var screen: ScreenOptions
+    @OptionGroup var screenOptions: ScreenOptions
+    @ParentCommand var root: BackpropTutor
+    var screen: ScreenOptions { screenOptions.over(root.common) }
 
     func validate() throws {
         guard noise >= 0 && noise <= 2 else { throw ValidationError("--noise must be between 0 and 2, got \(noise)") }

@@ -38,6 +38,8 @@ struct Trace: ParsableCommand {
     @Flag(help: "ASCII symbols only (x1, dE/dw5, ->).")
     var ascii = false
 
+    @ParentCommand var root: BackpropTutor
+
     @Option(help: "Decimals shown in text and markdown.")
     var digits: Int = 4
 
@@ -49,16 +51,16 @@ struct Trace: ParsableCommand {
     func run() throws {
         let file = try loadLessonOrFile(file)
         if format == .markdown, file.lesson != nil {
-            let language: LessonLanguage = (lang?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
-            print(LessonWorksheet(file: file, language: language, ascii: ascii || !terminalIsUTF8(), answers: answers).markdown)
+            let language: LessonLanguage = ((lang ?? root.common.lang)?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
+            print(LessonWorksheet(file: file, language: language, ascii: ascii || root.common.ascii || !terminalIsUTF8(), answers: answers).markdown)
             return
         }
         var trainer = Trainer(network: file.network, config: file.training, data: file.data)
         var traces: [StepTrace] = []
         let limit = updates ?? epochs * trainer.batchesPerEpoch
         while traces.count < limit, let trace = trainer.recordedStep(reusing: traces.last) { traces.append(trace) }
-        let language = lang?.language ?? Language.fromEnvironment()
-        let words = EventWords(network: file.network, language: language, ascii: ascii || !terminalIsUTF8(), digits: digits)
+        let language = (lang ?? root.common.lang)?.language ?? Language.fromEnvironment()
+        let words = EventWords(network: file.network, language: language, ascii: ascii || root.common.ascii || !terminalIsUTF8(), digits: digits)
         switch format {
         case .json: print(traceJSON(file, traces, trainer).text)
         case .text: printText(file, traces, trainer, words)

@@ -27,6 +27,8 @@ struct Train: ParsableCommand {
     @Option(help: "Language of the text: en or ja (default: from the locale). --json is never translated.")
     var lang: LanguageOption?
 
+    @ParentCommand var root: BackpropTutor
+
     func run() throws {
         let (file, epochs) = overrides.apply(to: try loadOrExit(file))
         var trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
@@ -37,7 +39,7 @@ struct Train: ParsableCommand {
         if json {
             print(report.json.text)
         } else {
-            print(report.text(elapsed: elapsed, ascii: ascii || !terminalIsUTF8(), words: CommandText(lang)))
+            print(report.text(elapsed: elapsed, ascii: ascii || root.common.ascii || !terminalIsUTF8(), words: CommandText(lang ?? root.common.lang)))
         }
     }
 }

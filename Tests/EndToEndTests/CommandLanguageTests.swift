@@ -74,4 +74,29 @@ final class CommandLanguageTests: XCTestCase {
         let locale = try Binary.run(["gradcheck", Binary.path("lessons/two-two-two.toml")], environment: ["LANG": "ja_JP.UTF-8"])
         XCTAssertTrue(locale.stdout.contains("勾配チェック合格"), locale.stdout)
     }
+
+    /// README presents --lang, --theme and --ascii as global: they work before the subcommand too,
+    /// and the same option after the subcommand wins.
+    func testCommonOptionsBeforeTheSubcommand() throws {
+        let before = try Binary.run(["--lang", "ja", "train", xor, "--epochs", "200"], environment: ["LANG": "C.UTF-8"])
+        XCTAssertEqual(before.status, 0, before.stderr)
+        XCTAssertTrue(before.stdout.contains("最終損失 (200エポック):"), before.stdout)
+        let after = try Binary.run(["--lang", "ja", "train", xor, "--epochs", "200", "--lang", "en"])
+        XCTAssertTrue(after.stdout.contains("final loss (200 epochs):"), after.stdout)
+        let list = try Binary.run(["--lang", "ja", "lessons"], environment: ["LANG": "C.UTF-8"])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("ひとつのニューロン"), list.stdout)
+        let ascii = try Binary.run(["--ascii", "trace", Binary.path("lessons/two-two-two.toml"), "--updates", "1", "--lang", "en"])
+        XCTAssertEqual(ascii.status, 0, ascii.stderr)
+        XCTAssertTrue(ascii.stdout.contains("z(h1) = w1*x1"), ascii.stdout)
+        XCTAssertFalse(ascii.stdout.contains("₁"), ascii.stdout)
+    }
+
+    func testLangBeforeOpenDrawsAJapaneseScreen() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed")
+        let tmux = try TmuxSession(["--lang", "ja", "--theme", "mono", "open", Binary.path("lessons/two-two-two.toml")],
+                                   width: 100, height: 30)
+        _ = try tmux.waitFor("順伝播")
+        try tmux.send("q")
+    }
 }

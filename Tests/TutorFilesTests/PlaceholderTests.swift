@@ -107,6 +107,15 @@ final class PlaceholderTests: XCTestCase {
     func testParagraphsAndEmphasis() {
         XCTAssertEqual(Narration.paragraphs("one\ntwo\n\nthree\n"), ["one two", "three"])
         XCTAssertEqual(Narration.paragraphs("これは\n日本語です。"), ["これは日本語です。"])
+        // Japanese across a line break, also through emphasis stars: no stray space.
+        XCTAssertEqual(Narration.paragraphs("入力にはそれぞれ\n*重み*があり、入力に関係なく足される\n*バイアス* b₁ を"),
+                       ["入力にはそれぞれ*重み*があり、入力に関係なく足される*バイアス* b₁ を"])
+        XCTAssertEqual(Narration.paragraphs("重みは*大きい*\nです。"), ["重みは*大きい*です。"])
+        // A Latin word, a number or a formula meeting Japanese keeps its space.
+        XCTAssertEqual(Narration.paragraphs("学習率は\n0.5 です"), ["学習率は 0.5 です"])
+        XCTAssertEqual(Narration.paragraphs("出力は ŷ\nです"), ["出力は ŷ です"])
+        XCTAssertEqual(Narration.paragraphs("NumPy の\nXOR プログラム"), ["NumPy の XOR プログラム"])
+        XCTAssertEqual(Narration.paragraphs("the *weight*\n*of* x"), ["the *weight* *of* x"])
         let runs = Narration.runs("a *b* c")
         XCTAssertEqual(runs.map(\.text), ["a ", "b", " c"])
         XCTAssertEqual(runs.map(\.emphasis), [false, true, false])

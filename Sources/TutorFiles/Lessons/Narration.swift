@@ -35,8 +35,7 @@ public enum Narration {
             }
             if current.isEmpty {
                 current = line
-            } else if let last = current.unicodeScalars.last, let first = line.unicodeScalars.first,
-                      isWide(last) && isWide(first) {
+            } else if joinsWithoutSpace(current, line) {
                 current += line
             } else {
                 current += " " + line
@@ -67,6 +66,15 @@ public enum Narration {
         if escaped { current.append("\\") }
         if !current.isEmpty { out.append((current, emphasis)) }
         return out
+    }
+
+    /// Whether two lines of one paragraph meet without a space: both sides are Japanese (CJK or
+    /// full-width), looking through emphasis stars (`…それぞれ` / `*重み*があり` → `それぞれ*重み*があり`).
+    /// A Latin word, a number or a formula next to Japanese keeps its space.
+    static func joinsWithoutSpace(_ before: String, _ after: String) -> Bool {
+        guard let last = before.unicodeScalars.last(where: { $0 != "*" }),
+              let first = after.unicodeScalars.first(where: { $0 != "*" }) else { return false }
+        return isWide(last) && isWide(first)
     }
 
     /// CJK characters and full-width forms, which are joined without a space across a line break.
