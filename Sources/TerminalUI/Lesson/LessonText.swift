@@ -67,7 +67,7 @@ public struct LessonText: Sendable {
 
     // the menu
     var menuTitle: String { t("Lessons", "レッスン一覧") }
-    var menuHeader: [String] { ["#", t("lesson", "レッスン"), t("time", "時間"), t("progress", "進み具合"), t("score", "得点")] }
+    var menuHeader: [String] { ["#", t("lesson", "レッスン"), t("time", "時間"), t("progress", "進捗"), t("score", "得点")] }
     func minutes(_ m: Int?) -> String { m.map { t("\($0) min", "\($0)分") } ?? "" }
     var notStarted: String { t("not started", "未着手") }
     func inProgress(_ scene: Int, _ count: Int) -> String { t("scene \(scene)/\(count)", "場面 \(scene)/\(count)") }

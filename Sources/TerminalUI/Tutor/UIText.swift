@@ -35,8 +35,8 @@ public struct UIText: Sendable {
     // the step panel before the first event
     var welcomeTitle: String { t("Ready", "準備完了") }
     var welcome: String {
-        t("The network below has its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. The bracket keys change how far one press goes.",
-          "下のネットワークは初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。角かっこのキーで1回に進む幅を変えられます。")
+        t("The network shows its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. The bracket keys change how far one press goes.",
+          "ネットワークはいま初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。[ ] キーで一度に進む刻みを変えられます。")
     }
     var diverged: String {
         t("Training diverged: the loss or a weight is no longer a finite number. Press r to restart or c to lower the learning rate.",
@@ -55,13 +55,13 @@ public struct UIText: Sendable {
         case .epoch: return t("one epoch", "1エポック")
         }
     }
-    var stepSize: String { t("step", "幅") }
+    var stepSize: String { t("step", "刻み") }
 
     // key line
     /// In order of importance: at 80 columns the last ones may not fit.
     var keyHints: [(String, String)] {
         [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了")),
-         ("[ ]", t("step size", "幅")), ("Tab", t("phase", "フェーズ")), ("a", t("play", "再生")),
+         ("[ ]", t("step size", "刻み")), ("Tab", t("phase", "フェーズ")), ("a", t("play", "再生")),
          ("e", t("epochs", "エポック")), ("c", t("change", "設定"))]
     }
 
@@ -70,7 +70,7 @@ public struct UIText: Sendable {
     var helpRows: [(String, String)] {
         [("→  n  Space  PageDown", t("next step (a presentation clicker sends PageDown)", "次のステップ(クリッカーは PageDown)")),
          ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ(同じ数値に戻ります)")),
-         ("[  ]", t("step size: number · neuron · layer · phase · sample · update · epoch", "幅: 計算・ニューロン・層・フェーズ・サンプル・更新・エポック")),
+         ("[  ]", t("step size: number · neuron · layer · phase · sample · update · epoch", "進む刻み（計算・ニューロン・層・フェーズ・サンプル・更新・エポック）")),
          ("Tab  Shift-Tab", t("next phase / start of this or the previous phase", "次のフェーズ / フェーズの先頭へ")),
          ("Home  End", t("first kept step / newest step", "最初 / 最新のステップ")),
          ("a  +  -", t("autoplay on/off, faster, slower", "自動再生の開始・停止、速く、遅く")),

@@ -41,7 +41,8 @@ title_ja = "ニューロンとの出会い"
 focus = "network"
 advance = "none"
 narration_en = """
-A neuron receives numbers, weighs each of them, adds them up and squashes the result.
+A neuron receives numbers, weighs each of them, adds them up and passes the sum
+through an activation function, which turns it into a value between 0 and 1.
 
 This one has two inputs, x₁ = {input.x1:.1f} and x₂ = {input.x2:.1f}. Each input has a *weight*:
 w₁ = {w.w1:.1f} and w₂ = {w.w2:.1f}. The neuron also has a *bias* b₁ = {b.b1:.1f}, a number it adds
@@ -50,7 +51,7 @@ whatever the inputs are.
 We want its output ŷ to be {target.o1:.1f}. Let us see what it gives now, and how it learns.
 """
 narration_ja = """
-ニューロンは数を受け取り、それぞれに重みを掛けて足し合わせ、その結果を押しつぶして出力します。
+ニューロンは数を受け取り、それぞれに重みを掛けて足し合わせ、その和を活性化関数で 0 と 1 のあいだの値に変えて出力します。
 
 このニューロンの入力は x₁ = {input.x1:.1f} と x₂ = {input.x2:.1f} の二つです。入力にはそれぞれ
 *重み*があり、w₁ = {w.w1:.1f}、w₂ = {w.w2:.1f} です。さらに、入力に関係なく足される
@@ -1051,7 +1052,7 @@ reveal_ja = "正です。勾配降下法は w₅ を*小さく*します。で�
 
 [[scene]]
 title_en = "Three links"
-title_ja = "三つの鎖"
+title_ja = "三つの変化率の積"
 focus = "neuron o1"
 advance = "to:delta.o1"
 narration_en = """
@@ -1238,7 +1239,7 @@ explain_ja = "w₆ ← {w.w6:.4f} − {lr:.1f} × {grad.w6:.4f} = {new.w6:.4f}"
 
 [[scene]]
 title_en = "A thousand steps later"
-title_ja = "1000 回後"
+title_ja = "1000 回学習した後"
 focus = "loss-curve"
 advance = "epochs:1000"
 narration_en = """
@@ -1639,10 +1640,10 @@ targets = [[0], [1], [1], [0]]
 id = "article-xor"
 order = 6
 minutes = 15
-title_en = "The article's XOR program"
-title_ja = "記事の XOR プログラム"
-summary_en = "The article's NumPy program, line by line: one update worked through by hand, then 10,000 epochs until XOR is learned."
-summary_ja = "記事の NumPy プログラムを一行ずつ。最初の更新を手で追い、1 万エポックで XOR を学習するまで。"
+title_en = "An introductory article's XOR program"
+title_ja = "入門記事の XOR プログラム"
+summary_en = "The NumPy XOR program of a Japanese introductory article on neural networks, line by line: one update worked through by hand, then 10,000 epochs until XOR is learned."
+summary_ja = "ニューラルネットワークの日本語の入門記事に載っている NumPy のプログラムを一行ずつ。最初の更新を手で追い、1 万エポックで XOR を学習するまで。"
 
 [[scene]]
 title_en = "The program"
@@ -1650,7 +1651,8 @@ title_ja = "プログラム"
 focus = "network"
 advance = "none"
 narration_en = """
-The article ends with a short NumPy program that teaches a network the XOR function. This lesson
+A Japanese introductory article on neural networks, which this course follows, ends with a short
+NumPy program that teaches a network the XOR function. You need not have read it: this lesson
 runs exactly that program, with the same starting weights, and shows every number it computes.
 
 The network has three inputs, a *hidden layer* of four neurons and one output, all with the
@@ -1661,7 +1663,8 @@ The starting weights are the ones the program draws with np.random.seed(1), each
 The learning rate is η = {lr:.1f}.
 """
 narration_ja = """
-記事の最後には、ネットワークに XOR を学習させる短い NumPy のプログラムが載っています。このレッスンでは、
+このコースが下敷きにしているニューラルネットワークの日本語の入門記事は、ネットワークに XOR を学習させる
+短い NumPy のプログラムで終わります。記事を読んでいなくてもかまいません。このレッスンでは、
 同じ初期値の重みでそのプログラムをそのまま動かし、計算される数をすべて見ていきます。
 
 ネットワークは入力が三つ、*隠れ層*のニューロンが四つ、出力が一つで、活性化関数はすべてシグモイドです。
@@ -2160,7 +2163,7 @@ focus = "update"
 advance = "none"
 narration_en = """
 This is the *vanishing gradient* problem. By the *chain rule*, the gradient of a weight near the
-inputs is a product with one factor per layer above it, and each sigmoid contributes a factor of
+inputs is a product with one factor per layer between it and the output, and each sigmoid contributes a factor of
 at most 0.25. A few layers are enough to make it tiny.
 
 So the update barely moves the first layer: w₁ goes from {w.w1:.6f} to {new.w1:.6f}, while a
@@ -2168,7 +2171,7 @@ weight into the output, w₂₇₃, goes from {w.w273:.4f} to {new.w273:.4f}. Th
 inputs, which should learn the basic features, learn the slowest.
 """
 narration_ja = """
-これが*勾配消失*の問題です。*連鎖律*により、入力に近い重みの勾配は、その上にある層ごとに一つずつ
+これが*勾配消失*の問題です。*連鎖律*により、入力に近い重みの勾配は、そこから出力までの層ごとに一つずつ
 因子を掛けた積になり、シグモイドの因子はどれも 0.25 以下です。数層重ねるだけで、勾配はごく小さくなります。
 
 そのため、更新しても最初の層はほとんど動きません。w₁ は {w.w1:.6f} から {new.w1:.6f} へ、一方で出力への
@@ -3045,7 +3048,7 @@ explain_ja = "損失がいちばん低い実行を残します（取っておい
 # 3-4-1, sigmoid everywhere, no biases: the third input column is the constant 1 and plays
 # the bias's part. Initial weights are the ones the program draws with np.random.seed(1)
 # (benchmarks/reference/article_xor.py --init prints them), transposed to weights[l][j][i].
-title = "XOR, the article's NumPy program"
+title = "XOR, the NumPy program of an introductory article"
 
 [network]
 layers = [3, 4, 1]
