@@ -86,7 +86,7 @@ public struct NetworkFile: Sendable {
 
     /// A reader for each top-level table; unknown tables are rejected, with a suggestion.
     private static func topLevel(_ root: [String: TOMLNode], _ context: ParseContext) throws(FileError) -> [String: TableReader] {
-        let byLine = root.keys.sorted { (context.map.line(of: $0) ?? 0, $0) < (context.map.line(of: $1) ?? 0, $1) }
+        let byLine = root.keys.map { (context.map.line(of: $0) ?? 0, $0) }.sorted { $0 < $1 }.map(\.1)
         var readers: [String: TableReader] = [:]
         for name in byLine {
             let node = root[name]!

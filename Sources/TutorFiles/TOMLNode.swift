@@ -46,12 +46,21 @@ indirect enum TOMLNode: Sendable, Equatable {
 
     /// Parses a TOML document; syntax errors carry the line and column TOMLKit reports.
     static func parse(_ text: String, path: String) throws(FileError) -> [String: TOMLNode] {
+        var bytes = Array(text.utf8)
+        try bytes.withUnsafeBufferPointer { buffer throws(FileError) in try TOMLLimits.check(buffer, path: path) }
+        bytes = []
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
         } catch let error as TOMLParseError {
-            throw FileError(path: path, line: error.source.begin.line, column: error.source.begin.column,
-                            message: "TOML syntax error: \(error.description)")
+            let (line, column) = (error.source.begin.line, error.source.begin.column)
+            if let open = TOMLOpening.open(at: line, column: column, in: text,
+                                                atEnd: error.description.contains("end-of-file")) {
+                throw FileError(path: path, line: open.line, column: open.column,
+                                message: "TOML syntax error: this \(open.what) is not closed\n"
+                                    + "note: \(path):\(line):\(column): noticed here: \(error.description)")
+            }
+            throw FileError(path: path, line: line, column: column, message: "TOML syntax error: \(error.description)")
         } catch {
             throw FileError(path: path, message: "TOML syntax error: \(error)")
         }

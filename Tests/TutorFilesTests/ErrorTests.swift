@@ -9,10 +9,19 @@ final class ErrorTests: XCTestCase {
             XCTFail("expected an error")
         } catch {
             XCTAssertEqual(error.path, "test.toml")
-            XCTAssertEqual(error.line, 3)
-            XCTAssertEqual(error.column, 1)
-            XCTAssertEqual(error.description, "test.toml:3:1: TOML syntax error: Error while parsing array: "
-                + "expected comma or closing ']', saw 's'")
+            // the array opened on line 2 is the place to fix; the parser noticed at 3:1
+            XCTAssertEqual(error.line, 2)
+            XCTAssertEqual(error.column, 10)
+            XCTAssertEqual(error.description, "test.toml:2:10: TOML syntax error: this array is not closed\n"
+                + "note: test.toml:3:1: noticed here: Error while parsing array: expected comma or closing ']', saw 's'")
+        }
+        // an error on the line where it is made keeps the parser's place
+        do {
+            _ = try parse("[network]\nlayers = [2, 2, 1] x\n")
+            XCTFail("expected an error")
+        } catch {
+            XCTAssertEqual(error.description, "test.toml:2:20: TOML syntax error: Error while parsing key-value pair: "
+                + "expected a comment or whitespace, saw 'x'")
         }
     }
 
