@@ -43,10 +43,12 @@ let package = Package(
             path: "benchmarks/engine-bench"
         ),
         .executableTarget(name: "files-bench", dependencies: ["TutorFiles"], path: "benchmarks/files-bench-swift"),
+        // Test helpers (text snapshots of buffers), kept out of the shipped targets.
+        .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
         .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles"]),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI"], exclude: ["__Snapshots__"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
     ],

@@ -93,7 +93,7 @@ final class CommandLanguageTests: XCTestCase {
     }
 
     func testLangBeforeOpenDrawsAJapaneseScreen() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed")
+        try TmuxSession.require()
         let tmux = try TmuxSession(["--lang", "ja", "--theme", "mono", "open", Binary.path("lessons/two-two-two.toml")],
                                    width: 100, height: 30)
         _ = try tmux.waitFor("順伝播")

@@ -17,7 +17,7 @@ final class LessonMenuTests: XCTestCase {
     var env: [String: String] { ["XDG_STATE_HOME": state] }
 
     func testMenuLessonFourQuizQuitAndResume() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
         var tmux: TmuxSession? = try TmuxSession([], width: 80, height: 24, environment: env)
         try tmux!.waitFor("The chain rule", timeout: 30)
         try tmux!.send("Down", "Down", "Down", "Enter")
@@ -50,7 +50,7 @@ final class LessonMenuTests: XCTestCase {
     }
 
     func testOpenALessonFileInJapanese() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
         var e = env
         e["LANG"] = "ja_JP.UTF-8"
         let tmux = try TmuxSession(["open", Binary.path("lessons/04-chain-rule.toml")], width: 80, height: 24, environment: e)

@@ -5,7 +5,7 @@ import XCTest
 /// with `train`, quit. And CSV errors reported before the screen starts.
 final class PlaygroundTests: XCTestCase {
     func testPlaySpiralSaveAndTrainTheFile() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-play-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let saved = dir.appendingPathComponent("spiral.toml").path

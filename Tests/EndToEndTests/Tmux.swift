@@ -1,13 +1,52 @@
 import Foundation
 import XCTest
 
+/// The error that fails an end-to-end test in CI when tmux is missing.
+struct TmuxMissing: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}
+
 /// Drives the real binary in a detached tmux window, as a person at a terminal would.
 final class TmuxSession {
     let socket = "bpt-test-\(UUID().uuidString.prefix(8))"
     let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-status-\(UUID().uuidString)").path
 
+    /// True when `tmux` is on PATH (the same search `posix_spawnp` below makes).
     static var isAvailable: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").contains { FileManager.default.isExecutableFile(atPath: "\($0)/tmux") }
+    }
+
+    /// What an end-to-end test does about tmux: run; fail (in CI, where a skipped screen test
+    /// would let CI pass without ever drawing a screen); or skip, saying so, on a developer's
+    /// machine without tmux.
+    enum Availability: Equatable {
+        case run
+        case fail(String)
+        case skip(String)
+    }
+
+    /// CI is on when `CI` is set to anything but "", "0" or "false" (`.ci/run` exports CI=1;
+    /// GitHub Actions and most CI services set CI=true).
+    static func availability(tmuxFound: Bool, environment: [String: String]) -> Availability {
+        if tmuxFound { return .run }
+        let ci = environment["CI"].map { !["", "0", "false"].contains($0.lowercased()) } ?? false
+        if ci { return .fail("tmux is not installed, and CI is set: the end-to-end screen tests must run in CI (.ci/run installs tmux)") }
+        return .skip("tmux is not installed: end-to-end screen test skipped (apt-get install tmux, or run .ci/run)")
+    }
+
+    /// Call first in every test that needs tmux: fails in CI without tmux, skips visibly elsewhere.
+    static func require(file: StaticString = #filePath, line: UInt = #line) throws {
+        switch availability(tmuxFound: isAvailable, environment: ProcessInfo.processInfo.environment) {
+        case .run:
+            return
+        case .fail(let message):
+            throw TmuxMissing(message: message)   // a thrown error fails the test
+        case .skip(let message):
+            FileHandle.standardError.write(Data("warning: \(message)\n".utf8))
+            throw XCTSkip(message, file: file, line: line)
+        }
     }
 
     init(_ arguments: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {

@@ -5,7 +5,7 @@ import XCTest
 /// a resize below the minimum and back, the help, and quitting with exit code 0.
 final class TutorScreenTests: XCTestCase {
     override func setUpWithError() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
     }
 
     func testStepThroughAWholeUpdateAndBack() throws {

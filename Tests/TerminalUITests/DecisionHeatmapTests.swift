@@ -1,4 +1,5 @@
 import TerminalUI
+import TestSupport
 import XCTest
 
 /// One letter per heatmap shade, confident class 0 … confident class 1, for readable snapshots

@@ -1,4 +1,5 @@
 import TerminalUI
+import TestSupport
 import XCTest
 
 /// Compares `buffer` with `__Snapshots__/<name>.txt` next to the calling test file.

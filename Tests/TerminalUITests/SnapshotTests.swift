@@ -1,5 +1,6 @@
 import Foundation
 import TerminalUI
+import TestSupport
 import XCTest
 
 final class SnapshotTests: XCTestCase {

@@ -1,4 +1,5 @@
 import Foundation
+import TerminalUI
 
 /// Text snapshots of buffers, usable from any test target without XCTest.
 ///

@@ -1,5 +1,0 @@
-import XCTest
-
-final class PlaceholderBackpropEngineTests: XCTestCase {
-    func testBuilds() {}
-}
