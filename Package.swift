@@ -29,7 +29,9 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncursesw5-dev"])]
         ),
-        .target(name: "TerminalBackend", dependencies: ["CNcursesw", "TerminalUI"]),
+        // Signal handlers that give the terminal back (plain C: handlers must be async-signal-safe).
+        .target(name: "CTerminalSignals"),
+        .target(name: "TerminalBackend", dependencies: ["CNcursesw", "CTerminalSignals", "TerminalUI"]),
         .executableTarget(
             name: "backprop-tutor",
             dependencies: [

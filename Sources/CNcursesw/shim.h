@@ -5,7 +5,6 @@
 // defined before curses.h.
 #define _XOPEN_SOURCE_EXTENDED 1
 #include <ncursesw/curses.h>
-#include <signal.h>
 #include <stdio.h>
 #include <langinfo.h>
 #include <locale.h>
@@ -26,23 +25,6 @@ static inline WINDOW *bp_stdscr(void) { return stdscr; }
 // newterm on the process's stdin/stdout; NULL when the terminal cannot be set up
 // (unlike initscr, which exits the process).
 static inline SCREEN *bp_newterm(void) { return newterm(NULL, stdout, stdin); }
-
-// SIGINT/SIGTERM: give the terminal back, then die of the same signal (exit status 130/143).
-static void bp_restore_and_reraise(int sig) {
-    endwin();
-    signal(sig, SIG_DFL);
-    raise(sig);
-}
-
-static inline void bp_install_signal_handlers(void) {
-    signal(SIGINT, bp_restore_and_reraise);
-    signal(SIGTERM, bp_restore_and_reraise);
-}
-
-static inline void bp_reset_signal_handlers(void) {
-    signal(SIGINT, SIG_DFL);
-    signal(SIGTERM, SIG_DFL);
-}
 
 // Locale: set it from the environment and say whether the character set is UTF-8.
 static inline const char *bp_setlocale_from_environment(void) { return setlocale(LC_ALL, ""); }

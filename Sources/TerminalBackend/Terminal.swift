@@ -1,4 +1,5 @@
 import CNcursesw
+import CTerminalSignals
 import TerminalUI
 #if canImport(Glibc)
 import Glibc
@@ -45,19 +46,37 @@ public final class Terminal {
         isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
     }
 
-    /// Sets the locale, installs SIGINT/SIGTERM handlers that restore the terminal, and starts
-    /// ncurses. Returns nil when stdin/stdout is not a terminal or ncurses cannot start
-    /// (e.g. unknown TERM); the terminal is left untouched in that case.
+    /// Sets the locale, installs the handlers for SIGHUP, SIGINT, SIGQUIT and SIGTERM (see
+    /// `interrupted`) and SIGCONT, and starts ncurses (which handles SIGTSTP and SIGWINCH itself).
+    /// Returns nil when stdin/stdout is not a terminal or ncurses cannot start (e.g. unknown
+    /// TERM); the terminal is left untouched in that case.
     public static func start(theme: Theme) -> Terminal? {
         guard isInteractive() else { return nil }
         let locale = LocaleSetup.configure()
-        bp_install_signal_handlers()
+        // before newterm: the handlers save the shell's terminal modes for an emergency restore
+        bp_signals_install(STDOUT_FILENO)
         guard let screen = bp_newterm(), let window = bp_stdscr() else {
-            bp_reset_signal_handlers()
+            bp_signals_finish()
             return nil
         }
+        bp_signals_set_restore_sequence(restoreSequence())
         return Terminal(screen: screen, window: window, locale: locale, theme: theme)
     }
+
+    /// What endwin sends, from the terminal's own description: attributes off, cursor visible,
+    /// keypad off, alternate screen off.
+    private static func restoreSequence() -> String {
+        ["sgr0", "cnorm", "rmkx", "rmcup"].map { name -> String in
+            guard let p = tigetstr(name), Int(bitPattern: p) != -1 else { return "" }
+            return String(cString: p)
+        }.joined()
+    }
+
+    /// True once SIGHUP, SIGINT, SIGQUIT or SIGTERM has arrived: the loop should stop at once,
+    /// save what it has to, and call `stop()`, which restores the terminal and then ends the
+    /// process with that signal (exit status 129, 130, 131, 143). Should the loop take longer
+    /// than a second, the signal handler restores the terminal and ends the process itself.
+    public var interrupted: Bool { bp_signal_pending() != 0 }
 
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, locale: LocaleStatus, theme: Theme) {
         self.screen = screen
@@ -97,15 +116,25 @@ public final class Terminal {
 
     /// Waits up to `timeoutMs` milliseconds (forever when negative) for a key. Returns nil on
     /// timeout or for a key the tutor does not use. After `.resize`, ask `size` again.
+    /// After a terminating signal it returns nil at once (see `interrupted`); after the process
+    /// was stopped and continued (SIGSTOP or SIGTSTP, then SIGCONT) it puts the terminal back
+    /// into the screen's modes and returns `.resize`, so that the whole screen is drawn again.
     public func readKey(timeoutMs: Int) -> Key? {
-        guard !stopped else { return nil }
+        guard !stopped, !interrupted else { return nil }
+        if bp_signal_take_continued() != 0 { return continued() }
         wtimeout(window, Int32(clamping: timeoutMs))
         var code: wint_t = 0
         let result = wget_wch(window, &code)
-        if result == ERR { return nil }
+        if result == ERR { return bp_signal_take_continued() != 0 ? continued() : nil }
         let key = KeyMapping.key(code: code, isKeyCode: result == KEY_CODE_YES)
         if key == .resize { previous = nil }
         return key
+    }
+
+    private func continued() -> Key {
+        _ = reset_prog_mode()
+        invalidate()
+        return .resize
     }
 
     /// Forgets the last frame, so the next `draw` repaints everything (e.g. after Ctrl-L).
@@ -114,13 +143,15 @@ public final class Terminal {
         if !stopped { _ = clearok(window, true) }
     }
 
-    /// Gives the terminal back (endwin) and removes the signal handlers. Safe to call twice.
+    /// Gives the terminal back (endwin) and puts back the signal handlers there were before.
+    /// After a terminating signal (`interrupted`) the process then dies of that signal, here.
+    /// Safe to call twice.
     public func stop() {
         guard !stopped else { return }
         stopped = true
         _ = curs_set(1)
         endwin()
         delscreen(screen)
-        bp_reset_signal_handlers()
+        bp_signals_finish()
     }
 }

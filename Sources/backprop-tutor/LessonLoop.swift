@@ -6,7 +6,7 @@ import TutorFiles
 /// The menu's loop: draw, read a key, update; Enter runs the chosen lesson's loop, and its
 /// progress shows in the menu when it returns.
 func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, store: ProgressStore, autoplay: Double?) {
-    while !menu.quit {
+    while !menu.quit && !terminal.interrupted {
         if terminal.theme != menu.theme { terminal.theme = menu.theme }
         terminal.draw(view(menu))
         if let key = terminal.readKey(timeoutMs: 1000) {
@@ -37,11 +37,13 @@ func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, store: ProgressSto
 
 /// The lesson's loop: one owner of all input and output. Progress is saved after every change of
 /// scene and every answer; a problem saving shows on the key line and never stops the lesson.
+/// A terminating signal (`terminal.interrupted`) ends the loop after the iteration's save, so the
+/// progress on disk is the latest before the terminal is given back and the process ends.
 func runLessonLoop(_ terminal: Terminal, model: inout LessonModel, store: ProgressStore) {
     var saved = model.player.progress
     let interval = Duration.milliseconds(Int((model.autoplayInterval ?? 1) * 1000))
     var nextTick = ContinuousClock.now + interval
-    while !model.quit {
+    while !model.quit && !terminal.interrupted {
         if terminal.theme != model.theme { terminal.theme = model.theme }
         terminal.draw(view(model))
         var timeout = 1000

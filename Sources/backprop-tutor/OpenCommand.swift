@@ -89,7 +89,7 @@ func startTerminal(_ theme: Theme) throws -> Terminal {
 /// One loop owns all input and output: draw, wait for a key or the next autoplay tick, update.
 func runLoop(_ terminal: Terminal, model: inout TutorModel) {
     var nextTick = ContinuousClock.now
-    while !model.quit {
+    while !model.quit && !terminal.interrupted {
         if terminal.theme != model.theme { terminal.theme = model.theme }
         terminal.draw(view(model))
         var timeout = 1000

@@ -15,7 +15,7 @@ func runPlayLoop(_ terminal: Terminal, model: inout PlayModel, language: Languag
     let frame = Duration.milliseconds(30)
     var lastDraw = ContinuousClock.now - frame
     var dirty = true
-    while !model.quit {
+    while !model.quit && !terminal.interrupted {
         if terminal.theme != model.theme { terminal.theme = model.theme }
         if dirty && ContinuousClock.now - lastDraw >= frame {
             terminal.draw(view(model))

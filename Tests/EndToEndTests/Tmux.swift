@@ -10,7 +10,9 @@ struct TmuxMissing: Error, CustomStringConvertible {
 /// Drives the real binary in a detached tmux window, as a person at a terminal would.
 final class TmuxSession {
     let socket = "bpt-test-\(UUID().uuidString.prefix(8))"
-    let statusFile = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-status-\(UUID().uuidString)").path
+    /// The wrapper script and what it records.
+    let work = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-tmux-\(UUID().uuidString)").path
+    var statusFile: String { work + "/status" }
 
     /// True when `tmux` is on PATH (the same search `posix_spawnp` below makes).
     static var isAvailable: Bool {
@@ -49,19 +51,46 @@ final class TmuxSession {
         }
     }
 
-    init(_ arguments: [String], width: Int, height: Int, environment: [String: String] = [:]) throws {
+    /// Runs `arguments` in a new tmux window of this size. The binary runs under a small shell
+    /// script that records the terminal's modes (`stty -g`) before and after it, its pid and its
+    /// exit status (see `ttyBefore`, `ttyAfter`, `pid`, `exitStatus`). With `interactiveShell`,
+    /// the window runs an interactive bash that types the command, so the program is a job with
+    /// job control (Ctrl-Z stops it, `fg` brings it back), as in a person's terminal.
+    init(_ arguments: [String], width: Int, height: Int, environment: [String: String] = [:],
+         interactiveShell: Bool = false) throws {
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        let wrapper = work + "/run.sh"
+        try """
+        #!/bin/sh
+        stty -g > \(Self.quote(work))/tty-before
+        sh -c 'echo $$ > \(Self.quote(work))/pid; exec "$@"' sh "$@"
+        echo $? > \(Self.quote(statusFile))
+        stty -g > \(Self.quote(work))/tty-after
+        """.write(toFile: wrapper, atomically: true, encoding: .utf8)
+        chmod(wrapper, 0o755)
         var env = ["LANG": "C.UTF-8", "TERM": "xterm-256color"]
         for (k, v) in environment { env[k] = v }
         let assignments = env.map { "\($0.key)=\(Self.quote($0.value))" }.joined(separator: " ")
-        let command = ([Binary.url.path] + arguments).map(Self.quote).joined(separator: " ")
-        let shell = "env -u LC_ALL \(assignments) \(command); echo $? > \(statusFile); sleep 30"
+        let command = ([wrapper, Binary.url.path] + arguments).map(Self.quote).joined(separator: " ")
+        let run = "env -u LC_ALL \(assignments) \(command)"
+        let shell = interactiveShell
+            ? "env -i PATH=/usr/bin:/bin HOME=\(Self.quote(work)) TERM=xterm-256color PS1='$ ' bash --norc --noprofile -i"
+            : run + "; sleep 30"
         // new-session starts the tmux server, which keeps any pipe it inherits open: give it none
         try tmux(["-f", "/dev/null", "new-session", "-d", "-x", String(width), "-y", String(height), shell], capture: false)
         try tmux(["set-option", "-g", "status", "off"])
         try tmux(["resize-window", "-x", String(width), "-y", String(height)])
+        if interactiveShell {
+            try waitFor("$")
+            try tmux(["send-keys", "-t", "0", "-l", run])
+            try send("Enter")
+        }
     }
 
-    deinit { _ = try? tmux(["kill-server"], capture: false) }
+    deinit {
+        _ = try? tmux(["kill-server"], capture: false)
+        try? FileManager.default.removeItem(atPath: work)
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
@@ -120,6 +149,38 @@ final class TmuxSession {
                 return n
             }
             Thread.sleep(forTimeInterval: 0.05)
+        }
+        return nil
+    }
+
+    // MARK: what the wrapper recorded
+
+    /// The program's process id, once it has started.
+    func pid(timeout: Double = 10) -> pid_t? {
+        recorded("pid", timeout: timeout).flatMap { pid_t($0) }
+    }
+
+    /// `stty -g` of the window's terminal just before the program started.
+    func ttyBefore(timeout: Double = 10) -> String? { recorded("tty-before", timeout: timeout) }
+
+    /// `stty -g` of the window's terminal just after the program ended.
+    func ttyAfter(timeout: Double = 10) -> String? { recorded("tty-after", timeout: timeout) }
+
+    /// tmux's view of the window: whether the alternate screen is on and the cursor visible.
+    func screenMode() throws -> (alternate: Bool, cursorVisible: Bool) {
+        let out = try tmux(["display-message", "-p", "-t", "0", "#{alternate_on} #{cursor_flag}"])
+        let parts = out.split(whereSeparator: \.isWhitespace)
+        return (parts.first == "1", parts.dropFirst().first == "1")
+    }
+
+    /// The whole last line of a file the wrapper writes, once it is there.
+    private func recorded(_ name: String, timeout: Double) -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let s = try? String(contentsOfFile: work + "/" + name, encoding: .utf8), s.hasSuffix("\n") {
+                return s.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            Thread.sleep(forTimeInterval: 0.02)
         }
         return nil
     }
