@@ -1,6 +1,6 @@
 import BackpropEngine
-import TerminalUI
 import XCTest
+@testable import TerminalUI
 
 /// Builds diagrams the way the screen does: names like `Notation` (x₁ h₁ ŷ₁, or x1 h1 y^1 in
 /// ASCII), values formatted to 3 decimals, deterministic weights of both signs.
@@ -81,11 +81,28 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertTrue(b.description.contains("◀━"), "outputs on the path get the arrow from the loss")
     }
 
+    /// The classic example in ASCII, line by line. Worked out by hand: labels of 8, 8 and 10
+    /// columns and the `<-` arrow leave 17 columns for two gaps (9 and 8: one blank on each side,
+    /// 7 and 6 cells of edges, 13 in all, under the 21 = 46/2 - 2 a row may hold). The two rows of
+    /// neurons are 6 apart (the most, `maxPitch`) in the 8 rows under the captions. x₁ → h₁ is
+    /// active: `=` (heavy, flat). x₁ → h₂ (0.25) runs `\` down one row per column; x₂ → h₁ (−0.20)
+    /// is dotted `:` upwards and drawn first (smaller |w|), so `\` wins where they cross. x₂ → h₂
+    /// (0.30) is the last normal edge on the bottom row. On the right, w₅ = 0.40 and w₆ = 0.45 to
+    /// ŷ₁ are on the path (`\=====`), w₇ = 0.50 to ŷ₂ too (`/` up to `X`), w₈ = −0.55 is dotted.
     func testClassicASCII() {
         let b = F.render(classic(unicode: false), width: 46, height: 9)
-        assertSnapshot(b, named: "diagram-2-2-2-ascii")
+        XCTAssertEqual(b.lines, [
+            "",
+            "input            hidden          output",
+            "x1 0.050 ======= h1 0.009 \\===== y^1  0.139 <-",
+            "          \\   :            \\  /",
+            "           \\ :              \\|",
+            "            \\                X",
+            "           : \\              /|",
+            "          :   \\            /  \\",
+            "x2 0.100 ------- h2 0.010 .....\\ y^2 -0.038 <-",
+        ])
         XCTAssertTrue(b.description.allSatisfy(\.isASCII))
-        XCTAssertTrue(b.description.contains("y^2 -0.038"))
     }
 
     /// The highlighted edges are drawn on top, in their own roles; highlighted nodes stand out.
@@ -154,8 +171,17 @@ final class NetworkDiagramTests: XCTestCase {
         XCTAssertTrue(text.contains("h₆₄⁽¹⁾"), "the focus neuron is visible")
         XCTAssertTrue(text.contains("h₄₁⁽²⁾"), "the other end of a highlighted edge is visible")
         XCTAssertTrue(text.contains("input (784)") && text.contains("hidden (128)"))
-        XCTAssertTrue(text.contains("⋮ 62 more") && text.contains("⋮ 778 more"))
-        XCTAssertTrue(text.contains("x₇₈₄") && text.contains("ŷ₁₀"), "first and last neurons are kept")
+        // 29 rows under the captions: 9 slots a shortened layer, 8 neurons and the summary; the
+        // 10 outputs fit (up to 14 on 29 rows).
+        XCTAssertTrue(text.contains("⋮ 776 more") && text.contains("⋮ 120 more") && text.contains("⋮ 56 more"), text)
+        XCTAssertTrue(text.contains("ŷ₁₀"), "the outputs are all there")
+        XCTAssertFalse(text.contains("x₉ "), "no activity known: the first 8 inputs")
+        // Only the path being explained has edges: one, h₆₄⁽¹⁾ → h₄₁⁽²⁾, on one row.
+        let row = b.lines.firstIndex { $0.contains("h₆₄⁽¹⁾") }!
+        let lineCells = (0..<b.height).flatMap { y in (0..<b.width).map { (y, b[$0, y]) } }
+            .filter { DiagramLegibilityTests.isLine($0.1.symbol) }
+        XCTAssertFalse(lineCells.isEmpty)
+        XCTAssertTrue(lineCells.allSatisfy { $0.0 == row && $0.1.foreground == .accent }, text)
     }
 
     func testCompressedMNISTASCII() {
@@ -236,8 +262,8 @@ final class NetworkDiagramTests: XCTestCase {
 
     func testSlots() {
         enum S {
-            static func of(count: Int, rows: Int, pinned: [Int]) -> String {
-                NetworkDiagram.slots(count: count, rows: rows, pinned: pinned).map { slot in
+            static func of(count: Int, rows: Int, pinned: [Int], ranked: [Int] = []) -> String {
+                NetworkDiagram.slots(count: count, rows: rows, pinned: pinned, ranked: ranked).map { slot in
                     switch slot {
                     case .neuron(let i): return String(i)
                     case .more(let hidden): return "⋮\(hidden)"
@@ -245,14 +271,22 @@ final class NetworkDiagramTests: XCTestCase {
                 }.joined(separator: " ")
             }
         }
-        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: []), "0 1 2 ⋮778 781 782 783")
-        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [391]), "0 1 ⋮389 391 ⋮390 782 783")
-        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [2]), "0 1 2 3 ⋮778 782 783")
-        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [781]), "0 1 2 ⋮778 781 782 783")
+        // 7 slots on 20 rows: 6 neurons and the summary; the pinned first, the rest from the start.
+        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: []), "0 1 2 3 4 5 ⋮778")
+        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [391]), "0 1 2 3 4 391 ⋮778")
+        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [391, 781, 2]), "0 1 2 3 391 781 ⋮778")
+        // then the most active
+        XCTAssertEqual(S.of(count: 784, rows: 20, pinned: [391], ranked: [700, 5, 391, 600]), "0 1 5 391 600 700 ⋮778")
+        // a third of a tall area: 60 rows, 20 slots
+        XCTAssertEqual(NetworkDiagram.slots(count: 784, rows: 60, pinned: []).count, 20)
+        // in full up to 8, or one every other row on a tall area, at most 16
         XCTAssertEqual(S.of(count: 8, rows: 20, pinned: []), "0 1 2 3 4 5 6 7")
-        XCTAssertEqual(S.of(count: 9, rows: 20, pinned: []), "0 1 2 ⋮3 6 7 8")
-        XCTAssertEqual(S.of(count: 8, rows: 5, pinned: [4]), "0 ⋮3 4 ⋮2 7")
-        XCTAssertEqual(S.of(count: 784, rows: 3, pinned: [391]), "⋮391 391 ⋮392")
+        XCTAssertEqual(S.of(count: 10, rows: 20, pinned: []), "0 1 2 3 4 5 6 7 8 9")
+        XCTAssertEqual(S.of(count: 11, rows: 20, pinned: []), "0 1 2 3 4 5 ⋮5")
+        XCTAssertEqual(NetworkDiagram.slots(count: 16, rows: 40, pinned: []).count, 16)
+        XCTAssertEqual(NetworkDiagram.slots(count: 17, rows: 40, pinned: []).count, 13)
+        XCTAssertEqual(S.of(count: 8, rows: 5, pinned: [4]), "0 1 2 4 ⋮4")
+        XCTAssertEqual(S.of(count: 784, rows: 3, pinned: [391]), "0 391 ⋮782")
         XCTAssertEqual(S.of(count: 784, rows: 1, pinned: [391]), "391")
         XCTAssertEqual(S.of(count: 784, rows: 1, pinned: []), "⋮784")
         // The focus is visible wherever it is.
@@ -300,6 +334,110 @@ final class NetworkDiagramTests: XCTestCase {
         let d = NetworkDiagram(layers: [[Node(name: "a")], [Node(name: "b")]], weights: [])
         b.render(d, in: b.area)
         XCTAssertTrue(b.description.contains("a") && b.description.contains("b"))
+    }
+
+    /// A 5×5 image input (a plus sign) feeding 3 hidden neurons and 2 outputs, in ASCII, the
+    /// centre pixel x₁₃ → h₂ active. Worked out by hand: on 40x8 the image takes two columns a
+    /// pixel (10 ≤ 40/4) and its 5 rows are centred in the 7 under the captions (rows 2–6); the
+    /// neurons are on rows 1, 4, 7 and 1, 7. Labels 10 + 8 + 9 and gaps of 7 and 6 fill the
+    /// 40 columns. A picture input means only highlighted edges: the one active edge, from the
+    /// centre row, w = 0.8·sin 74 < 0 so dotted (`.....`).
+    func testImageInputASCII() {
+        var d = F.diagram([25, 3, 2], unicode: false, caption: ["input", "hidden", "output"])
+        let plus = (0..<25).map { i -> Double in i / 5 == 2 || i % 5 == 2 ? 1 : 0 }
+        d.image = .init(width: 5, height: 5, pixels: plus)
+        d.layers[0][12].state = .active
+        d.layers[1][1].state = .path
+        d.edgeStates[.weight(layer: 0, to: 1, from: 12)] = .active
+        let b = F.render(d, width: 40, height: 8)
+        XCTAssertEqual(b.lines, [
+            "input 5x5        hidden        output",
+            "                 h1 0.943      y^1 0.947",
+            "    @@",
+            "    @@",
+            "@@@@@@@@@@ ..... h2 0.601",
+            "    @@",
+            "    @@",
+            "                 h3 0.001      y^2 0.162",
+        ])
+        XCTAssertEqual(b[4, 4].style, Style(.highlight, attributes: [.bold, .reverse]), "the active pixel")
+        XCTAssertEqual(b[0, 4].style, Style(.text))
+    }
+
+    /// The digits' 8×8 in Unicode: two columns a pixel when there is room, shaded ░▒▓█, one
+    /// image row a screen row; with little room one column a pixel, then 2×2 pixels a cell.
+    func testImageInputSizes() {
+        var d = F.diagram([64, 32, 10], caption: ["input", "hidden", "output"])
+        d.image = .init(width: 8, height: 8, pixels: (0..<64).map { Double($0 % 8) })   // dark to light, left to right
+        let wide = F.render(d, width: 64, height: 21)
+        XCTAssertTrue(wide.description.contains("input 8×8"))
+        // pixel k of a row is k/7 of the way from dark to light: ' ', ░, ░, ▒, ▒, ▓, ▓, █
+        let rows = wide.lines.filter { $0.contains("  ░░░░▒▒▒▒▓▓▓▓██ ") }
+        XCTAssertEqual(rows.count, 8, wide.description)
+        let narrow = F.render(d, width: 46, height: 10)
+        XCTAssertEqual(narrow.lines.filter { $0.hasPrefix(" ░░▒▒▓▓█ ") }.count, 8, narrow.description)
+        // 2×2 pixels a cell: the means 0.5, 2.5, 4.5, 6.5 of 7
+        let small = F.render(d, width: 46, height: 6)
+        XCTAssertEqual(small.lines.filter { $0.hasPrefix("  ░░▓▓██ ") }.count, 4, small.description)
+        // too few rows for a picture: the inputs are neurons again
+        let tiny = F.render(d, width: 46, height: 4)
+        XCTAssertTrue(tiny.description.contains("more"), tiny.description)
+        XCTAssertFalse(tiny.description.contains("█"))
+    }
+
+    /// A shortened layer shows the neurons with the largest |activity| (after the pinned ones),
+    /// in index order, and says how many are left out.
+    func testRepresentativesAreTheMostActive() {
+        var d = F.diagram([4, 50, 2])
+        for i in 0..<50 { d.layers[1][i].activity = 0.001 * Double(i) }
+        d.layers[1][7].activity = 5
+        d.layers[1][30].activity = -6
+        d.layers[1][44].activity = 4
+        let text = F.render(d, width: 60, height: 12).description
+        for name in ["h₈ ", "h₃₁", "h₄₅", "h₄₈", "h₄₉", "h₅₀"] { XCTAssertTrue(text.contains(name), "\(name): \(text)") }
+        XCTAssertFalse(text.contains("h₁ "), text)
+        XCTAssertTrue(text.contains("⋮ 44 more"), text)
+        // the focus comes first, whatever its activity
+        d.focus = NeuronRef(layer: 1, index: 0)
+        let focused = F.render(d, width: 60, height: 12).description
+        XCTAssertTrue(focused.contains("h₁ ") && !focused.contains("h₄₈"), focused)
+    }
+
+    /// A chain-rule step of 784-128-64-10 puts thousands of edges on the path: at most
+    /// `highlightedEdgeLimit` a gap are drawn, the active one among them.
+    func testHighlightedEdgesAreCapped() {
+        var d = F.diagram([784, 128, 64, 10])
+        d.focus = NeuronRef(layer: 1, index: 63)
+        d.edgeStates[.weight(layer: 0, to: 63, from: 391)] = .active
+        for j in 0..<64 { d.edgeStates[.weight(layer: 1, to: j, from: 63)] = .path }
+        for j in 0..<10 { for i in 0..<64 { d.edgeStates[.weight(layer: 2, to: j, from: i)] = .path } }
+        let edges = d.chooseEdges(d.plan(area: Rect(width: 120, height: 30)))
+        for l in 0..<3 {
+            let gap = edges.filter { $0.layer == l }
+            XCTAssertGreaterThan(gap.count, 0, "layer \(l)")
+            XCTAssertLessThanOrEqual(gap.count, NetworkDiagram.highlightedEdgeLimit, "layer \(l)")
+        }
+        XCTAssertTrue(edges.contains { $0.layer == 0 && $0.source == 391 && $0.target == 63 && $0.state == .active })
+        XCTAssertTrue(edges.allSatisfy { $0.state != .normal }, "nothing off the path")
+        XCTAssertTrue(edges.filter { $0.layer == 1 }.allSatisfy { $0.source == 63 })
+    }
+
+    /// With nothing highlighted, a large network gets the few strongest weights between the
+    /// neurons shown: no more than `strongestEdgeLimit` a gap, none weaker than one left out.
+    func testStrongestEdgesWhenNothingIsHighlighted() {
+        let d = F.diagram([64, 32, 10])
+        let plan = d.plan(area: Rect(width: 80, height: 20))
+        let edges = d.chooseEdges(plan)
+        for l in 0..<2 {
+            let gap = edges.filter { $0.layer == l }
+            XCTAssertEqual(gap.count, NetworkDiagram.strongestEdgeLimit)
+            let shown = { (c: Int) -> [Int] in plan.columns[c].slots.compactMap { if case .neuron(let i) = $0 { return i } else { return nil } } }
+            let all = shown(l).flatMap { i in shown(l + 1).map { j in abs(F.weight(layer: l, to: j, from: i)) } }.sorted(by: >)
+            XCTAssertEqual(gap.map { abs($0.weight) }.sorted(by: >), Array(all.prefix(NetworkDiagram.strongestEdgeLimit)))
+        }
+        // A small network keeps every edge.
+        let small = F.diagram([3, 4, 2])
+        XCTAssertEqual(small.chooseEdges(small.plan(area: Rect(width: 80, height: 20))).count, 3 * 4 + 4 * 2)
     }
 
     func testPreview() {

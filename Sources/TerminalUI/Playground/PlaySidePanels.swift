@@ -1,4 +1,5 @@
 import BackpropEngine
+import EventWords
 
 /// Training and test loss per epoch on one plot.
 func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
@@ -55,20 +56,15 @@ private func pad(_ s: String, _ width: Int) -> String {
     s + String(repeating: " ", count: max(0, width - displayWidth(of: s)))
 }
 
-/// The network with its current weights.
+/// The network with its current weights, drawn as the tutor draws it (a digit input as the
+/// first training image).
 func drawPlayDiagram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let net = model.main.trainer.network
     let panel = Panel(title: model.text.network(net.layerSizes.map(String.init).joined(separator: "-")), box: box)
     panel.render(into: &buffer, area: area)
-    let count = net.layerSizes.count
-    let layers = net.layerSizes.enumerated().map { l, size in
-        (0..<size).map { i -> NetworkDiagram.Node in
-            let prefix = l == 0 ? "x" : l == count - 1 ? "o" : "h"
-            let suffix = l > 0 && l < count - 1 && count > 3 ? "_\(l)" : ""
-            return NetworkDiagram.Node(name: "\(prefix)\(i + 1)\(suffix)")
-        }
-    }
-    NetworkDiagram(layers: layers, weights: net.nestedWeights, unicode: model.unicode)
+    let words = EventWords(network: net, language: model.language, ascii: !model.unicode)
+    NetworkDiagram.of(net, words: words, language: model.language, unicode: model.unicode,
+                      pixels: model.data.train.inputs.first)
         .render(into: &buffer, area: panel.inner(area))
 }
 

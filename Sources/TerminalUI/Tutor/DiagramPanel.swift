@@ -17,31 +17,6 @@ func diagram(for s: ScreenState, backward: Bool) -> NetworkDiagram {
     let event = s.event
     let highlighted = Set(event?.neurons ?? [])
     let active = event?.mainNeuron
-    var layers: [[NetworkDiagram.Node]] = []
-    for (l, size) in net.layerSizes.enumerated() {
-        var nodes: [NetworkDiagram.Node] = []
-        nodes.reserveCapacity(size)
-        for i in 0..<size {
-            let n = NeuronRef(layer: l, index: i)
-            var value: String? = nil
-            if let trace = s.trace {
-                if l == 0 {
-                    value = words.format(trace.activation(sample: s.sample, layer: 0, neuron: i))
-                } else if backward {
-                    if s.isShown(trace.eventIndex(deltaOf: n, sample: s.sample)) {
-                        value = words.format(trace.delta(sample: s.sample, layer: l, neuron: i))
-                    }
-                } else if s.isShown(trace.eventIndex(activationOf: n, sample: s.sample)) {
-                    value = words.format(trace.activation(sample: s.sample, layer: l, neuron: i))
-                }
-            } else if l == 0, let first = s.trainer.nextBatchIndices.first {
-                value = words.format(s.trainer.data.inputs[first][i])
-            }
-            let state: NetworkDiagram.ItemState = n == active ? .active : highlighted.contains(n) ? .path : .normal
-            nodes.append(.init(name: words.name(of: n), value: value, state: state))
-        }
-        layers.append(nodes)
-    }
     var weights = net.nestedWeights
     if let trace = s.trace, let k = s.eventIndex, trace.phase(at: k) == .update {
         for p in net.parameterRefs {
@@ -63,13 +38,35 @@ func diagram(for s: ScreenState, backward: Bool) -> NetworkDiagram {
         }
         if let p = event.mainParameter { edgeStates[p] = .active }
     }
-    let captions = net.layerSizes.indices.map { l -> String in
-        l == 0 ? (s.model.language == .ja ? "入力層" : "input")
-            : l == net.layerSizes.count - 1 ? (s.model.language == .ja ? "出力層" : "output")
-            : (s.model.language == .ja ? "隠れ層" : "hidden")
+    let first = s.trainer.nextBatchIndices.first
+    let pixels: [Double]? = s.trace.map { trace in
+        (0..<net.layerSizes[0]).map { trace.activation(sample: s.sample, layer: 0, neuron: $0) }
+    } ?? first.map { s.trainer.data.inputs[$0] }
+    return NetworkDiagram.of(net, words: words, language: s.model.language, unicode: s.model.unicode,
+                             weights: weights, pixels: pixels, edgeStates: edgeStates,
+                             focus: active ?? event?.mainParameter.map(neuronOf)) { n in
+        var shown = NetworkDiagram.NeuronShown()
+        shown.state = n == active ? .active : highlighted.contains(n) ? .path : .normal
+        if let trace = s.trace {
+            // The representatives of a long layer are chosen by the recorded values of this
+            // sample, shown or not yet, so they stay put while the step moves through the layer.
+            let (l, i) = (n.layer, n.index)
+            if l == 0 {
+                shown.activity = trace.activation(sample: s.sample, layer: 0, neuron: i)
+                shown.value = words.format(shown.activity!)
+            } else if backward {
+                shown.activity = trace.delta(sample: s.sample, layer: l, neuron: i)
+                if s.isShown(trace.eventIndex(deltaOf: n, sample: s.sample)) { shown.value = words.format(shown.activity!) }
+            } else {
+                shown.activity = trace.activation(sample: s.sample, layer: l, neuron: i)
+                if s.isShown(trace.eventIndex(activationOf: n, sample: s.sample)) { shown.value = words.format(shown.activity!) }
+            }
+        } else if n.layer == 0, let first {
+            shown.activity = s.trainer.data.inputs[first][n.index]
+            shown.value = words.format(shown.activity!)
+        }
+        return shown
     }
-    return NetworkDiagram(layers: layers, weights: weights, edgeStates: edgeStates, unicode: s.model.unicode,
-                          caption: captions, focus: active ?? event?.mainParameter.map(neuronOf))
 }
 
 private func neuronOf(_ p: ParameterRef) -> NeuronRef {

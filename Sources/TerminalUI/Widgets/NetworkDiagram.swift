@@ -19,13 +19,16 @@ import BackpropEngine
 ///   `.active` in `.highlight`.
 /// - Nodes: `.active` reversed in `.highlight`, `.path` bold `.accent`, `.dim` in `.dim`. An
 ///   output on the path gets `◀━` (the gradient comes from the loss) when there is room.
-/// - A layer of more than 8 neurons (or more than the rows allow) is compressed to its first and
-///   last few with `⋮ 58 more`, always keeping `focus`, the ends of highlighted edges and the
-///   highlighted neurons visible when there is room; edges are drawn between visible nodes only.
-///   Captions (on the top row) get the layer size of a compressed layer, e.g. `input (784)`.
+/// - Large networks stay legible (see `NetworkDiagramLayout.swift` and `NetworkDiagramEdgeChoice.swift`):
+///   a layer wider than the rows allow is drawn as a few representative neurons (the focus, the
+///   ends of highlighted edges, then the most active) and `⋮ 58 more`; an `image` input layer
+///   is drawn as the image; once a layer is shortened or a gap would hold too many edges, only
+///   the highlighted edges are drawn (or, with nothing highlighted, each shown neuron's strongest
+///   incoming weight). The gaps between columns never take more than half of a row, so no row
+///   is a solid block of lines.
 ///
 /// The work per frame depends on the visible nodes and the area (plus one pass over
-/// `edgeStates` and over the states of compressed layers' nodes), not on the layer sizes.
+/// `edgeStates` and over the nodes of shortened layers), not on the layer sizes.
 /// Only the cells of labels and edges are written: the area is expected to start blank.
 public struct NetworkDiagram: Widget, Sendable {
     public struct Node: Hashable, Sendable {
@@ -33,16 +36,42 @@ public struct NetworkDiagram: Widget, Sendable {
         /// Already formatted; nil while not known yet.
         public var value: String?
         public var state: ItemState
+        /// How strongly the neuron responds now (its activation, or δ going backwards): the
+        /// largest |activity| are the representatives of a shortened layer. nil: not known.
+        public var activity: Double?
 
-        public init(name: String, value: String? = nil, state: ItemState = .normal) {
+        public init(name: String, value: String? = nil, state: ItemState = .normal, activity: Double? = nil) {
             self.name = name
             self.value = value
             self.state = state
+            self.activity = activity
         }
     }
 
     public enum ItemState: Hashable, Sendable {
         case normal, dim, path, active
+    }
+
+    /// An input layer that is a picture (the 8×8 digits, 28×28 images): drawn as shaded cells,
+    /// pixel k being input neuron k (row by row, top row first).
+    public struct InputImage: Hashable, Sendable {
+        public var width: Int
+        public var height: Int
+        /// One value per input, any range: shaded from the smallest (blank) to the largest (full).
+        /// Empty: the image's outline only (no sample yet).
+        public var pixels: [Double]
+
+        public init(width: Int, height: Int, pixels: [Double] = []) {
+            self.width = width
+            self.height = height
+            self.pixels = pixels
+        }
+
+        /// The image shape of `inputs` inputs: a square of at least 5×5 (64 → 8×8, 784 → 28×28).
+        public static func square(inputs: Int) -> (width: Int, height: Int)? {
+            let side = Int(Double(inputs).squareRoot().rounded())
+            return side >= 5 && side * side == inputs ? (side, side) : nil
+        }
     }
 
     /// `layers[l][i]`: neuron i of layer l (layer 0 = inputs).
@@ -55,17 +84,24 @@ public struct NetworkDiagram: Widget, Sendable {
     public var unicode: Bool
     /// A label over each column, e.g. "input", "hidden", "output".
     public var caption: [String]?
-    /// The neuron that must stay visible when its layer is compressed.
+    /// The neuron that must stay visible when its layer is shortened.
     public var focus: NeuronRef?
+    /// Layer 0 drawn as this image (when its size matches the layer and it fits).
+    public var image: InputImage?
+    /// The words of `⋮ 58 more`, `#` standing for the number ("ほか # 個" in Japanese).
+    public var moreWords: String
 
     public init(layers: [[Node]], weights: [[[Double]]], edgeStates: [ParameterRef: ItemState] = [:],
-                unicode: Bool = true, caption: [String]? = nil, focus: NeuronRef? = nil) {
+                unicode: Bool = true, caption: [String]? = nil, focus: NeuronRef? = nil, image: InputImage? = nil,
+                moreWords: String = "# more") {
         self.layers = layers
         self.weights = weights
         self.edgeStates = edgeStates
         self.unicode = unicode
         self.caption = caption
         self.focus = focus
+        self.image = image
+        self.moreWords = moreWords
     }
 
     /// Cells between two columns for edges that can be followed (1 blank on each side).
@@ -82,37 +118,63 @@ public struct NetworkDiagram: Widget, Sendable {
     /// Rows between two neurons at most; a taller area centres the diagram.
     static let maxPitch = 6.0
 
-    public func render(into buffer: inout Buffer, area: Rect) {
-        let area = area.intersection(buffer.area)
-        guard !area.isEmpty, !layers.isEmpty else { return }
+    /// Cells of edges (and the `━` of the loss arrow) one row may hold: under half of the row,
+    /// with room for the two borders of a panel around it.
+    static func maxLineCells(width: Int) -> Int { max(0, width / 2 - 2) }
+
+    /// Blank cells on each side of the edges in a gap of `gap` cells.
+    static func pad(gap: Int) -> Int { gap >= minGap ? 1 : 0 }
+
+    /// Cells of edges a gap of `gap` cells holds on one row.
+    static func lineCells(gap: Int) -> Int { max(0, gap - 2 * pad(gap: gap)) }
+
+    /// Where everything goes in an area: the columns, their positions, the gaps and the rows.
+    struct Plan {
+        var area: Rect
+        var columns: [Column]
+        var level: LabelLevel
+        var xs: [Int]
+        var widths: [Int]
+        var gaps: [Int]
+        /// The row of each slot (or image row) of each column.
+        var ys: [[Int]]
+        var header: Int
+        var top: Int
+        /// Columns for `◀━` after the outputs (0 or 3).
+        var arrow: Int
+    }
+
+    func plan(area: Rect) -> Plan {
         let count = layers.count
         let wantsHeader = (caption?.contains { !$0.isEmpty } ?? false)
-            || layers.contains { $0.count > Self.fullLayerLimit }
+            || layers.indices.contains { isShortened(layer: $0, rows: area.height - 1) }
+            || imageLayout(rows: area.height - 1, area: area) != nil
         let header = wantsHeader && area.height >= 4 ? 1 : 0
         let rows = area.height - header
         let top = area.y + header
         let pins = pinnedNeurons(rows: rows)
-        let columns = (0..<count).map { l in
-            column(layer: l, slots: Self.slots(count: layers[l].count, rows: rows, pinned: pins[l]))
+        let picture = imageLayout(rows: rows, area: area)
+        let columns = (0..<count).map { l -> Column in
+            if l == 0, let picture { return Column(slots: [], image: picture) }
+            return column(layer: l, slots: Self.slots(count: layers[l].count, rows: rows, pinned: pins[l],
+                                                      ranked: ranking(layer: l, rows: rows)))
         }
 
         // The richest labels that fit with room for the edges, then the gaps.
+        let budget = Self.maxLineCells(width: area.width)
         var level = LabelLevel.marker, minGap = 1
         for (candidate, gap) in Self.labelChoices
-        where columns.reduce(0, { $0 + $1.width(candidate) }) + (count - 1) * gap <= area.width {
+        where columns.reduce(0, { $0 + $1.width(candidate) }) + (count - 1) * gap <= area.width
+            && (count - 1) * Self.lineCells(gap: gap) <= budget {
             (level, minGap) = (candidate, gap)
             break
         }
         let widths = columns.map { $0.width(level) }
         let labels = widths.reduce(0, +)
-        let arrow = area.width - labels - (count - 1) * max(minGap, Self.minGap) >= 3 ? 3 : 0
-        var gaps = [Int](repeating: 0, count: max(0, count - 1))
-        if count > 1 {
-            let free = max(0, area.width - labels - arrow)
-            let gap = min(Self.maxGap, free / (count - 1))
-            let extra = gap < Self.maxGap ? free - gap * (count - 1) : 0
-            for g in gaps.indices { gaps[g] = gap + (g < extra ? 1 : 0) }
-        }
+        let roomyGap = max(minGap, Self.minGap)
+        let arrow = area.width - labels - (count - 1) * roomyGap >= 3
+            && (count - 1) * Self.lineCells(gap: roomyGap) + 1 <= budget ? 3 : 0
+        let gaps = Self.gapWidths(count: count - 1, free: area.width - labels - arrow, budget: budget - (arrow > 0 ? 1 : 0))
         let total = labels + gaps.reduce(0, +) + arrow
         var xs: [Int] = []
         var x = area.x + max(0, (area.width - total) / 2)
@@ -120,23 +182,61 @@ public struct NetworkDiagram: Widget, Sendable {
             xs.append(x)
             x += widths[l] + (l < gaps.count ? gaps[l] : 0)
         }
-        let ys = columns.map { Self.rowPositions(slots: $0.slots.count, rows: rows, top: top) }
+        let ys = columns.map { c -> [Int] in
+            if let picture = c.image { return picture.rowPositions(rows: rows, top: top) }
+            return Self.rowPositions(slots: c.slots.count, rows: rows, top: top)
+        }
+        return Plan(area: area, columns: columns, level: level, xs: xs, widths: widths, gaps: gaps, ys: ys,
+                    header: header, top: top, arrow: arrow)
+    }
 
+    public func render(into buffer: inout Buffer, area: Rect) {
+        let area = area.intersection(buffer.area)
+        guard !area.isEmpty, !layers.isEmpty else { return }
+        let p = plan(area: area)
+        let count = layers.count
+        drawEdges(chooseEdges(p), into: &buffer, area: area)
         // Captions just above the highest node (nothing is drawn above it).
-        let captionY = max(area.y, (ys.compactMap(\.first).min() ?? top) - 1)
-        drawEdges(into: &buffer, area: area, columns: columns, xs: xs, widths: widths, ys: ys)
+        let captionY = max(area.y, (p.ys.compactMap(\.first).min() ?? p.top) - 1)
         var captionEnd = area.x
         for l in 0..<count {
-            let right = l + 1 < count ? xs[l + 1] - 1 : area.right
-            let clip = Rect(x: xs[l], y: area.y, width: right - xs[l], height: area.height).intersection(area)
-            drawLabels(into: &buffer, layer: l, column: columns[l], level: level, x: xs[l], width: widths[l],
-                       ys: ys[l], clip: clip)
-            if header == 1 {
-                captionEnd = drawCaption(into: &buffer, layer: l, column: columns[l], x: xs[l], y: captionY,
+            let right = l + 1 < count ? p.xs[l + 1] - 1 : area.right
+            let clip = Rect(x: p.xs[l], y: area.y, width: right - p.xs[l], height: area.height).intersection(area)
+            if let picture = p.columns[l].image {
+                drawImage(picture, into: &buffer, x: p.xs[l], y: p.ys[l].first ?? p.top, clip: clip)
+            } else {
+                drawLabels(into: &buffer, layer: l, column: p.columns[l], level: p.level, x: p.xs[l], width: p.widths[l],
+                           ys: p.ys[l], clip: clip, moreRoom: right - p.xs[l])
+            }
+            if p.header == 1 {
+                captionEnd = drawCaption(into: &buffer, layer: l, column: p.columns[l], x: p.xs[l], y: captionY,
                                          from: captionEnd, to: right)
             }
         }
-        if arrow > 0 { drawLossArrows(into: &buffer, column: columns[count - 1], x: xs[count - 1] + widths[count - 1] + 1, ys: ys[count - 1], area: area) }
+        if p.arrow > 0 {
+            drawLossArrows(into: &buffer, column: p.columns[count - 1], x: p.xs[count - 1] + p.widths[count - 1] + 1,
+                           ys: p.ys[count - 1], area: area)
+        }
+    }
+
+    /// `count` gaps sharing `free` cells, each at most `maxGap`, all together holding at most
+    /// `budget` cells of edges on a row (the rest of the row is labels and blanks).
+    static func gapWidths(count: Int, free: Int, budget: Int) -> [Int] {
+        guard count > 0 else { return [] }
+        var gap = min(maxGap, max(0, free) / count)
+        while gap > 1 && count * lineCells(gap: gap) > budget { gap -= 1 }
+        var gaps = [Int](repeating: gap, count: count)
+        // Spread the remainder while it still fits (a wider area centres the diagram instead).
+        var extra = gap < maxGap ? max(0, free) - gap * count : 0
+        var used = count * lineCells(gap: gap)
+        for g in gaps.indices where extra > 0 {
+            let more = lineCells(gap: gap + 1) - lineCells(gap: gap)
+            guard used + more <= budget else { break }
+            gaps[g] += 1
+            used += more
+            extra -= 1
+        }
+        return gaps
     }
 
     /// The row of each of `k` slots spread over `rows` rows from `top`: first and last slot on
@@ -147,82 +247,6 @@ public struct NetworkDiagram: Widget, Sendable {
         let pitch = min(Double(rows - 1) / Double(k - 1), maxPitch)
         let offset = (Double(rows - 1) - pitch * Double(k - 1)) / 2
         return (0..<k).map { s in top + min(rows - 1, Int((offset + Double(s) * pitch).rounded())) }
-    }
-
-    // MARK: Edges
-
-    func weight(layer l: Int, to j: Int, from i: Int) -> Double? {
-        guard l < weights.count, j < weights[l].count, i < weights[l][j].count else { return nil }
-        return weights[l][j][i]
-    }
-
-    /// The style and stroke of an edge with weight `w`, `relative` = |w| / the largest |w| drawn
-    /// between the same layers.
-    static func edgeLook(weight w: Double, relative: Double, state: ItemState) -> (Style, EdgeCanvas.Stroke) {
-        let dotted = w < 0
-        switch state {
-        case .dim: return (Style(.dim), EdgeCanvas.Stroke(dotted: dotted, heavy: false))
-        case .path: return (Style(.accent, attributes: .bold), EdgeCanvas.Stroke(dotted: dotted, heavy: true))
-        case .active: return (Style(.highlight, attributes: .bold), EdgeCanvas.Stroke(dotted: dotted, heavy: true))
-        case .normal:
-            let attributes: Attributes = relative < 1.0 / 3 ? .dim : (relative >= 2.0 / 3 ? .bold : [])
-            return (Style(dotted ? .negative : .positive, attributes: attributes),
-                    EdgeCanvas.Stroke(dotted: dotted, heavy: false))
-        }
-    }
-
-    private struct EdgeItem {
-        var rank: Int
-        var magnitude: Double
-        var weight: Double
-        var relative: Double
-        var state: ItemState
-        var from: Point
-        var to: Point
-    }
-
-    private func drawEdges(into buffer: inout Buffer, area: Rect, columns: [Column], xs: [Int], widths: [Int],
-                           ys: [[Int]]) {
-        guard columns.count > 1 else { return }
-        var items: [EdgeItem] = []
-        for l in 0..<(columns.count - 1) {
-            let pad = xs[l + 1] - xs[l] - widths[l] >= Self.minGap ? 1 : 0
-            let start = xs[l] + widths[l] + pad, end = xs[l + 1] - 1 - pad
-            guard end >= start else { continue }
-            let fromSlots = columns[l].slots, toSlots = columns[l + 1].slots
-            var largest = 0.0
-            for case .neuron(let j) in toSlots {
-                for case .neuron(let i) in fromSlots {
-                    if let w = weight(layer: l, to: j, from: i), w.isFinite { largest = max(largest, abs(w)) }
-                }
-            }
-            for (b, tslot) in toSlots.enumerated() {
-                guard case .neuron(let j) = tslot else { continue }
-                for (a, fslot) in fromSlots.enumerated() {
-                    guard case .neuron(let i) = fslot, let w = weight(layer: l, to: j, from: i) else { continue }
-                    // One lookup per visible edge: the dictionary may hold thousands of edges.
-                    let state = edgeStates.isEmpty ? .normal : edgeStates[.weight(layer: l, to: j, from: i)] ?? .normal
-                    let magnitude = w.isFinite ? abs(w) : 0
-                    let rank: Int
-                    switch state {
-                    case .dim: rank = 0
-                    case .normal: rank = 1
-                    case .path: rank = 2
-                    case .active: rank = 3
-                    }
-                    items.append(EdgeItem(rank: rank, magnitude: magnitude, weight: w,
-                                          relative: largest > 0 ? magnitude / largest : 0, state: state,
-                                          from: Point(x: start, y: ys[l][a]), to: Point(x: end, y: ys[l + 1][b])))
-                }
-            }
-        }
-        items.sort { ($0.rank, $0.magnitude) < ($1.rank, $1.magnitude) }
-        var canvas = EdgeCanvas(area: area, unicode: unicode)
-        for item in items {
-            let (style, stroke) = Self.edgeLook(weight: item.weight, relative: item.relative, state: item.state)
-            canvas.edge(from: item.from, to: item.to, stroke: stroke, style: style)
-        }
-        canvas.draw(into: &buffer)
     }
 
     // MARK: Labels
@@ -237,16 +261,17 @@ public struct NetworkDiagram: Widget, Sendable {
     }
 
     /// Writes only the characters of each label (padding is skipped: every cell costs a write),
-    /// except for an `.active` node, whose whole label is reversed.
+    /// except for an `.active` node, whose whole label is reversed. `⋮ 58 more` may run into the
+    /// gap on its right (`moreRoom` cells from `x`), over the edges.
     private func drawLabels(into buffer: inout Buffer, layer l: Int, column: Column, level: LabelLevel, x: Int,
-                            width: Int, ys: [Int], clip: Rect) {
+                            width: Int, ys: [Int], clip: Rect, moreRoom: Int) {
         let nodes = layers[l]
         let dot = unicode ? "·" : "."
         for (s, slot) in column.slots.enumerated() {
             let y = ys[s]
             guard case .neuron(let i) = slot else {
                 if case .more(let hidden) = slot {
-                    buffer.put(moreText(hidden: hidden, width: width), x: x, y: y, style: Style(.dim), clip: clip)
+                    buffer.put(moreText(hidden: hidden, width: moreRoom), x: x, y: y, style: Style(.dim), clip: clip)
                 }
                 continue
             }
@@ -282,7 +307,12 @@ public struct NetworkDiagram: Widget, Sendable {
     private func drawCaption(into buffer: inout Buffer, layer l: Int, column: Column, x: Int, y: Int,
                              from: Int, to: Int) -> Int {
         let name = l < (caption?.count ?? 0) ? caption![l] : ""
-        let size = column.compressed ? "(\(layers[l].count))" : ""
+        let size: String
+        if let picture = column.image {
+            size = "\(picture.pixelWidth)\(unicode ? "×" : "x")\(picture.pixelHeight)"
+        } else {
+            size = column.compressed ? "(\(layers[l].count))" : ""
+        }
         var text = name.isEmpty || size.isEmpty ? name + size : name + " " + size
         let room = to - from
         if displayWidth(of: text) > room, !name.isEmpty { text = name }

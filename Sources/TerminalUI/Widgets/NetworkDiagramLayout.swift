@@ -8,68 +8,66 @@ extension NetworkDiagram {
         case more(hidden: Int)
     }
 
-    /// Layers with more neurons than this are drawn compressed.
+    /// Layers of up to this many neurons are drawn in full when the rows allow (more on tall areas).
     static let fullLayerLimit = 8
-    /// Rows (slots) a compressed layer takes at most: first few, `⋮`, last few.
+    /// Rows (slots) a shortened layer takes at least, when the rows allow: neurons and `⋮ N more`.
     static let compressedSlots = 7
 
-    /// The slots of a layer of `count` neurons given `rows` rows: every neuron when
-    /// `count <= min(8, rows)`, otherwise at most `min(7, rows)` slots showing the first and last
-    /// neurons and the `pinned` ones (the focus first; the others as room allows).
-    public static func slots(count: Int, rows: Int, pinned: [Int]) -> [Slot] {
+    /// The most neurons a layer may have to be drawn in full on `rows` rows: 8, up to 16 on a
+    /// tall area (one neuron every other row).
+    static func fullLimit(rows: Int) -> Int { min(rows, max(fullLayerLimit, min(16, rows / 2))) }
+
+    /// The slots of a shortened layer on `rows` rows: 7, a third of a tall area.
+    static func shortenedSlots(rows: Int) -> Int { min(rows, max(compressedSlots, rows / 3)) }
+
+    /// The slots of a layer of `count` neurons given `rows` rows: every neuron when it fits
+    /// (`fullLimit`), otherwise a few representatives in index order and one `⋮ N more` below
+    /// them: the `pinned` ones first (the focus, then the highlighted), then the `ranked` ones
+    /// (the most active first), then the first neurons. One row: the first pinned neuron alone.
+    public static func slots(count: Int, rows: Int, pinned: [Int], ranked: [Int] = []) -> [Slot] {
         guard count > 0, rows > 0 else { return [] }
-        if count <= min(fullLayerLimit, rows) { return (0..<count).map { .neuron($0) } }
-        let budget = min(compressedSlots, rows)
+        if count <= fullLimit(rows: rows) { return (0..<count).map { .neuron($0) } }
+        let room = shortenedSlots(rows: rows) - 1
+        guard room > 0 else {
+            if let p = pinned.first(where: { $0 >= 0 && $0 < count }) { return [.neuron(p)] }
+            return [.more(hidden: count)]
+        }
+        var chosen = Set<Int>()
         var shown: [Int] = []
-        for p in pinned where p >= 0 && p < count && !shown.contains(p) {
-            let candidate = insertSorted(p, into: shown)
-            if slotCount(candidate, count: count) <= budget || shown.isEmpty { shown = candidate }
+        func add(_ i: Int) {
+            guard shown.count < room, i >= 0, i < count, !chosen.contains(i) else { return }
+            chosen.insert(i)
+            shown.append(i)
         }
-        // Grow from both ends while there is room.
-        var head = 0, tail = count - 1
-        var headOpen = true, tailOpen = true
-        while headOpen || tailOpen {
-            if headOpen {
-                while head < count && shown.contains(head) { head += 1 }
-                if head < count {
-                    let candidate = insertSorted(head, into: shown)
-                    if slotCount(candidate, count: count) <= budget { shown = candidate } else { headOpen = false }
-                } else { headOpen = false }
-            }
-            if tailOpen {
-                while tail >= 0 && shown.contains(tail) { tail -= 1 }
-                if tail >= 0 {
-                    let candidate = insertSorted(tail, into: shown)
-                    if slotCount(candidate, count: count) <= budget { shown = candidate } else { tailOpen = false }
-                } else { tailOpen = false }
-            }
-        }
-        var out: [Slot] = []
+        for p in pinned { add(p) }
+        for r in ranked { add(r) }
         var next = 0
-        for i in shown {
-            if i > next { out.append(.more(hidden: i - next)) }
-            out.append(.neuron(i))
-            next = i + 1
-        }
-        if next < count { out.append(.more(hidden: count - next)) }
-        if out.count > rows { out.removeAll { $0 != .neuron(shown[0]) } }  // fewer than 3 rows: the focus alone
-        return out
+        while shown.count < room && next < count { add(next); next += 1 }
+        return shown.sorted().map { .neuron($0) } + [.more(hidden: count - shown.count)]
     }
 
-    private static func insertSorted(_ v: Int, into a: [Int]) -> [Int] {
-        var b = a
-        b.insert(v, at: b.firstIndex { $0 > v } ?? b.count)
-        return b
+    /// Whether layer `l` is drawn as a few representatives on `rows` rows.
+    func isShortened(layer l: Int, rows: Int) -> Bool { layers[l].count > Self.fullLimit(rows: rows) }
+
+    /// The neurons of a shortened layer with a known activity, the largest |activity| first (the
+    /// lowest index first among equals); empty for a layer drawn in full.
+    func ranking(layer l: Int, rows: Int) -> [Int] {
+        guard isShortened(layer: l, rows: rows) else { return [] }
+        var known: [(magnitude: Double, index: Int)] = []
+        for (i, node) in layers[l].enumerated() {
+            if let a = node.activity, a.isFinite { known.append((abs(a), i)) }
+        }
+        known.sort { $0.magnitude != $1.magnitude ? $0.magnitude > $1.magnitude : $0.index < $1.index }
+        return known.prefix(Self.shortenedSlots(rows: rows)).map(\.index)
     }
 
-    /// Nodes plus one `⋮` per run of hidden neurons.
-    private static func slotCount(_ shown: [Int], count: Int) -> Int {
-        var n = shown.count, next = 0
-        for i in shown {
-            if i > next { n += 1 }
-            next = i + 1
-        }
-        return next < count ? n + 1 : n
+    /// How the input image is drawn on `rows` rows of `area`, or nil when there is none or it
+    /// does not fit (then the inputs are drawn as neurons). The image takes at most a quarter of
+    /// the width.
+    func imageLayout(rows: Int, area: Rect) -> ImageLayout? {
+        guard let image, layers.count >= 2, image.width * image.height == layers[0].count else { return nil }
+        return ImageLayout.fit(width: image.width, height: image.height, rows: rows,
+                               maxColumns: max(8, area.width / 4))
     }
 
     /// For each layer, the neurons that should stay visible if it is compressed, most important
@@ -77,8 +75,8 @@ extension NetworkDiagram {
     /// edges, `.path` neurons (the lowest indices of each kind, so the choice does not depend on
     /// the dictionary's order). Empty for layers shown in full.
     func pinnedNeurons(rows: Int) -> [[Int]] {
-        let limit = Self.compressedSlots, count = layers.count
-        let big = layers.map { $0.count > min(Self.fullLayerLimit, rows) }
+        let limit = Self.shortenedSlots(rows: rows), count = layers.count
+        let big = layers.indices.map { isShortened(layer: $0, rows: rows) }
         var pins = [[Int]](repeating: [], count: count)
         guard big.contains(true) else { return pins }
         // lowest[(kind * count + layer) * limit + k], sorted, Int.max = empty; kind 0 active, 1 path.
@@ -131,9 +129,11 @@ extension NetworkDiagram {
         case marker
     }
 
-    /// The column of one layer: its slots and the widths of its parts at a label level.
+    /// The column of one layer: its slots and the widths of its parts at a label level, or the
+    /// input image.
     struct Column {
         var slots: [Slot]
+        var image: ImageLayout? = nil
         var nameWidth = 0
         var valueWidth = 0
         var bareValueWidth = 0
@@ -153,7 +153,8 @@ extension NetworkDiagram {
 
         /// The width of the column: its labels, and room for `⋮ 58` unless only markers are shown.
         func width(_ level: LabelLevel) -> Int {
-            level == .marker ? 1 : max(labelWidth(level), moreWidth)
+            if let image { return image.width }
+            return level == .marker ? 1 : max(labelWidth(level), moreWidth)
         }
     }
 
@@ -182,10 +183,12 @@ extension NetworkDiagram {
         return c
     }
 
-    /// The text of a `⋮` slot that fits in `width`: `⋮ 776 more`, `⋮ +776`, `⋮ 776` or `⋮`.
+    /// The text of a `⋮` slot that fits in `width`: `⋮ 776 more` (from `moreWords`), `⋮ +776`,
+    /// `⋮ 776` or `⋮`.
     func moreText(hidden: Int, width: Int) -> String {
         let dots = unicode ? "⋮" : ":"
-        for candidate in ["\(dots) \(hidden) more", "\(dots) +\(hidden)", "\(dots) \(hidden)"]
+        let words = moreWords.split(separator: "#", omittingEmptySubsequences: false).joined(separator: String(hidden))
+        for candidate in ["\(dots) \(words)", "\(dots) +\(hidden)", "\(dots) \(hidden)"]
         where displayWidth(of: candidate) <= width {
             return candidate
         }
