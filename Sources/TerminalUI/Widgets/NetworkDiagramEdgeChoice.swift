@@ -90,14 +90,19 @@ extension NetworkDiagram {
                 }
                 continue
             }
-            // Highlighted edges, one per pair of rows (pixels of one image row share a row).
+            // Highlighted edges, one per pair of rows. From a picture the `.path` edges into a
+            // neuron are one solid bundle from the middle of the picture (a bundle has no one
+            // sign): eight lines converging on one neuron would be a solid wedge. An `.active`
+            // edge leaves from its pixel's row.
             guard !edgeStates.isEmpty else { continue }
+            let bundleRow = columns[l].image.map { ys[l][$0.rows / 2] }
             var best: [Int: (DrawnEdge, Int)] = [:]   // key: from row * rows + to row; value: edge, priority
             for b in span.targets {
-                for a in span.sources {
+                for var a in span.sources {
                     guard let state = edgeStates[.weight(layer: l, to: b.neuron, from: a.neuron)],
                           state == .path || state == .active,
-                          let w = weight(layer: l, to: b.neuron, from: a.neuron) else { continue }
+                          var w = weight(layer: l, to: b.neuron, from: a.neuron) else { continue }
+                    if state == .path, let bundleRow { (a.y, w) = (bundleRow, abs(w)) }
                     let atFocus = focus == NeuronRef(layer: l, index: a.neuron) || focus == NeuronRef(layer: l + 1, index: b.neuron)
                     let priority = Self.rank(state) * 2 + (atFocus ? 1 : 0)
                     let candidate = edge(l, span, a, b, w, state)
