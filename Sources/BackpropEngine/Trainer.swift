@@ -8,7 +8,7 @@ public struct Trainer: Equatable, Sendable {
     /// Held-out samples: their loss is measured at the start of every epoch (`testLosses`).
     public let testData: Dataset?
     /// testLosses[k]: loss of the test data at the start of epoch k+1 (same point as epochLosses[k]'s first batch).
-    public private(set) var testLosses: [Double] = []
+    public private(set) var testLosses = LossHistory()
     public private(set) var optimizerState: OptimizerState
     /// Completed epochs.
     public private(set) var epoch = 0
@@ -20,7 +20,7 @@ public struct Trainer: Equatable, Sendable {
     private var orderIsShuffled = false
     private var epochLossSum = 0.0
     /// loss[k]: mean over its batches of the batch loss measured during epoch k+1, before its updates.
-    public private(set) var epochLosses: [Double] = []
+    public private(set) var epochLosses = LossHistory()
     /// The loss of the last batch, measured before its update.
     public private(set) var lastBatchLoss: Double?
     /// Set once a loss or a parameter stops being a finite number; training then stands still.
@@ -67,13 +67,30 @@ public struct Trainer: Equatable, Sendable {
     /// Trains until `count` more epochs are complete (an epoch under way counts as the first),
     /// on the fast path. Stops early on divergence.
     public mutating func train(epochs count: Int) {
-        guard count > 0 && divergence == nil else { return }
-        let target = epoch + count
+        guard count > 0 else { return }
+        var none: [Double]? = nil
+        train(untilEpoch: epoch + count, untilUpdate: Int.max, losses: &none)
+    }
+
+    /// Makes `count` more updates on the fast path (stopping early on divergence), appending each
+    /// update's batch loss to `losses` when one is given.
+    public mutating func train(updates count: Int, losses: inout [Double]?) {
+        guard count > 0 else { return }
+        train(untilEpoch: Int.max, untilUpdate: updateCount + count, losses: &losses)
+    }
+
+    public mutating func train(updates count: Int) {
+        var none: [Double]? = nil
+        train(updates: count, losses: &none)
+    }
+
+    private mutating func train(untilEpoch targetEpoch: Int, untilUpdate targetUpdate: Int, losses: inout [Double]?) {
+        guard divergence == nil else { return }
         let size = batchSize, batches = batchesPerEpoch
         // The parameters live in `full`'s buffers until the end; a smaller last batch shares them.
         let full = Workspace(network: network, batchSize: size, state: optimizerMemory)
         var partial: Workspace? = nil
-        while epoch < target && divergence == nil {
+        while epoch < targetEpoch && updateCount < targetUpdate && divergence == nil {
             let n = nextBatchSize
             var ws = full
             if n != size {
@@ -82,7 +99,8 @@ public struct Trainer: Equatable, Sendable {
                 }
                 ws = partial!
             }
-            performStep(ws, batches: batches, recording: false)
+            let info = performStep(ws, batches: batches, recording: false)
+            losses?.append(info.batchLoss)
         }
         storeParameters(from: full)
     }
@@ -307,6 +325,39 @@ public struct Trainer: Equatable, Sendable {
         Kernel.backward(network, ws)
         Kernel.reduce(ws, reduction)
         return Workspace.parameters(ws.gradientW, ws.gradientB)
+    }
+}
+
+extension Trainer {
+    /// This state without its loss lists, and the lists' lengths: what a checkpoint of a long run
+    /// keeps (the lists are the run's, shared by every state of it).
+    var withoutHistory: (trainer: Trainer, epochLosses: Int, testLosses: Int) {
+        var t = self
+        t.epochLosses = LossHistory()
+        t.testLosses = LossHistory()
+        return (t, epochLosses.count, testLosses.count)
+    }
+
+    /// Gives a state made by `withoutHistory` its loss lists back, from a later state of the same run.
+    mutating func restoreHistory(from later: Trainer, epochLosses e: Int, testLosses t: Int) {
+        epochLosses = later.epochLosses.prefix(count: e)
+        testLosses = later.testLosses.prefix(count: t)
+    }
+
+    /// Bytes a copy of this state holds of its own (parameters, optimizer memory, sample order),
+    /// not counting the data and the loss lists, which copies share.
+    var snapshotBytes: Int {
+        let parameters = network.parameters.weights.reduce(0) { $0 + $1.count }
+            + network.parameters.biases.reduce(0) { $0 + $1.count }
+        let arrays = 4 * 2 * network.parameters.weights.count + 1
+        return 8 * (4 * parameters + order.count) + 48 * arrays + 512
+    }
+
+    /// Multiply-adds of one update, roughly: batch × parameters, forward and back.
+    var updateWork: Int {
+        let parameters = network.parameters.weights.reduce(0) { $0 + $1.count }
+            + network.parameters.biases.reduce(0) { $0 + $1.count }
+        return 3 * batchSize * parameters
     }
 }
 

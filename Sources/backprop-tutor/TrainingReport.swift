@@ -7,7 +7,7 @@ import TutorFiles
 struct TrainingReport {
     let file: NetworkFile
     let trainer: Trainer
-    var testLosses: [Double] { trainer.testLosses }
+    var testLosses: [Double] { Array(trainer.testLosses) }
 
     var outputs: [[Double]] { trainer.network.predict(batch: file.data.inputs) }
 
@@ -22,7 +22,7 @@ struct TrainingReport {
         let net = trainer.network
         var fields: [(String, JSON)] = [
             ("epochs", .int(trainer.epoch)),
-            ("loss", .numbers(trainer.epochLosses)),
+            ("loss", .numbers(Array(trainer.epochLosses))),
             ("final_loss", .number(trainer.loss())),
             ("weights", .array(net.nestedWeights.map { .matrix($0) })),
             ("biases", net.biasMode == .none ? .array(net.biases.map { _ in .array([]) }) : .matrix(net.biases)),
@@ -42,7 +42,7 @@ struct TrainingReport {
 
     func text(elapsed: Duration, ascii: Bool, words: CommandText = CommandText(.en)) -> String {
         var lines: [String] = [words.title(of: file), words.summary(of: file), ""]
-        var series = [LossCurveText.Series(name: words.trainingLossSeries, values: trainer.epochLosses)]
+        var series = [LossCurveText.Series(name: words.trainingLossSeries, values: Array(trainer.epochLosses))]
         if !testLosses.isEmpty { series.append(.init(name: words.testLossSeries, values: testLosses)) }
         lines += LossCurveText.render(series: series, width: 72, height: 14, ascii: ascii,
                                       xLabel: words.epochAxis, emptyText: words.noData)

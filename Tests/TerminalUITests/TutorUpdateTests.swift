@@ -103,9 +103,10 @@ final class TutorUpdateTests: XCTestCase {
         press(&model, .right)
         XCTAssertEqual(model.timeline.position?.event, 1)
         press(&model, .left, .left)
-        XCTAssertEqual(model.timeline.position?.step, 0)
+        XCTAssertEqual(model.timeline.position?.step, 50, "the update before, trained on the fast path, recorded again")
         press(&model, .home)
-        press(&model, .right, times: 2)
+        XCTAssertNil(model.timeline.position, "Home: the start screen")
+        press(&model, .right, times: 3)
         XCTAssertEqual(view(model), before, "the numbers before the skip are still there")
     }
 

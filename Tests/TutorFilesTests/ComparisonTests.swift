@@ -45,7 +45,7 @@ final class ComparisonTests: XCTestCase {
         // the unchanged run is the lesson's own training
         var trainer = Trainer(network: file.network, config: file.training, data: file.data)
         trainer.train(epochs: 5)
-        XCTAssertEqual(c.runs[0].epochLosses, trainer.epochLosses)
+        XCTAssertEqual(c.runs[0].epochLosses, Array(trainer.epochLosses))
         XCTAssertEqual(c.runs[0].finalLoss, trainer.loss())
         XCTAssertLessThan(c.runs[1].finalLoss, c.runs[0].finalLoss)
         XCTAssertEqual(player.narration(), String(format: "%.6f %.6f", c.runs[1].finalLoss, c.runs[0].firstGradientNorms[1]))

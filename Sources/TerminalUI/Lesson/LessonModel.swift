@@ -86,7 +86,8 @@ public struct LessonModel: Sendable {
         // event on screen is the one that computes it
         if player.quizPending, let name = player.scene.quiz?.answer, let event = player.timeline.currentEvent,
            let trace = player.timeline.currentTrace,
-           EventLocator.event(event, computes: name, batchCount: trace.batchCount) {
+           EventLocator.event(event, computes: name, batchCount: trace.batchCount),
+           m.timeline.position != Timeline.Position(step: 0, event: 0) {   // (not back to the start screen)
             m.timeline.backward(by: .event)
         }
         return m

@@ -124,7 +124,7 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
     let roles: [ColorRole] = [.accent, .warning, .positive]
     let names = model.variants.map(\.name)
     let series = model.runs.enumerated().map { k, run in
-        LossChart.Series(name: names[k], values: run.trainer.epochLosses, role: roles[k % roles.count])
+        LossChart.Series(name: names[k], values: Array(run.trainer.epochLosses), role: roles[k % roles.count])
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100

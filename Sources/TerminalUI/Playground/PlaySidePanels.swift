@@ -9,8 +9,8 @@ func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     if let test = t.testLosses.last { title += (model.unicode ? " · " : " | ") + words.test + " " + compactNumber(test) }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
-    var series = [LossChart.Series(name: words.train, values: t.epochLosses, role: .accent)]
-    if t.testData != nil { series.append(LossChart.Series(name: words.test, values: t.testLosses, role: .warning)) }
+    var series = [LossChart.Series(name: words.train, values: Array(t.epochLosses), role: .accent)]
+    if t.testData != nil { series.append(LossChart.Series(name: words.test, values: Array(t.testLosses), role: .warning)) }
     let values = t.epochLosses.filter { $0.isFinite && $0 > 0 }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
     LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis, emptyText: words.spaceStarts)

@@ -10,9 +10,9 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
-    var series = [LossChart.Series(name: s.text.loss, values: trainer.epochLosses, role: .accent)]
+    var series = [LossChart.Series(name: s.text.loss, values: Array(trainer.epochLosses), role: .accent)]
     if trainer.testData != nil {
-        series.append(LossChart.Series(name: s.text.testLoss, values: trainer.testLosses, role: .warning))
+        series.append(LossChart.Series(name: s.text.testLoss, values: Array(trainer.testLosses), role: .warning))
     }
     let values = trainer.epochLosses.filter { $0.isFinite && $0 > 0 }
     let automaticLog = (values.max() ?? 1) / (values.min() ?? 1) > 100

@@ -38,14 +38,7 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
 
 /// The change of p in the update on screen (once shown), else in the update before it.
 private func lastChange(_ s: ScreenState, _ p: ParameterRef, _ words: EventWords) -> (String, ColorRole?) {
-    var delta: Double? = nil
-    if let trace = s.trace, s.isShown(trace.eventIndex(updateOf: p)) {
-        delta = trace.after.network.value(of: p) - trace.before.network.value(of: p)
-    } else if let position = s.model.timeline.position, position.step > 0 {
-        let previous = s.model.timeline.steps[position.step - 1]
-        delta = previous.after.network.value(of: p) - previous.before.network.value(of: p)
-    }
-    guard let delta, s.network.isTrainable(p) else { return ("", nil) }
+    guard let delta = s.model.timeline.lastChange(of: p) else { return ("", nil) }
     if delta == 0 { return (words.format(0), .dim) }
     let up = s.model.unicode ? "↑" : "+"
     let down = s.model.unicode ? "↓" : "-"

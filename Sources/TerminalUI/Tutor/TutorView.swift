@@ -72,17 +72,10 @@ struct ScreenState {
     var network: Network { trainer.network }
 
     /// Whether the event at `index` of the current step has already been shown.
-    func isShown(_ index: Int?) -> Bool {
-        guard let index, let eventIndex else { return false }
-        return index <= eventIndex
-    }
+    func isShown(_ index: Int?) -> Bool { model.timeline.isShown(index) }
 
     /// The value of parameter p as shown now: after its update once that update is on screen.
-    func value(of p: ParameterRef) -> Double {
-        guard let trace else { return network.value(of: p) }
-        if isShown(trace.eventIndex(updateOf: p)) { return trace.after.network.value(of: p) }
-        return trace.before.network.value(of: p)
-    }
+    func value(of p: ParameterRef) -> Double { model.timeline.shownValue(of: p) }
 }
 
 private func drawTitleBar(_ s: ScreenState, into buffer: inout Buffer, area: Rect) {

@@ -72,7 +72,7 @@ public struct UIText: Sendable {
          ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ(同じ数値に戻ります)")),
          ("[  ]", t("step size: number · neuron · layer · phase · sample · update · epoch", "進む刻み（計算・ニューロン・層・フェーズ・サンプル・更新・エポック）")),
          ("Tab  Shift-Tab", t("next phase / start of this or the previous phase", "次のフェーズ / フェーズの先頭へ")),
-         ("Home  End", t("first kept step / newest step", "最初 / 最新のステップ")),
+         ("Home  End", t("the start screen / the newest step of the run", "開始画面 / 学習した最新のステップ")),
          ("a  +  -", t("autoplay on/off, faster, slower", "自動再生の開始・停止、速く、遅く")),
          ("e", t("train many epochs at once, then keep stepping", "まとめて何エポックも学習し、そこから続ける")),
          ("r", t("restart from the starting weights", "初期の重みからやり直す")),
@@ -91,7 +91,7 @@ public struct UIText: Sendable {
         t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "高速に \(n) エポック学習しました。現在エポック \(epoch)")
     }
     var restarted: String { t("restarted from the starting weights", "初期の重みからやり直しました") }
-    var atStart: String { t("this is the first step kept", "これより前のステップはありません") }
+    var atStart: String { t("this is the start of the run", "ここが学習の始まりです") }
     func theme(_ name: String) -> String { t("theme: \(name)", "テーマ: \(name)") }
     func speed(_ seconds: Double) -> String {
         let s = seconds < 1 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds)) + " s"

@@ -68,7 +68,7 @@ public struct Comparison: Sendable, Equatable {
         if epochs - trainer.epoch > 0 { trainer.train(epochs: epochs - trainer.epoch) }
         let net = trainer.network
         return ComparisonRun(
-            name: v.name, label: v.label, epochLosses: trainer.epochLosses, testLosses: trainer.testLosses,
+            name: v.name, label: v.label, epochLosses: Array(trainer.epochLosses), testLosses: Array(trainer.testLosses),
             finalLoss: trainer.loss(), accuracy: ValueResolver.accuracy(net, data),
             testAccuracy: testData.map { ValueResolver.accuracy(net, $0) }, divergence: trainer.divergence,
             firstGradientNorms: first.map { GradientNorms.perLayer($0.gradient) } ?? [],

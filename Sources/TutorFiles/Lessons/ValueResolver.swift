@@ -13,7 +13,7 @@ public enum ValueResolver {
     /// The same, with the runs of the lesson's comparison for `compare.<name>.…`.
     public static func resolve(_ name: ValueName, timeline: Timeline, comparison: Comparison?) -> Double? {
         if case .comparison(let variant, let value) = name { return comparison?.value(variant, value) }
-        guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.live) }
+        guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.shownTrainer) }
         let s = timeline.currentEvent?.sample ?? 0
         let net = t.before.network, config = t.before.config
         let top = net.layerSizes.count - 1
