@@ -141,6 +141,20 @@ final class TmuxSession {
         return last
     }
 
+    /// The screen once it shows `text` and has stopped changing (two captures 0.1 s apart agree):
+    /// a capture can fall in the middle of a redraw on a busy machine.
+    func waitForSettled(_ text: String, timeout: Double = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        var last = try waitFor(text, timeout: timeout, file: file, line: line)
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.1)
+            let now = try screen()
+            if now == last && now.contains(text) { return now }
+            last = now
+        }
+        return last
+    }
+
     /// The program's exit status, once it has ended.
     func exitStatus(timeout: Double = 10) -> Int? {
         let deadline = Date().addingTimeInterval(timeout)

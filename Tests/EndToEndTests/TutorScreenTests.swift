@@ -12,7 +12,7 @@ final class TutorScreenTests: XCTestCase {
         let tmux = try TmuxSession(["open", Binary.path("lessons/article-xor.toml"), "--lang", "en"], width: 100, height: 30)
         try tmux.waitFor("Ready")
         try tmux.send("Right")
-        let first = try tmux.waitFor("step 1/165")
+        let first = try tmux.waitForSettled("step 1/165")
         XCTAssertTrue(first.contains("FORWARD"), first)
         // the whole update: 165 events (4 samples forward, loss and backward, 16 batch gradients, 16 updates)
         for _ in 0..<164 { try tmux.send("n") }
@@ -22,7 +22,7 @@ final class TutorScreenTests: XCTestCase {
         try tmux.waitFor("epoch 2")
         // and all the way back, with the clicker's PageUp
         for _ in 0..<165 { try tmux.send("PageUp") }
-        let back = try tmux.waitFor("step 1/165")
+        let back = try tmux.waitForSettled("step 1/165")
         XCTAssertTrue(back.contains("epoch 1"), back)
         XCTAssertEqual(normalized(back), normalized(first), "going back shows the same screen")
 
