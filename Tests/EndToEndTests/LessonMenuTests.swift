@@ -86,6 +86,52 @@ final class LessonMenuTests: XCTestCase {
         XCTAssertTrue(names.contains { $0.hasPrefix("progress.json.corrupt-") }, "\(names)")
     }
 
+    func testADamagedLessonRecordCostsOnlyThatLesson() throws {
+        let dir = state + "/backprop-tutor"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        // one-neuron is fine; chain-rule has a bad scene; loss claims 20 quizzes answered right
+        let quizzes = (0..<20).map { "\"\($0)\": {\"hintUsed\": false, \"answer\": \"1\", \"correct\": true}" }.joined(separator: ", ")
+        try """
+            {"version": 1, "lessons": {
+              "one-neuron": {"scene": 2, "furthestScene": 2, "quizzes": {}, "completed": false},
+              "chain-rule": {"scene": "x", "furthestScene": 1, "quizzes": {}, "completed": false},
+              "loss": {"scene": 0, "furthestScene": 0, "quizzes": {\(quizzes)}, "completed": false}
+            }}
+            """.write(toFile: dir + "/progress.json", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr.split(separator: "\n").count, 1, run.stderr)
+        XCTAssertTrue(run.stderr.contains("\"chain-rule\"") && run.stderr.contains("scene: not a whole number"), run.stderr)
+        let lines = run.stdout.split(separator: "\n")
+        XCTAssertTrue(lines.contains { $0.contains("One neuron") && $0.contains("scene 3/") }, run.stdout)
+        XCTAssertTrue(lines.contains { $0.contains("The chain rule") && $0.contains("not started") }, run.stdout)
+        // the loss lesson's score counts only its own quizzes
+        let loss = try XCTUnwrap(lines.first { $0.contains("scene 1/") }, run.stdout)
+        let score = try XCTUnwrap(loss.split(separator: " ").last).split(separator: "/").compactMap { Int($0) }
+        XCTAssertEqual(score.count, 2, String(loss))
+        XCTAssertLessThanOrEqual(score[0], score[1], String(loss))
+        // reported once
+        let again = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(again.stderr, "")
+    }
+
+    func testANewerFileOrAFolderAtTheProgressPathIsSaidSo() throws {
+        let dir = state + "/backprop-tutor"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let newer = "{\"version\": 2, \"lessons\": {}}"
+        try newer.write(toFile: dir + "/progress.json", atomically: true, encoding: .utf8)
+        let run = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.contains("written by a newer backprop-tutor"), run.stderr)
+        XCTAssertEqual(try String(contentsOfFile: dir + "/progress.json", encoding: .utf8), newer)
+
+        try FileManager.default.removeItem(atPath: dir + "/progress.json")
+        try FileManager.default.createDirectory(atPath: dir + "/progress.json", withIntermediateDirectories: true)
+        let folder = try Binary.run(["lessons", "--lang", "en"], environment: env)
+        XCTAssertEqual(folder.status, 0)
+        XCTAssertTrue(folder.stderr.contains("is a folder, not a progress file"), folder.stderr)
+    }
+
     func testTeachersFolderAndBadFile() throws {
         let text = try String(contentsOfFile: Binary.path("lessons/04-chain-rule.toml"), encoding: .utf8)
         let path = try Binary.temporaryFile(text.replacingOccurrences(of: "id = \"chain-rule\"", with: "id = \"my-chain\"")

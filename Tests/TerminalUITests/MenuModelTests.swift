@@ -52,4 +52,26 @@ final class MenuModelTests: XCTestCase {
         XCTAssertTrue(ja.contains("連鎖律"), ja)
         XCTAssertTrue(ja.contains("未着手"), ja)
     }
+
+    func testQuizRecordsForScenesThatDoNotExistAreNotCounted() throws {
+        // the file held records for 20 "scenes", all right, against a lesson with fewer quizzes
+        let file = try XCTUnwrap(try BuiltinLessons.lessons().first { $0.lesson?.id == "chain-rule" })
+        let lesson = try XCTUnwrap(file.lesson)
+        let quizScenes = lesson.scenes.indices.filter { lesson.scenes[$0].quiz != nil }
+        XCTAssertGreaterThan(quizScenes.count, 1)
+        var quizzes: [String: QuizRecord] = [:]
+        for k in -2..<20 { quizzes[String(k)] = QuizRecord(answer: "+", correct: true) }
+        quizzes["x"] = QuizRecord(answer: "+", correct: true)
+        let entry = MenuEntry(file: file, progress: LessonProgress(scene: 1, quizzes: quizzes))
+        // every real quiz scene below 20 is answered right: all of them count, nothing else does
+        let expected = quizScenes.filter { $0 < 20 }.count
+        XCTAssertEqual(entry.score(LessonText(.en)), "\(expected)/\(quizScenes.count)")
+        XCTAssertEqual(lesson.score(lesson.quizRecords(in: entry.progress!)),
+                       Score(correct: expected, answered: expected, total: quizScenes.count))
+        // one quiz scene answered wrong, one record for a scene without a quiz
+        let wrong = quizScenes[0], noQuiz = try XCTUnwrap(lesson.scenes.indices.first { lesson.scenes[$0].quiz == nil })
+        let mixed = MenuEntry(file: file, progress: LessonProgress(quizzes: [String(wrong): QuizRecord(answer: "-", correct: false),
+                                                                              String(noQuiz): QuizRecord(answer: "+", correct: true)]))
+        XCTAssertEqual(mixed.score(LessonText(.en)), "0/\(quizScenes.count)")
+    }
 }

@@ -22,7 +22,7 @@ public struct MenuEntry: Sendable {
 
     /// "2/3" (quizzes answered right / quizzes in the lesson); "–" without quizzes.
     public func score(_ text: LessonText) -> String {
-        let right = progress?.quizzes.values.filter { $0.correct == true }.count ?? 0
+        let right = progress.map { lesson.score(lesson.quizRecords(in: $0)).correct } ?? 0
         return text.score(right, lesson.quizCount)
     }
 

@@ -42,9 +42,7 @@ public struct LessonPlayer: Sendable {
         timeline = initial
         start()
         if let progress {
-            for (key, record) in progress.quizzes {
-                if let k = Int(key), k >= 0, k < lesson.scenes.count, lesson.scenes[k].quiz != nil { quizzes[k] = record }
-            }
+            quizzes = lesson.quizRecords(in: progress)
             furthest = min(max(progress.furthestScene, progress.scene), lesson.scenes.count - 1)
             go(to: progress.scene)
         }
@@ -181,11 +179,7 @@ public struct LessonPlayer: Sendable {
 
     // MARK: score and progress
 
-    public var score: Score {
-        let answered = quizzes.values.filter(\.isAnswered)
-        return Score(correct: answered.filter { $0.correct == true }.count, answered: answered.count,
-                     total: lesson.quizCount)
-    }
+    public var score: Score { lesson.score(quizzes) }
 
     /// Whether the last scene is shown and its quiz (if any) answered.
     public var isFinished: Bool { isLastScene && !quizPending }

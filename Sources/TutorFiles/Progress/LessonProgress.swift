@@ -61,3 +61,21 @@ public struct Score: Equatable, Sendable, Codable {
         self.total = total
     }
 }
+
+extension Lesson {
+    /// The saved quiz records that belong to this lesson's quizzes, by scene index: a record for
+    /// a scene that does not exist or asks nothing (the lesson was edited since) is ignored.
+    public func quizRecords(in progress: LessonProgress) -> [Int: QuizRecord] {
+        var out: [Int: QuizRecord] = [:]
+        for (key, record) in progress.quizzes {
+            if let k = Int(key), scenes.indices.contains(k), scenes[k].quiz != nil { out[k] = record }
+        }
+        return out
+    }
+
+    /// Right, answered and asked, from this lesson's own quizzes only (never above `quizCount`).
+    public func score(_ records: [Int: QuizRecord]) -> Score {
+        let answered = records.filter { scenes.indices.contains($0.key) && scenes[$0.key].quiz != nil && $0.value.isAnswered }
+        return Score(correct: answered.values.filter { $0.correct == true }.count, answered: answered.count, total: quizCount)
+    }
+}

@@ -7,58 +7,31 @@ import Darwin
 
 /// Every lesson's progress, in one JSON file per user.
 public struct ProgressFile: Codable, Equatable, Sendable {
+    /// The format this backprop-tutor writes; a file with a larger one is left alone.
+    public static let currentVersion = 1
+
     public var version: Int
     /// by lesson id
     public var lessons: [String: LessonProgress]
 
-    public init(version: Int = 1, lessons: [String: LessonProgress] = [:]) {
+    public init(version: Int = ProgressFile.currentVersion, lessons: [String: LessonProgress] = [:]) {
         self.version = version
         self.lessons = lessons
     }
 }
 
-/// A problem with the progress file: the tutor goes on, and shows the warning on one line.
-public struct ProgressWarning: Equatable, Sendable, CustomStringConvertible {
-    public enum Kind: Equatable, Sendable {
-        /// the file could not be read as progress; it was moved to `movedTo` (nil: could not be moved)
-        case corrupt(movedTo: String?)
-        /// the file exists but cannot be read
-        case unreadable
-        /// progress cannot be saved (read-only folder, disk full…)
-        case notSaved
-        case notReset
-    }
-
-    public var kind: Kind
-    public var path: String
-    /// The system's reason, in English.
-    public var reason: String
-
-    public func text(_ l: LessonLanguage) -> String {
-        switch (kind, l) {
-        case (.corrupt(let moved?), .en): return "warning: progress file \(path) was damaged; moved it to \(moved) and started afresh"
-        case (.corrupt(let moved?), .ja): return "警告: 進捗ファイル \(path) が壊れていたため \(moved) に移し、新しく記録を始めます"
-        case (.corrupt(nil), .en): return "warning: progress file \(path) is damaged and could not be moved aside (\(reason)); progress starts afresh"
-        case (.corrupt(nil), .ja): return "警告: 進捗ファイル \(path) が壊れていて退避もできませんでした（\(reason)）。進捗は最初からになります"
-        case (.unreadable, .en): return "warning: cannot read progress file \(path) (\(reason)); progress starts afresh"
-        case (.unreadable, .ja): return "警告: 進捗ファイル \(path) を読めません（\(reason)）。進捗は最初からになります"
-        case (.notSaved, .en): return "warning: cannot save progress to \(path) (\(reason)); this session's progress will not be kept"
-        case (.notSaved, .ja): return "警告: 進捗を \(path) に保存できません（\(reason)）。今回の進捗は残りません"
-        case (.notReset, .en): return "warning: cannot clear progress file \(path) (\(reason))"
-        case (.notReset, .ja): return "警告: 進捗ファイル \(path) を消去できません（\(reason)）"
-        }
-    }
-
-    public var description: String { text(.en) }
-}
-
 /// Progress per user in `$XDG_STATE_HOME/backprop-tutor/progress.json` (default
-/// `~/.local/state/backprop-tutor/`). Written atomically (a temporary file, then rename) under a
-/// lock, after re-reading the file and merging, so two tutors open at once keep each other's
-/// lessons. A damaged file is moved aside with a warning; no problem here ever stops the tutor.
+/// `~/.local/state/backprop-tutor/`). Written durably (`DurableFile`: temporary file, fsync,
+/// rename, fsync of the folder) under a lock, after re-reading the file and merging, so two tutors
+/// open at once keep each other's lessons. Read record by record: a damaged lesson record is set
+/// aside alone, a damaged file as a whole, each with a warning; a file from a newer
+/// backprop-tutor, or one that cannot be read, is never overwritten. No problem here ever stops
+/// the tutor.
 public struct ProgressStore: Sendable {
     public let directory: String
     public var path: String { directory + "/progress.json" }
+    var lockPath: String { directory + "/progress.lock" }
+    var durable = DurableFile()
 
     public init(directory: String) {
         self.directory = directory
@@ -81,19 +54,14 @@ public struct ProgressStore: Sendable {
 
     // MARK: reading
 
-    /// Everything saved; a missing file is empty progress.
+    /// Everything saved that is valid; a missing file is empty progress. Damaged records (or a
+    /// damaged file) are moved aside here, once, with a warning for each.
     public func load() -> (ProgressFile, [ProgressWarning]) {
-        guard FileManager.default.fileExists(atPath: path) else { return (ProgressFile(), []) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return (ProgressFile(), [ProgressWarning(kind: .unreadable, path: path, reason: "permission denied")])
-        }
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        if let file = try? decoder.decode(ProgressFile.self, from: data), file.version == 1,
-           file.lessons.values.allSatisfy({ $0.scene >= 0 }) {
-            return (file, [])
-        }
-        return (ProgressFile(), [moveAside()])
+        if case .missing = ProgressReading.inspect(path: path) { return (ProgressFile(), []) }
+        let lock = Lock(path: lockPath)
+        defer { lock.release() }
+        let (file, warnings, _) = loadLocked()
+        return (file, warnings)
     }
 
     /// One lesson's progress, if saved.
@@ -102,19 +70,40 @@ public struct ProgressStore: Sendable {
         return (file.lessons[lessonID], warnings)
     }
 
+    /// The file's valid progress, its warnings, and whether it may be replaced. Call under the lock.
+    private func loadLocked() -> (ProgressFile, [ProgressWarning], writable: Bool) {
+        switch ProgressReading.inspect(path: path) {
+        case .missing:
+            return (ProgressFile(), [], true)
+        case .directory:
+            return (ProgressFile(), [ProgressWarning(kind: .isDirectory, path: path)], false)
+        case .unreadable(let reason):
+            return (ProgressFile(), [ProgressWarning(kind: .unreadable, path: path, reason: reason)], false)
+        case .newer(let version):
+            return (ProgressFile(), [ProgressWarning(kind: .newerVersion(version), path: path)], false)
+        case .corrupt:
+            return (ProgressFile(), [moveAside()], true)
+        case .parsed(let file, let damaged):
+            guard !damaged.isEmpty else { return (file, [], true) }
+            return (file, setAside(damaged, keeping: file), true)
+        }
+    }
+
     // MARK: writing
 
-    /// Saves one lesson's progress: re-reads the file, merges, writes atomically.
+    /// Saves one lesson's progress: re-reads the file, merges, writes durably.
     @discardableResult
     public func save(_ progress: LessonProgress, for lessonID: String, now: Date = Date()) -> [ProgressWarning] {
+        if case .directory = ProgressReading.inspect(path: path) { return [ProgressWarning(kind: .isDirectory, path: path)] }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {
             return [ProgressWarning(kind: .notSaved, path: path, reason: Self.reason(error))]
         }
-        let lock = Lock(path: directory + "/progress.lock")
+        let lock = Lock(path: lockPath)
         defer { lock.release() }
-        var (file, warnings) = load()
+        var (file, warnings, writable) = loadLocked()
+        guard writable else { return warnings }
         var mine = progress
         mine.updated = now
         if let theirs = file.lessons[lessonID] { mine = mine.merged(with: theirs) }
@@ -126,15 +115,21 @@ public struct ProgressStore: Sendable {
     /// Clears all progress (`--reset-progress`), or one lesson's.
     @discardableResult
     public func reset(lesson lessonID: String? = nil) -> [ProgressWarning] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        switch ProgressReading.inspect(path: path) {
+        case .missing: return []
+        case .directory: return [ProgressWarning(kind: .isDirectory, path: path)]
+        default: break
+        }
         if let lessonID {
-            let lock = Lock(path: directory + "/progress.lock")
+            let lock = Lock(path: lockPath)
             defer { lock.release() }
-            var (file, warnings) = load()
+            var (file, warnings, writable) = loadLocked()
+            guard writable else { return warnings }
             file.lessons[lessonID] = nil
             if let w = write(file) { warnings.append(w) }
             return warnings
         }
+        // asked for in so many words: even a newer version's file goes
         do {
             try FileManager.default.removeItem(atPath: path)
             return []
@@ -145,7 +140,6 @@ public struct ProgressStore: Sendable {
 
     // MARK: internals
 
-    /// Writes to a temporary file in the same folder, then renames it over the old file.
     private func write(_ file: ProgressFile) -> ProgressWarning? {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -153,34 +147,48 @@ public struct ProgressStore: Sendable {
         guard let data = try? encoder.encode(file) else {
             return ProgressWarning(kind: .notSaved, path: path, reason: "cannot encode")
         }
-        let temporary = directory + "/.progress.json.\(getpid()).\(UUID().uuidString).tmp"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            return ProgressWarning(kind: .notSaved, path: path, reason: String(cString: strerror(errno)))
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            return ProgressWarning(kind: .notSaved, path: path, reason: reason)
-        }
-        return nil
+        return durable.replace(path, with: data).map { ProgressWarning(kind: .notSaved, path: path, reason: $0) }
     }
 
     /// Moves a damaged file to `progress.json.corrupt-<time>`.
     private func moveAside() -> ProgressWarning {
+        let target = asidePath()
+        guard rename(path, target) == 0 else {
+            return ProgressWarning(kind: .corrupt(movedTo: nil), path: path, reason: String(cString: strerror(errno)))
+        }
+        return ProgressWarning(kind: .corrupt(movedTo: target), path: path)
+    }
+
+    /// Writes the damaged records, as they were, to `progress.json.corrupt-<time>`, and the file
+    /// again without them, so that they are reported once. One warning per damaged lesson.
+    private func setAside(_ damaged: [String: (json: Any, problem: String)], keeping file: ProgressFile) -> [ProgressWarning] {
+        let target = asidePath()
+        let aside: [String: Any] = ["version": ProgressFile.currentVersion, "lessons": damaged.mapValues(\.json)]
+        var moved: String? = target
+        if let data = try? JSONSerialization.data(withJSONObject: aside, options: [.prettyPrinted, .sortedKeys]),
+           durable.replace(target, with: data) == nil {
+            if write(file) != nil { moved = nil }
+        } else {
+            moved = nil
+        }
+        return damaged.keys.sorted().map {
+            ProgressWarning(kind: .recordSetAside(lesson: $0, movedTo: moved), path: path, reason: damaged[$0]!.problem)
+        }
+    }
+
+    private func asidePath() -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        var target = path + ".corrupt-" + formatter.string(from: Date())
+        let stamp = formatter.string(from: Date())
+        var target = path + ".corrupt-" + stamp
         var n = 2
         while FileManager.default.fileExists(atPath: target) {
-            target = path + ".corrupt-" + formatter.string(from: Date()) + "-\(n)"
+            target = path + ".corrupt-" + stamp + "-\(n)"
             n += 1
         }
-        guard rename(path, target) == 0 else {
-            return ProgressWarning(kind: .corrupt(movedTo: nil), path: path, reason: String(cString: strerror(errno)))
-        }
-        return ProgressWarning(kind: .corrupt(movedTo: target), path: path, reason: "")
+        return target
     }
 
     private static func reason(_ error: Error) -> String {
@@ -190,22 +198,5 @@ public struct ProgressStore: Sendable {
         }
         if e.domain == NSCocoaErrorDomain, e.code == NSFileWriteNoPermissionError { return "permission denied" }
         return e.localizedDescription
-    }
-}
-
-/// An exclusive lock on a file for the read-merge-write of the progress file; when the lock file
-/// cannot be made (a read-only folder) the work goes on without it.
-struct Lock {
-    private let fd: Int32
-
-    init(path: String) {
-        fd = open(path, O_CREAT | O_RDWR, 0o644)
-        if fd >= 0 { _ = flock(fd, LOCK_EX) }
-    }
-
-    func release() {
-        guard fd >= 0 else { return }
-        _ = flock(fd, LOCK_UN)
-        close(fd)
     }
 }
