@@ -24,29 +24,49 @@ struct FormulaLayout: Sendable {
         terms(count: count, item).joined(separator: " + ")
     }
 
-    /// "first = second = third …", continuing on new lines under the first "=" (or "←") when too wide.
+    /// "first = second = third …", continuing on new lines that start with "=" under the first
+    /// "=" (or "←") when too wide. A formula breaks only there: the left side stays with its first
+    /// right side, and a piece that cannot fit on its line is shortened with the ellipsis
+    /// (`FormulaShortening`), never wrapped inside a term.
     func chain(_ parts: [String]) -> [String] {
         guard var line = parts.first else { return [] }
         var lines: [String] = []
-        let indent = String(repeating: " ", count: operatorColumn(of: line))
-        for part in parts.dropFirst() {
+        let column = operatorColumn(of: line)
+        let indent = String(repeating: " ", count: column)
+        // a bare left side ("∂E/∂w₅") keeps its first right side on its line
+        let bare = column == line.count + 1
+        for (k, part) in parts.dropFirst().enumerated() {
             let joined = line + " = " + part
             if joined.count <= width {
                 line = joined
+            } else if k == 0 && bare && shorten {
+                line = fit(joined)
             } else {
-                lines.append(line)
-                let wrapped = wrap(indent + "= " + part, continuation: indent + "  ")
-                lines += wrapped.dropLast()
-                line = wrapped[wrapped.count - 1]
+                lines += fit(line, continuation: indent + "  ")
+                line = indent + "= " + part
             }
         }
-        lines.append(line)
+        lines += fit(line, continuation: indent + "  ")
         return lines
+    }
+
+    /// The line, shortened with the ellipsis when it is too wide. A full formula (`shorten` off:
+    /// printed text, not a panel) keeps every term instead, continuing before its " + " signs.
+    func fit(_ line: String, continuation: String) -> [String] {
+        guard line.count > width else { return [line] }
+        guard shorten else { return wrap(line, continuation: continuation) }
+        return [fit(line)]
+    }
+
+    func fit(_ line: String) -> String {
+        guard line.count > width else { return line }
+        let body = line.drop { $0 == " " }
+        let indent = String(repeating: " ", count: line.count - body.count)
+        return indent + FormulaShortening.shorten(String(body), width: max(1, width - indent.count), ellipsis: ellipsis)
     }
 
     /// A line still too wide broken before its " + " signs, continuing under `continuation`.
     private func wrap(_ text: String, continuation: String) -> [String] {
-        guard text.count > width else { return [text] }
         let pieces = text.components(separatedBy: " + ")
         var lines: [String] = []
         var line = pieces[0]

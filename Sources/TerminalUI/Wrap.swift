@@ -1,16 +1,47 @@
+import EventWords
+
 /// Wraps text to lines of at most `width` display columns.
 ///
 /// English (and any text with spaces) breaks at spaces; the spaces at a break are dropped.
 /// Japanese (and other wide text) may break between any two characters, except that closing
 /// punctuation and small kana (、。」）ー ゃ …) never start a line and opening brackets (「（ …)
 /// never end one. A word longer than the line is cut. Each `\n` starts a new paragraph.
+///
+/// Formulas written in the text stay whole: no line breaks beside an operator (`w₁ = 0.6`,
+/// `(ŷ − y) · x₁`), nor between two symbols or numbers. A formula too long for its line breaks
+/// only before a later top-level `=`, the next line starting with that `=` under the formula's
+/// first one; a piece still too long is shortened with `…` (`FormulaShortening`). A line that
+/// starts with spaces and `=` continues the formula of the line before it, under its first `=`.
 public func wrap(_ text: String, width: Int) -> [String] {
-    var out: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-        let chars = Array(paragraph)
-        for range in wrapRanges(chars, width: width) { out.append(string(of: chars[range])) }
+    let chars = Array(text)
+    return wrapLines(chars, width: width).map { line in
+        String(repeating: " ", count: line.indent) + (line.shortened ?? string(of: chars[line.range]))
     }
-    return out
+}
+
+/// A formula line (already laid out by EventWords) at most `width` columns wide: shortened with
+/// `…` when it is wider, keeping its indent.
+public func fitFormula(_ line: String, width: Int, unicode: Bool = true) -> String {
+    guard displayWidth(of: line) > width else { return line }
+    let body = line.drop { $0 == " " }
+    let indent = min(line.count - body.count, width / 2)
+    return String(repeating: " ", count: indent)
+        + FormulaShortening.shorten(String(body), width: max(1, width - indent), ellipsis: unicode ? "…" : "...",
+                                    columns: { displayWidth(of: $0) })
+}
+
+/// Whether the text has words in it (and not only symbols, numbers and operators).
+public func isProse(_ text: String) -> Bool {
+    let chars = Array(text)
+    return ParagraphWrapper(chars: chars, lower: 0, upper: chars.count, width: 1).hasWords
+}
+
+/// One line of wrapped text: `indent` blank columns, then the characters `range` of the text or,
+/// for a formula that had to be shortened, `shortened` in their place.
+public struct WrappedLine: Equatable, Sendable {
+    public var indent: Int
+    public var range: Range<Int>
+    public var shortened: String?
 }
 
 /// The characters joined into one String, through their UTF-8 bytes: `String(chars[range])`
@@ -22,73 +53,250 @@ func string(of chars: ArraySlice<Character>) -> String {
     return String(decoding: bytes, as: UTF8.self)
 }
 
-/// The line ranges (indices into `chars`) of one paragraph wrapped to `width` columns. Spaces at
-/// the breaks are left out of the ranges. An empty paragraph gives one empty range.
-public func wrapRanges(_ chars: [Character], width: Int) -> [Range<Int>] {
+/// The lines of `chars` (paragraphs split at `\n`) wrapped to `width` columns.
+public func wrapLines(_ chars: [Character], width: Int) -> [WrappedLine] {
     let width = max(1, width)
-    let n = chars.count
-    guard n > 0 else { return [0..<0] }
-    // Each character is measured and classified once (comparing Characters is not cheap).
-    var widths = [Int](repeating: 0, count: n)
-    var space = [Bool](repeating: false, count: n)
-    var cjk = [Bool](repeating: false, count: n)
-    for (k, c) in chars.enumerated() {
-        if let a = c.asciiValue, c.utf8.count == 1 {
-            widths[k] = a == 0x09 ? 1 : (a < 0x20 || a == 0x7F ? 0 : 1)
-            space[k] = a == 0x20
-        } else {
-            widths[k] = c == "\t" ? 1 : displayWidth(of: c)
-            cjk[k] = isCJK(c)
+    var out: [WrappedLine] = []
+    var formulaColumn: Int? = nil
+    var start = 0
+    while start <= chars.count {
+        let end = chars[start...].firstIndex(of: "\n") ?? chars.count
+        var first = start
+        while first < end, chars[first] == " " { first += 1 }
+        var paragraph = ParagraphWrapper(chars: chars, lower: start, upper: end, width: width)
+        if first > start, first < end, chars[first] == "=", first + 1 == end || chars[first + 1] == " " {
+            // a formula continued from the line before: under its first "=", or as indented
+            paragraph = ParagraphWrapper(chars: chars, lower: first, upper: end, width: width,
+                                         indent: min(formulaColumn ?? (first - start), width * 2 / 3))
+        }
+        let (lines, column) = paragraph.lines()
+        out += lines
+        formulaColumn = column
+        start = end + 1
+    }
+    return out
+}
+
+/// The line ranges of one paragraph (no `\n`) wrapped to `width` columns, without indents.
+public func wrapRanges(_ chars: [Character], width: Int) -> [Range<Int>] {
+    wrapLines(chars, width: width).map(\.range)
+}
+
+/// Lays out one paragraph: classifies its tokens (operators, words, symbols), finds where it may
+/// break, then fills lines greedily.
+private struct ParagraphWrapper {
+    enum Break { case none, normal, formula, weak }
+    enum TokenClass { case op, word, symbol }
+
+    let chars: [Character]
+    let lower: Int
+    let n: Int
+    let width: Int
+    let indent: Int
+    var widths: [Int]
+    var space: [Bool]
+    /// What kind of break is allowed before each index.
+    var breaks: [Break]
+    /// For a formula break: the index of its formula's first "=".
+    var anchors: [Int: Int] = [:]
+    /// The first "=" of the last formula that has one.
+    var lastAnchor: Int? = nil
+    var cjk: [Bool]
+
+    init(chars all: [Character], lower: Int, upper: Int, width: Int, indent: Int = 0) {
+        chars = Array(all[lower..<upper])
+        self.lower = lower
+        n = chars.count
+        self.width = width
+        self.indent = indent
+        widths = [Int](repeating: 0, count: n)
+        space = [Bool](repeating: false, count: n)
+        cjk = [Bool](repeating: false, count: n)
+        breaks = [Break](repeating: .none, count: n)
+        // Each character is measured and classified once (comparing Characters is not cheap).
+        for (k, c) in chars.enumerated() {
+            if let a = c.asciiValue, c.utf8.count == 1 {
+                widths[k] = a == 0x09 ? 1 : (a < 0x20 || a == 0x7F ? 0 : 1)
+                space[k] = a == 0x20
+            } else {
+                widths[k] = c == "\t" ? 1 : displayWidth(of: c)
+                cjk[k] = isCJK(c)
+            }
+        }
+        findBreaks()
+    }
+
+    private mutating func findBreaks() {
+        // tokens: runs of non-spaces
+        var tokens: [Range<Int>] = []
+        var k = 0
+        while k < n {
+            if space[k] { k += 1; continue }
+            let s = k
+            while k < n, !space[k] { k += 1 }
+            tokens.append(s..<k)
+        }
+        let classes = tokens.map(classify)
+        var depth = 0
+        var spanDepth = 0
+        var spanAnchor: Int? = nil
+        for (t, range) in tokens.enumerated() {
+            if t > 0 {
+                let kind: Break
+                if t >= 2, classes[t - 2] == .word, classes[t - 1] == .op, classes[t] == .word,
+                   chars[tokens[t - 1].lowerBound] == "·" {
+                    kind = .normal   // "phase · sample": a separator between words, not an operator
+                } else if classes[t - 1] == .op || classes[t] == .op {
+                    kind = .none
+                } else if classes[t - 1] == .word || classes[t] == .word {
+                    kind = .normal
+                } else {
+                    kind = .weak   // between two symbols or numbers: only when nothing else will do
+                }
+                breaks[range.lowerBound] = kind
+                if kind == .normal { spanDepth = depth; spanAnchor = nil }
+            }
+            let token = string(of: chars[range])
+            if depth == spanDepth, token == "=" || token == "←" {
+                if let anchor = spanAnchor {
+                    if token == "=" {
+                        breaks[range.lowerBound] = .formula
+                        anchors[range.lowerBound] = anchor
+                    }
+                } else {
+                    spanAnchor = range.lowerBound
+                    lastAnchor = range.lowerBound
+                }
+            }
+            // Japanese: between two characters of a word, unless kinsoku forbids it
+            for i in range.dropFirst() where (cjk[i - 1] || cjk[i]) && !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
+                breaks[i] = .normal
+            }
+            for c in chars[range] {
+                if c == "(" || c == "[" || c == "{" { depth += 1 } else if c == ")" || c == "]" || c == "}" { depth -= 1 }
+            }
         }
     }
-    var lines: [Range<Int>] = []
-    var start = 0
-    var used = 0
-    var lastBreak: Int? = nil  // a break is allowed before this index
-    var i = 0
-    func emit(_ end: Int) {
-        var e = end
-        while e > start, space[e - 1] { e -= 1 }
-        lines.append(start..<e)
-        var s = end
-        while s < n, space[s] { s += 1 }
-        start = s
-        used = 0
-        lastBreak = nil
+
+    private func classify(_ range: Range<Int>) -> TokenClass {
+        let token = string(of: chars[range])
+        if operatorTokens.contains(token) { return .op }
+        var letters = ""
+        func isWord() -> Bool { letters.count >= 2 && !mathNames.contains(letters) }
+        for i in range {
+            if cjk[i] { return .word }
+            let c = chars[i]
+            if c.isASCII && c.isLetter {
+                letters.append(c)
+            } else {
+                if isWord() { return .word }
+                letters = ""
+            }
+        }
+        return isWord() ? .word : .symbol
     }
-    /// Whether a line may break before index k (k > 0).
-    func breakAllowed(before k: Int) -> Bool {
-        if space[k] { return false }
-        if space[k - 1] { return true }
-        guard cjk[k - 1] || cjk[k] else { return false }
-        return !isNoStart(chars[k]) && !isNoEnd(chars[k - 1])
+
+    var hasWords: Bool {
+        var k = 0
+        while k < n {
+            if space[k] { k += 1; continue }
+            let s = k
+            while k < n, !space[k] { k += 1 }
+            if classify(s..<k) == .word { return true }
+        }
+        return false
     }
-    while i < n {
-        if i > start, breakAllowed(before: i) { lastBreak = i }
-        if space[i] {
+
+    /// The lines, and the column where the last formula's first "=" was placed (nil without one).
+    func lines() -> ([WrappedLine], Int?) {
+        var lines: [WrappedLine] = []
+        var start = 0, used = indent, lineIndent = indent
+        var lastNormal: Int? = nil, lastFormula: Int? = nil, lastWeak: Int? = nil
+        var anchorColumn: Int? = nil
+        func columns(_ from: Int, _ to: Int) -> Int { (from..<max(from, to)).reduce(0) { $0 + widths[$1] } }
+        func emit(_ end: Int, shortened: String? = nil, next: Int) {
+            var e = end
+            while e > start, space[e - 1] { e -= 1 }
+            if let a = lastAnchor, a >= start, a < e { anchorColumn = lineIndent + columns(start, a) }
+            lines.append(WrappedLine(indent: lineIndent, range: (lower + start)..<(lower + e), shortened: shortened))
+            var s = end
+            while s < n, space[s] { s += 1 }
+            start = s
+            lineIndent = next
+            used = next
+            lastNormal = nil
+            lastFormula = nil
+            lastWeak = nil
+        }
+        /// Where a formula continues after a break at `b`: under its first "=".
+        func alignment(_ b: Int) -> Int {
+            guard let anchor = anchors[b] else { return indent }
+            let column = anchor >= start ? lineIndent + columns(start, anchor) : lineIndent
+            return min(column, width * 2 / 3)
+        }
+        var i = 0
+        while i < n {
+            if i > start {
+                switch breaks[i] {
+                case .normal: lastNormal = i
+                case .formula: lastFormula = i
+                case .weak: lastWeak = i
+                case .none: break
+                }
+            }
+            if space[i] {
+                used += widths[i]
+                i += 1
+                continue
+            }
+            if used + widths[i] > width, i > start {
+                if let b = lastNormal, b > start, space[start..<b].contains(false) {
+                    emit(b, next: indent)
+                } else if let b = lastFormula, b > start {
+                    emit(b, next: alignment(b))
+                } else if let b = lastWeak, b > start {
+                    emit(b, next: indent)
+                } else {
+                    // the unbreakable piece from `start` does not fit on this line
+                    var e = i + 1
+                    while e < n, breaks[e] == .none || breaks[e] == .weak || space[e] { e += 1 }
+                    var last = e
+                    while last > start, space[last - 1] { last -= 1 }
+                    var first = start
+                    while first < last, space[first] { first += 1 }
+                    let isFormula = (first..<last).contains { space[$0] } || classify(first..<last) == .op
+                    if isFormula {
+                        let short = FormulaShortening.shorten(string(of: chars[first..<last]), width: max(1, width - lineIndent),
+                                                              columns: { displayWidth(of: $0) })
+                        emit(e, shortened: short, next: e < n && breaks[e] == .formula ? alignment(e) : indent)
+                    } else {
+                        // a word longer than the line is cut, keeping closing punctuation with its line
+                        var cut = i
+                        while cut - 1 > start, isNoStart(chars[cut]) || isNoEnd(chars[cut - 1]) { cut -= 1 }
+                        emit(cut, next: indent)
+                    }
+                }
+                i = start
+                continue
+            }
             used += widths[i]
             i += 1
-            continue
         }
-        if used + widths[i] > width, i > start {
-            var cut: Int
-            if let b = lastBreak, b > start, space[start..<b].contains(false) {
-                cut = b
-            } else {
-                // No break opportunity: cut the word, but keep closing punctuation with its line.
-                cut = i
-                while cut - 1 > start, isNoStart(chars[cut]) || isNoEnd(chars[cut - 1]) { cut -= 1 }
-            }
-            emit(cut)
-            i = start
-            continue
-        }
-        used += widths[i]
-        i += 1
+        if start < n || lines.isEmpty { emit(n, next: indent) }
+        return (lines, lastAnchor == nil ? nil : anchorColumn)
     }
-    if start < n || lines.isEmpty { emit(n) }
-    return lines
 }
+
+/// Tokens that join two parts of a formula: no line breaks beside them.
+private let operatorTokens: Set<String> = [
+    "=", "+", "−", "-", "×", "·", "←", "→", "/", "÷", "<", ">", "≤", "≥", "≈", "≠", "<-", "->", "<=", ">=", "!=", "~", "*",
+]
+
+/// Letters that are the names of functions or (in ASCII) of Greek symbols, not words.
+private let mathNames: Set<String> = [
+    "tanh", "relu", "leaky", "exp", "log", "ln", "max", "min", "softmax", "id", "sgn", "delta", "eta", "sigma",
+    "sum", "eps", "mu", "beta", "sqrt", "inf", "dE", "dz", "dy", "dw", "db",
+]
 
 /// Wide characters and Japanese punctuation, where a line may break between characters.
 private func isCJK(_ c: Character) -> Bool {

@@ -83,6 +83,24 @@ final class WorkedExampleWordsTests: XCTestCase {
         XCTAssertTrue(text.sentence.contains("gradient descent will make w₅ smaller"), text.sentence)
     }
 
+    /// A narrow panel: the formula breaks only before "=", aligned under the first; a piece that
+    /// still does not fit loses its middle factors to "…", never wraps inside a term.
+    func testGradientOfW5InNarrowPanels() throws {
+        var narrow = words()
+        narrow.width = 40
+        XCTAssertEqual(narrow.text(for: try gradient(w5)).formula,
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z · ∂z/∂w₅",
+                        "       = 0.7414 × 0.1868 × 0.5933",
+                        "       = 0.0822",
+                        "∂z/∂w₅ = h₁ = 0.5933"])
+        narrow.width = 28
+        XCTAssertEqual(narrow.text(for: try gradient(w5)).formula,
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · … · ∂z/∂w₅",
+                        "       = 0.7414 × … × 0.5933",
+                        "       = 0.0822",
+                        "∂z/∂w₅ = h₁ = 0.5933"])
+    }
+
     func testHiddenDeltaAndGradientOfW1() throws {
         let delta = try event { if case .hiddenDelta(self.h1, _, _, _, _, _, _, _) = $0 { return true } else { return false } }
         XCTAssertEqual(words().text(for: delta).formula,

@@ -65,3 +65,51 @@ final class WrapTests: XCTestCase {
         }
     }
 }
+
+/// Formulas inside text: no break beside an operator or between a symbol and its value; a break
+/// only before a later top-level "=", aligned under the first; a piece too long shortened with "…".
+final class FormulaWrapTests: XCTestCase {
+    func testASymbolStaysWithItsValue() {
+        XCTAssertEqual(wrap("Each input has a weight: w₁ = 0.6 and w₂ = −0.4.", width: 28),
+                       ["Each input has a weight:", "w₁ = 0.6 and w₂ = −0.4."])
+        XCTAssertEqual(wrap("The size of the step is the learning rate η = 0.5:", width: 44),
+                       ["The size of the step is the learning rate", "η = 0.5:"])
+    }
+
+    func testATermIsNeverSplit() {
+        XCTAssertEqual(wrap("It is ∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁ here", width: 34),
+                       ["It is", "∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁ here"])
+    }
+
+    func testALongFormulaBreaksBeforeALaterEqualsSignAligned() {
+        XCTAssertEqual(wrap("∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁ = (0.6225 − 1.0) × 0.2350 × 1.0 = −0.0887", width: 40),
+                       ["∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁",
+                        "       = (0.6225 − 1.0) × 0.2350 × 1.0",
+                        "       = −0.0887"])
+        // prose after the formula continues on its last line
+        XCTAssertEqual(wrap("σ(0.50) = 1 / (1 + e^(−0.50)) = 0.6225: above 0.5 because z > 0.", width: 32),
+                       ["σ(0.50) = 1 / (1 + e^(−0.50))", "        = 0.6225: above 0.5", "because z > 0."])
+    }
+
+    func testAPieceTooLongIsShortenedWithAnEllipsis() {
+        XCTAssertEqual(wrap("z = 0.6000 + 0.2000 + 0.3000 + 0.4000 + 0.1000 = 1.6000", width: 30),
+                       ["z = 0.6000 + … + 0.1000", "  = 1.6000"])
+        XCTAssertEqual(wrap("z = 0.6000 + 0.2000 + 0.3000 + 0.4000 + 0.1000 = 1.6000", width: 34),
+                       ["z = 0.6000 + 0.2000 + … + 0.1000", "  = 1.6000"])
+    }
+
+    func testAnAlignedFormulaFromALessonFileKeepsItsLayout() {
+        let text = "∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z · ∂z/∂w₁ = (ŷ − y) · σ′(z) · x₁\n       = −0.3775 × 0.2350 × 1.0 = −0.0887"
+        XCTAssertEqual(wrap(text, width: 60), text.components(separatedBy: "\n"))
+        XCTAssertEqual(wrap(text, width: 36),
+                       ["∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z · ∂z/∂w₁",
+                        "       = (ŷ − y) · σ′(z) · x₁",
+                        "       = −0.3775 × 0.2350 × 1.0",
+                        "       = −0.0887"])
+    }
+
+    func testJapaneseAroundAFormula() {
+        XCTAssertEqual(wrap("重みがあり、w₁ = 0.6、w₂ = −0.4 です。", width: 16),
+                       ["重みがあり、", "w₁ = 0.6、", "w₂ = −0.4 です。"])
+    }
+}

@@ -13,46 +13,68 @@ func drawQuiz(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: 
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     guard !inner.isEmpty else { return }
-    var lines: [(runs: [(text: String, bold: Bool)], style: Style)] = []
-    func add(_ text: String, _ style: Style, indent: String = "", markup: Bool = true) {
+    typealias Line = (runs: [(text: String, bold: Bool)], style: Style)
+    func laid(_ text: String, _ style: Style, indent: String = "", markup: Bool = true) -> [Line] {
         let shown = plainSymbols(text, model.unicode)
         let block = TextBlock(markup ? textBlockMarkup(shown) : shown.replacingOccurrences(of: "*", with: "**"))
-        for (k, runs) in block.layout(width: max(1, inner.width - displayWidth(of: indent))).enumerated() {
-            lines.append(((k == 0 ? [] : [(indent, false)]) + runs, style))
+        return block.layout(width: max(1, inner.width - displayWidth(of: indent))).enumerated().map { k, runs in
+            ((k == 0 ? [] : [(indent, false)]) + runs, style)
         }
     }
-    add(player.question() ?? "", Style(.title, attributes: .bold))
+    /// The first `count` lines, the last of them ending in "…" when some are left out.
+    func cut(_ lines: [Line], to count: Int) -> [Line] {
+        guard lines.count > count else { return lines }
+        guard count > 0 else { return [] }
+        var kept = Array(lines.prefix(count))
+        kept[count - 1].runs = endingInEllipsis(kept[count - 1].runs, width: inner.width, unicode: model.unicode)
+        return kept
+    }
+    var question = laid(player.question() ?? "", Style(.title, attributes: .bold))
+    var lines: [Line] = []
     if let result = model.answeredResult {
-        add(result.message, Style(result.outcome == .correct ? .positive : .negative, attributes: .bold))
+        // what must be seen: the verdict with the right answer, what was typed, the computation
+        // once; then the reveal (when it says more than the computation) as room allows
+        let verdict = laid(result.message, Style(result.outcome == .correct ? .positive : .negative, attributes: .bold))
+        var yours: [Line] = []
         if let answer = player.quizRecord?.answer, result.outcome == .wrong {
-            add(model.text.yourAnswer + ": " + answer, Style(.dim), markup: false)
+            yours = laid(model.text.yourAnswer + ": " + typedAnswer(answer, player), Style(.dim), markup: false)
         }
+        var worked: [Line] = []
+        var workedTitle: [Line] = []
         if let explanation = result.explanation {
-            add(explanation, .plain)
+            worked = laid(explanation, .plain)
         } else if let event = result.workedEvent {
-            add(model.text.workedTitle, Style(.dim))
-            for line in workedFormula(model, event, width: inner.width) { add(line, Style(.accent, attributes: .bold), indent: "  ", markup: false) }
+            workedTitle = laid(model.text.workedTitle, Style(.dim))
+            worked = workedFormula(model, event, width: inner.width).map { ([(fitFormula($0, width: inner.width, unicode: model.unicode), false)], Style(.accent, attributes: .bold)) }
         }
-        if let reveal = result.reveal { add(reveal, Style(.highlight)) }
+        var reveal: [Line] = []
+        if let text = result.reveal, result.outcome == .correct || (worked.isEmpty || isProse(text)) {
+            reveal = laid(text, Style(.highlight))
+        }
+        let height = inner.height
+        func total() -> Int { question.count + verdict.count + yours.count + workedTitle.count + worked.count + reveal.count }
+        if total() > height { reveal = cut(reveal, to: max(0, height - (total() - reveal.count))) }
+        if total() > height { workedTitle = [] }
+        if total() > height { question = cut(question, to: max(1, height - (total() - question.count))) }
+        if total() > height { worked = cut(worked, to: max(1, height - (total() - worked.count))) }
+        lines = question + verdict + yours + workedTitle + worked + reveal
     } else {
-        for choice in player.choices() { add(choice, .plain, indent: "   ") }
-        if let hint = model.shownHint { add(LessonStrings.hintLabel(l) + ": " + hint, Style(.warning)) }
+        var choices = player.choices().flatMap { laid($0, .plain, indent: "   ") }
+        var hint = model.shownHint.map { laid(LessonStrings.hintLabel(l) + ": " + $0, Style(.warning)) } ?? []
         let prompt = LessonStrings.prompt(quiz.kind, l)
         let cursor = active ? (model.unicode ? "▌" : "_") : ""
         let field = model.answerText.isEmpty && !active ? model.text.startTyping : model.answerText + cursor
         // the prompt and the field on one line, after a blank line when there is room
         let fieldStyle = active ? Style(.highlight, attributes: .bold) : Style(.dim)
-        let promptLines = TextBlock(plainSymbols(prompt, model.unicode) + " " + field).height(width: inner.width)
-        if lines.count + promptLines < inner.height { lines.append(([], .plain)) }
-        var promptLine: [(text: String, bold: Bool)] = [(plainSymbols(prompt, model.unicode) + " ", true)]
-        promptLine.append((field, false))
-        lines.append((promptLine, fieldStyle))
-    }
-    // when the box is too small the question stays and the end is kept (the field or the answer)
-    if lines.count > inner.height, inner.height > 2 {
-        let question = TextBlock(player.question() ?? "").height(width: inner.width)
-        let keepTop = min(question, inner.height / 2)
-        lines = Array(lines.prefix(keepTop)) + Array(lines.suffix(inner.height - keepTop))
+        let promptLine: Line = ([(plainSymbols(prompt, model.unicode) + " ", true), (field, false)], fieldStyle)
+        let height = inner.height
+        func total() -> Int { question.count + choices.count + hint.count + 1 }
+        if total() > height { hint = cut(hint, to: max(1, height - (total() - hint.count))) }
+        if total() > height { question = cut(question, to: max(1, height - (total() - question.count))) }
+        if total() > height { choices = cut(choices, to: max(1, height - (total() - choices.count))) }
+        lines = question + choices + hint
+        if lines.count + 2 <= height { lines.append(([], .plain)) }
+        lines.append(promptLine)
     }
     for (k, line) in lines.prefix(inner.height).enumerated() {
         var x = inner.x
@@ -63,12 +85,22 @@ func drawQuiz(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: 
     }
 }
 
+/// What the student typed, as the quiz reads it: a sign with its word, a letter with its choice.
+private func typedAnswer(_ typed: String, _ player: LessonPlayer) -> String {
+    guard let quiz = player.scene.quiz else { return typed }
+    switch AnswerReader.read(typed, kind: quiz.kind, choiceCount: quiz.choices.count) {
+    case .sign(let sign): return LessonStrings.sign(sign, player.language)
+    case .choice(let k) where k < quiz.choices.count: return player.choices()[k]
+    default: return typed
+    }
+}
+
 /// The formula of the event that computes the answer, with its numbers.
 private func workedFormula(_ model: LessonModel, _ event: StepEvent, width: Int) -> [String] {
     var words = EventWords(network: model.player.sceneTimeline.shownTrainer.network, language: model.eventLanguage,
                            ascii: !model.unicode)
-    words.width = max(20, width - 2)
-    return words.fullFormula(for: event)
+    words.width = max(20, width)
+    return words.text(for: event).formula
 }
 
 extension LessonText {

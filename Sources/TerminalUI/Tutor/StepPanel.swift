@@ -17,18 +17,26 @@ func drawStep(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     }
     let phase = words.phaseName(event.phase)
     let badge = s.model.unicode ? "▌" + phase + "▐" : "[" + phase + "]"
-    var x = buffer.put(badge, x: inner.x, y: y, style: Style(phaseRole(event.phase), attributes: [.bold, .reverse]), clip: inner)
+    let x = buffer.put(badge, x: inner.x, y: y, style: Style(phaseRole(event.phase), attributes: [.bold, .reverse]), clip: inner)
     let text = words.text(for: event)
-    x = buffer.put(" " + text.title, x: x, y: y, style: Style(.title, attributes: .bold), clip: inner)
-    // room: title, sentence, formula; blank lines between them only when there is space for them
-    let formulaLines = text.formula.flatMap { wrap($0, width: inner.width) }
+    buffer.put(truncate(" " + text.title, width: inner.right - x, unicode: s.model.unicode), x: x, y: y,
+               style: Style(.title, attributes: .bold), clip: inner)
+    // room: title, sentence, formula; blank lines between them only when there is space for them.
+    // The formula comes first (its last line is the result); a sentence that does not fit ends in "…".
+    let rows = inner.height - 1
+    var formulaLines = text.formula.map { fitFormula($0, width: inner.width, unicode: s.model.unicode) }
+    if formulaLines.count > rows { formulaLines = Array(formulaLines.prefix(max(0, rows - 1))) + formulaLines.suffix(1) }
     let sentence = TextBlock(text.sentence)
-    let sentenceLines = sentence.layout(width: inner.width)  // laid out once: counted, then drawn
-    let fullSentence = sentenceLines.count
-    let spare = inner.height - 1 - fullSentence - formulaLines.count
+    var sentenceLines = sentence.layout(width: inner.width)  // laid out once: counted, then drawn
+    let spare = rows - sentenceLines.count - formulaLines.count
     let gap = spare >= 2 ? 1 : 0
+    let sentenceHeight = max(0, min(sentenceLines.count, rows - formulaLines.count - 2 * gap))
+    if sentenceHeight < sentenceLines.count, sentenceHeight > 0 {
+        sentenceLines = Array(sentenceLines.prefix(sentenceHeight))
+        sentenceLines[sentenceHeight - 1] = endingInEllipsis(sentenceLines[sentenceHeight - 1], width: inner.width,
+                                                             unicode: s.model.unicode)
+    }
     y += 1 + gap
-    let sentenceHeight = max(1, min(fullSentence, inner.bottom - y - formulaLines.count - gap))
     sentence.render(sentenceLines, into: &buffer, area: Rect(x: inner.x, y: y, width: inner.width, height: sentenceHeight))
     y += sentenceHeight + gap
     for line in formulaLines where y < inner.bottom {
@@ -52,4 +60,23 @@ func phaseRole(_ phase: StepEvent.Phase) -> ColorRole {
     case .backward: return .negative
     case .update: return .accent
     }
+}
+
+/// A laid-out line with "…" at its end, shortened to keep it within `width` columns.
+func endingInEllipsis(_ runs: [(text: String, bold: Bool)], width: Int, unicode: Bool) -> [(text: String, bold: Bool)] {
+    let mark = unicode ? "…" : "~"
+    var runs = runs
+    var total = runs.reduce(0) { $0 + displayWidth(of: $1.text) }
+    while total + displayWidth(of: mark) > width, !runs.isEmpty {
+        var last = runs.removeLast()
+        guard let c = last.text.popLast() else { continue }
+        total -= displayWidth(of: c)
+        if !last.text.isEmpty { runs.append(last) }
+    }
+    // not after a space or an operator
+    while let last = runs.last, let c = last.text.last, c == " " || "=+−×·←".contains(c) {
+        runs[runs.count - 1].text.removeLast()
+        if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
+    }
+    return runs + [(mark, false)]
 }

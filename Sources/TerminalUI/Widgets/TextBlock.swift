@@ -19,25 +19,22 @@ public struct TextBlock: Widget, Sendable {
     /// The lines as they will be drawn at this width, each a list of (text, bold) runs.
     public func layout(width: Int) -> [[(text: String, bold: Bool)]] {
         let (chars, bold) = Self.parse(text)
-        var result: [[(text: String, bold: Bool)]] = []
-        var start = 0
-        // Split into paragraphs on newlines, keeping the bold flags aligned.
-        while start <= chars.count {
-            let end = chars[start...].firstIndex(of: "\n") ?? chars.count
-            let para = Array(chars[start..<end])
-            for r in wrapRanges(para, width: width) {
-                // one String per run of equal boldness, not one append per character
-                var runs: [(text: String, bold: Bool)] = []
-                var runStart = r.lowerBound
-                for i in r where i + 1 == r.upperBound || bold[start + i + 1] != bold[start + i] {
-                    runs.append((string(of: para[runStart...i]), bold[start + i]))
-                    runStart = i + 1
-                }
-                result.append(runs)
+        return wrapLines(chars, width: width).map { line in
+            // one String per run of equal boldness, not one append per character
+            var runs: [(text: String, bold: Bool)] = []
+            if line.indent > 0 { runs.append((String(repeating: " ", count: line.indent), false)) }
+            let r = line.range
+            if let shortened = line.shortened {
+                runs.append((shortened, r.isEmpty ? false : bold[r.lowerBound]))
+                return runs
             }
-            start = end + 1
+            var runStart = r.lowerBound
+            for i in r where i + 1 == r.upperBound || bold[i + 1] != bold[i] {
+                runs.append((string(of: chars[runStart...i]), bold[i]))
+                runStart = i + 1
+            }
+            return runs
         }
-        return result
     }
 
     /// Number of rows this text needs at `width`.

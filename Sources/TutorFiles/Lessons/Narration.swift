@@ -24,7 +24,8 @@ public enum Narration {
     }
 
     /// Paragraphs: separated by blank lines; the lines of one paragraph are joined (with a space in
-    /// English, with nothing between two Japanese characters).
+    /// English, with nothing between two Japanese characters). A line that starts with spaces and
+    /// `=` continues an aligned formula: it stays a line of its own, indented as written.
     public static func paragraphs(_ text: String) -> [String] {
         var out: [String] = [], current = ""
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -35,6 +36,8 @@ public enum Narration {
             }
             if current.isEmpty {
                 current = line
+            } else if raw.first == " " && (line == "=" || line.hasPrefix("= ")) {
+                current += "\n" + String(raw).trimmingTrailingSpaces
             } else if joinsWithoutSpace(current, line) {
                 current += line
             } else {

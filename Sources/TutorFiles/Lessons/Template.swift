@@ -99,4 +99,10 @@ extension String {
         while s.last == " " { s = s.dropLast() }
         return String(s)
     }
+
+    var trimmingTrailingSpaces: String {
+        var s = Substring(self)
+        while s.last == " " { s = s.dropLast() }
+        return String(s)
+    }
 }
