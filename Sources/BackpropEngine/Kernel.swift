@@ -5,9 +5,6 @@ import CMath
 /// The loops work on each layer's raw pointers (LayerView); index arithmetic uses &+ and &*
 /// because every index is below a buffer's size, which was allocated without overflow.
 enum Kernel {
-    /// Below this many samples the loops run element by element, in the same order of additions.
-    static let smallBatch = 8
-
     /// Copies the batch's inputs and targets into the workspace.
     static func gather(_ data: Dataset, _ indices: ArraySlice<Int>, _ ws: Workspace, inOrder: Bool = false) {
         // In-order batches (no shuffling) come back each epoch: copy them only once.
@@ -15,15 +12,27 @@ enum Kernel {
         if inOrder && ws.gatheredRange == range { return }
         ws.gatheredRange = inOrder ? range : nil
         let b = ws.batchSize
-        let x = ws.a[0], y = ws.y
+        let rows = ws.inputRows.baseAddress!, y = ws.y
         let nIn = ws.sizes[0], k = ws.sizes.last!
+        // each sample's inputs as one contiguous copy, then turned feature-major (see transpose)
         for (s, index) in indices.enumerated() {
             data.inputs[index].withUnsafeBufferPointer { row in
-                for i in 0..<nIn { x[i &* b &+ s] = row[i] }
+                (rows + s &* nIn).update(from: row.baseAddress!, count: nIn)
             }
             data.targets[index].withUnsafeBufferPointer { row in
                 for o in 0..<k { y[o &* b &+ s] = row[o] }
             }
+        }
+        transpose(rows, rows: b, columns: nIn, into: ws.a[0].baseAddress!)
+    }
+
+    /// out[c][r] = m[r][c] for an R × C matrix m. The stores run in order (a strided store is
+    /// far slower than a strided load: it writes part of a cache line at a time).
+    @inline(__always)
+    static func transpose(_ m: UnsafePointer<Double>, rows: Int, columns: Int, into out: UnsafeMutablePointer<Double>) {
+        for c in 0..<columns {
+            let o = out + c &* rows
+            for r in 0..<rows { o[r] = m[r &* columns &+ c] }
         }
     }
 
@@ -44,55 +53,13 @@ enum Kernel {
         }
     }
 
-    /// z[j][s] = ((0 + w[j][0]·x[0][s]) + w[j][1]·x[1][s]) + … (+ b[j]), a row of z at a time
-    /// so that the innermost loop runs over the samples.
+    /// z[j][s] = ((0 + w[j][0]·x[0][s]) + w[j][1]·x[1][s]) + … (+ b[j]): Z = W·X, rows j, columns s.
     @inline(__always)
     private static func weightedSums(_ layer: LayerView, batch b: Int, useBias: Bool) {
-        let nIn = layer.nIn, w = layer.w, x = layer.x, bias = layer.bias
-        if b < smallBatch {
-            if b <= 4 {
-                smallRows(SIMD4<Double>.self, count: layer.nOut, batch: b, terms: nIn, into: layer.z,
-                          weight: { j, i in w[j &* nIn &+ i] }, row: { i in x + i &* b },
-                          bias: useBias ? { j in bias[j] } : nil)
-            } else {
-                smallRows(SIMD8<Double>.self, count: layer.nOut, batch: b, terms: nIn, into: layer.z,
-                          weight: { j, i in w[j &* nIn &+ i] }, row: { i in x + i &* b },
-                          bias: useBias ? { j in bias[j] } : nil)
-            }
-            return
-        }
-        for j in 0..<layer.nOut {
-            let zRow = layer.z + j &* b, wRow = w + j &* nIn
-            zRow.update(repeating: 0, count: b)
-            for i in 0..<nIn {
-                let wji = wRow[i], xRow = x + i &* b
-                for s in 0..<b { zRow[s] += wji * xRow[s] }
-            }
-            if useBias {
-                let bj = bias[j]
-                for s in 0..<b { zRow[s] += bj }
-            }
-        }
-    }
-
-    /// For batches below `smallBatch`: out[r][s] = ((0 + weight(r, 0)·row(0)[s]) + weight(r, 1)·row(1)[s])
-    /// + … (+ bias(r)), with a whole row of samples in one SIMD value. Lane s is sample s and does
-    /// the scalar loop's additions in the scalar loop's order; lanes past B read the buffers' spare
-    /// zeros (or the next row) and are never stored.
-    @inline(__always)
-    private static func smallRows<V: SIMD>(_: V.Type, count: Int, batch b: Int, terms: Int,
-                                           into out: UnsafeMutablePointer<Double>,
-                                           weight: (Int, Int) -> Double, row: (Int) -> UnsafeMutablePointer<Double>,
-                                           bias: ((Int) -> Double)?) where V.Scalar == Double {
-        for r in 0..<count {
-            var acc = V()
-            for t in 0..<terms {
-                acc += weight(r, t) * UnsafeRawPointer(row(t)).loadUnaligned(as: V.self)
-            }
-            if let bias { acc += bias(r) }
-            let outRow = out + r &* b
-            for s in 0..<b { outRow[s] = acc[s] }
-        }
+        Products.multiply(rows: layer.nOut, columns: b, terms: layer.nIn,
+                          coef: layer.w, rowStride: layer.nIn, termStride: 1,
+                          src: layer.x, srcStride: b, out: layer.z, outStride: b,
+                          bias: useBias ? UnsafePointer(layer.bias) : nil)
     }
 
     /// Softmax of each sample's outputs, shifted by their largest z; keeps log Σ e^z for the loss.
@@ -162,7 +129,10 @@ enum Kernel {
         let layers = ws.layers
         for l in stride(from: layers.count - 1, through: 0, by: -1) {
             let layer = layers[l]
-            weightGradientSums(layer, batch: b, transposed: ws.transposed.baseAddress!)
+            // the inputs are already sample-major in inputRows (gather made them)
+            let sampleMajor = l == 0 ? ws.inputRows.baseAddress! : ws.transposed.baseAddress!
+            if l > 0 { transpose(layer.x, rows: layer.nIn, columns: b, into: sampleMajor) }
+            weightGradientSums(layer, batch: b, sampleMajor: sampleMajor)
             if useBias { biasGradientSums(layer, batch: b) }
             guard l > 0, let below = layer.deltaIn, let zBelow = layer.zIn else { break }
             deltasBelow(layer, batch: b, into: below)
@@ -171,33 +141,13 @@ enum Kernel {
         }
     }
 
-    /// ∂L/∂w[j][i] = Σ_s δ_j·a_i, added sample by sample (s = 0, 1, …).
+    /// ∂L/∂w[j][i] = Σ_s δ_j·a_i, added sample by sample (s = 0, 1, …): G = Δ·Aᵀ, rows j, columns i,
+    /// reading the inputs sample-major (xT[s][i]) so that a row of a tile (consecutive i) is one load.
     @inline(__always)
-    private static func weightGradientSums(_ layer: LayerView, batch b: Int, transposed xT: UnsafeMutablePointer<Double>) {
-        let nIn = layer.nIn, nOut = layer.nOut, d = layer.delta, x = layer.x, g = layer.gradientSumW
-        if b < smallBatch {
-            for j in 0..<nOut {
-                let dRow = d + j &* b, gRow = g + j &* nIn
-                for i in 0..<nIn {
-                    let xRow = x + i &* b
-                    var acc = 0.0
-                    for s in 0..<b { acc += dRow[s] * xRow[s] }
-                    gRow[i] = acc
-                }
-            }
-            return
-        }
-        for s in 0..<b {
-            for i in 0..<nIn { xT[s &* nIn &+ i] = x[i &* b &+ s] }
-        }
-        g.update(repeating: 0, count: nIn &* nOut)
-        for s in 0..<b {
-            let xRow = xT + s &* nIn
-            for j in 0..<nOut {
-                let dj = d[j &* b &+ s], gRow = g + j &* nIn
-                for i in 0..<nIn { gRow[i] += dj * xRow[i] }
-            }
-        }
+    private static func weightGradientSums(_ layer: LayerView, batch b: Int, sampleMajor xT: UnsafePointer<Double>) {
+        Products.multiply(rows: layer.nOut, columns: layer.nIn, terms: b,
+                          coef: layer.delta, rowStride: b, termStride: 1,
+                          src: xT, srcStride: layer.nIn, out: layer.gradientSumW, outStride: layer.nIn, bias: nil)
     }
 
     /// ∂L/∂b[j] = Σ_s δ_j, in order of s.
@@ -212,28 +162,12 @@ enum Kernel {
         }
     }
 
-    /// Σ_j w[j][i]·δ_j (in order of j) for every neuron i below and sample s.
+    /// Σ_j w[j][i]·δ_j (in order of j) for every neuron i below and sample s: Wᵀ·Δ, rows i, columns s.
     @inline(__always)
     private static func deltasBelow(_ layer: LayerView, batch b: Int, into dPrev: UnsafeMutablePointer<Double>) {
-        let nIn = layer.nIn, nOut = layer.nOut, w = layer.w, d = layer.delta
-        if b < smallBatch {
-            if b <= 4 {
-                smallRows(SIMD4<Double>.self, count: nIn, batch: b, terms: nOut, into: dPrev,
-                          weight: { i, j in w[j &* nIn &+ i] }, row: { j in d + j &* b }, bias: nil)
-            } else {
-                smallRows(SIMD8<Double>.self, count: nIn, batch: b, terms: nOut, into: dPrev,
-                          weight: { i, j in w[j &* nIn &+ i] }, row: { j in d + j &* b }, bias: nil)
-            }
-            return
-        }
-        for i in 0..<nIn {
-            let row = dPrev + i &* b
-            row.update(repeating: 0, count: b)
-            for j in 0..<nOut {
-                let wji = w[j &* nIn &+ i], dRow = d + j &* b
-                for s in 0..<b { row[s] += wji * dRow[s] }
-            }
-        }
+        Products.multiply(rows: layer.nIn, columns: b, terms: layer.nOut,
+                          coef: layer.w, rowStride: 1, termStride: layer.nIn,
+                          src: layer.delta, srcStride: b, out: dPrev, outStride: b, bias: nil)
     }
 
     /// δ ← δ·f′(z), with the switch outside the loop.

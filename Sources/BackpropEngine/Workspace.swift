@@ -21,6 +21,8 @@ final class Workspace {
     let logSumExp: UnsafeMutableBufferPointer<Double>
     /// a layer's activations sample-major (B × n), for the weight-gradient loop
     let transposed: UnsafeMutableBufferPointer<Double>
+    /// the batch's inputs sample-major (B × n), as gathered: the input layer's `transposed`
+    let inputRows: UnsafeMutableBufferPointer<Double>
     /// Σ over the batch of each parameter's per-sample gradient, per weight layer
     let gradientSumW: [UnsafeMutableBufferPointer<Double>]
     let gradientSumB: [UnsafeMutableBufferPointer<Double>]
@@ -44,15 +46,15 @@ final class Workspace {
         self.sizes = sizes
         batchSize = b
         self.parameters = parameters
-        // spare zeros after each buffer's end, so that a small batch's last row can be loaded as one
-        // SIMD value (Kernel.smallBatch lanes) while only its first B lanes are used; every buffer
-        // starts on a 64-byte boundary of one zeroed allocation
-        func padded(_ n: Int) -> Int { (n + Kernel.smallBatch + 7) & ~7 }
+        // spare zeros after each buffer's end, so that a tile's last columns can be loaded as one
+        // SIMD value (Products.overrun values past the end, never stored); every buffer starts on
+        // a 64-byte boundary of one zeroed allocation
+        func padded(_ n: Int) -> Int { (n + Products.overrun + 8) & ~7 }
         let weightLayers = sizes.count - 1
         var total = 0
         for n in sizes { total += 3 * padded(n * b) }
         for l in 0..<weightLayers { total += 3 * (padded(sizes[l] * sizes[l + 1]) + padded(sizes[l + 1])) }
-        total += 2 * padded(sizes.last! * b) + 2 * padded(b) + padded(sizes.max()! * b)
+        total += 2 * padded(sizes.last! * b) + 2 * padded(b) + padded(sizes.max()! * b) + padded(sizes[0] * b)
         let bytes = total * MemoryLayout<Double>.stride
         storage = UnsafeMutableRawPointer.allocate(byteCount: bytes, alignment: 64)
         storage.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
@@ -76,6 +78,7 @@ final class Workspace {
         sampleLoss = buffer(b)
         logSumExp = buffer(b)
         transposed = buffer(sizes.max()! * b)
+        inputRows = buffer(sizes[0] * b)
         layers = range.map { l in
             LayerView(nIn: sizes[l], nOut: sizes[l + 1],
                       x: neurons[l].baseAddress!, zIn: sums[l].baseAddress, deltaIn: deltas[l].baseAddress,

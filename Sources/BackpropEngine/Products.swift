@@ -1,0 +1,97 @@
+/// The three matrix products of a batch — forward z = W·x, backward δ′ = Wᵀ·δ, and the weight
+/// gradient Σ_s δ·aᵀ — as one register-blocked kernel:
+///
+///     out[r][c] = (((0 + k(r,0)·src[0][c]) + k(r,1)·src[1][c]) + …) (+ bias[r])
+///
+/// with the coefficient k(r, t) = coef[r·rowStride + t·termStride]. Each output is added up in
+/// exactly that order (terms t = 0, 1, …, from zero, then the bias), the order Reference.swift and
+/// the recorded path document; only the order in which different outputs are worked on changes.
+/// Nothing is fused into a multiply-add (Swift does not contract a·b + c), so the numbers are the
+/// plain loops' numbers, bit for bit.
+///
+/// Why it is shaped so: a tile of 4 rows × 4 columns (4 SIMD4 accumulators, 8 SSE registers)
+/// stays in registers for the whole sum; each term then costs one vector load of src, shared by
+/// the 4 rows, and 4 scalar coefficients, each shared by the 4 columns — instead of reloading
+/// and storing a row of out for every term. Columns are the contiguous dimension of src and out
+/// (samples in forward and δ′, inputs in the gradient), so a tile's loads and stores are vectors.
+/// Rows are walked in the outer loop so that a tile-row of coefficients (4 × terms, 25 KB for
+/// 784 inputs) stays in the first-level cache while all the column tiles pass over it.
+enum Products {
+    typealias Lanes = SIMD4<Double>
+    /// Values a column tile may read past the end of a row (never stored): every workspace
+    /// buffer has at least this many spare zeros after it.
+    static let overrun = Lanes.scalarCount - 1
+
+    @inline(__always)
+    static func multiply(rows: Int, columns: Int, terms: Int,
+                         coef: UnsafePointer<Double>, rowStride: Int, termStride: Int,
+                         src: UnsafePointer<Double>, srcStride: Int,
+                         out: UnsafeMutablePointer<Double>, outStride: Int,
+                         bias: UnsafePointer<Double>?) {
+        let w = Lanes.scalarCount
+        var r = 0
+        while r &+ 4 <= rows {
+            let k0 = coef + r &* rowStride, k1 = k0 + rowStride, k2 = k1 + rowStride, k3 = k2 + rowStride
+            var c = 0
+            while c < columns {
+                var a0 = Lanes(), a1 = Lanes(), a2 = Lanes(), a3 = Lanes()
+                var s = src + c, k = 0
+                for _ in 0..<terms {
+                    let v = load(s)
+                    a0 += k0[k] * v
+                    a1 += k1[k] * v
+                    a2 += k2[k] * v
+                    a3 += k3[k] * v
+                    s += srcStride
+                    k &+= termStride
+                }
+                if let bias {
+                    a0 += bias[r]
+                    a1 += bias[r &+ 1]
+                    a2 += bias[r &+ 2]
+                    a3 += bias[r &+ 3]
+                }
+                let o = out + (r &* outStride &+ c), n = min(w, columns &- c)
+                store(a0, o, n)
+                store(a1, o + outStride, n)
+                store(a2, o + 2 &* outStride, n)
+                store(a3, o + 3 &* outStride, n)
+                c &+= w
+            }
+            r &+= 4
+        }
+        // the last rows, one at a time, in the same order of additions
+        while r < rows {
+            let k0 = coef + r &* rowStride
+            var c = 0
+            while c < columns {
+                var a0 = Lanes()
+                var s = src + c, k = 0
+                for _ in 0..<terms {
+                    a0 += k0[k] * load(s)
+                    s += srcStride
+                    k &+= termStride
+                }
+                if let bias { a0 += bias[r] }
+                store(a0, out + (r &* outStride &+ c), min(w, columns &- c))
+                c &+= w
+            }
+            r &+= 1
+        }
+    }
+
+    @inline(__always)
+    private static func load(_ p: UnsafePointer<Double>) -> Lanes {
+        UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
+    }
+
+    /// The first n lanes of v (the rest belong to columns past the end).
+    @inline(__always)
+    private static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Double>, _ n: Int) {
+        if n == Lanes.scalarCount {
+            UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
+        } else {
+            for l in 0..<n { p[l] = v[l] }
+        }
+    }
+}
