@@ -4,7 +4,7 @@
 /// write a reader for it like `TrainingSection`, and call that reader in `NetworkFile.parse`.
 enum FileSchema {
     /// Keys written above the first table.
-    static let topLevelKeys = ["title"]
+    static let topLevelKeys = ["title", "numpy_names"]
 
     /// Top-level tables and their keys, in the order they are read.
     static let tables: [(name: String, keys: [String])] = [

@@ -22,6 +22,9 @@ public struct NetworkFile: Sendable {
     public var classCount: Int?
     /// The `[lesson]` and its `[[scene]]`s, when the file is a lesson.
     public var lesson: Lesson? = nil
+    /// `numpy_names = "article"`: the layer view writes its NumPy lines in the names of the seed
+    /// article's XOR program (X, hidden_layer, weights_input_hidden, …).
+    public var articleNumPyNames = false
 
     /// Reads and checks a file; data files are found relative to its folder.
     public static func load(path: String) throws(FileError) -> NetworkFile {
@@ -56,6 +59,7 @@ public struct NetworkFile: Sendable {
         let titleReader = try TableReader("", root.filter { FileSchema.topLevelKeys.contains($0.key) },
                                           known: FileSchema.topLevelKeys, context: context)
         let titleText = try titleReader.string("title")
+        let articleNames = try titleReader.choice("numpy_names", what: "NumPy naming", [("generic", false), ("article", true)]) ?? false
 
         guard let networkReader = tables["network"] else {
             throw FileError(path: path, message: "missing [network] table")
@@ -78,10 +82,13 @@ public struct NetworkFile: Sendable {
         } else if let first = scenes["scene"]?.first {
             throw context.error(at: first.name, "[[scene]] belongs to a lesson; add a [lesson] table with id, title_en and title_ja")
         }
+        if articleNames && !(spec.layerSizes.count == 3 && spec.biasMode == .none) {
+            throw context.error(at: "numpy_names", "numpy_names = \"article\" names the article's network: one hidden layer and bias = \"none\"")
+        }
         let title = titleText ?? lesson?.title.en ?? defaultTitle(path)
         return NetworkFile(path: path, title: title, spec: spec, network: network, training: training,
                            data: data.train, testData: data.test, classNames: data.classNames,
-                           classCount: data.classCount, lesson: lesson)
+                           classCount: data.classCount, lesson: lesson, articleNumPyNames: articleNames)
     }
 
     /// A reader for each top-level table; unknown tables are rejected, with a suggestion.

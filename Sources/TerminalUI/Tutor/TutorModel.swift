@@ -25,6 +25,10 @@ public struct TutorModel: Sendable {
     /// A one-line message in the key line, until the next key.
     public var status: String?
     public var quit = false
+    /// The layer view (`v`): each step as one matrix operation of the batch.
+    public var layerView = false
+    /// NumPy lines in the names of the article's XOR program (the file's `numpy_names = "article"`).
+    public var numpyArticle = false
 
     public enum Overlay: Sendable, Equatable {
         case help
@@ -53,6 +57,7 @@ public struct TutorModel: Sendable {
         let trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
         self.init(title: file.title, spec: file.spec, trainer: trainer, width: width, height: height,
                   language: language, unicode: unicode, theme: theme)
+        numpyArticle = file.articleNumPyNames
     }
 
     public var text: UIText { UIText(language) }

@@ -71,6 +71,11 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
         model.status = model.text.restarted
     case .character("c"):
         model.overlay = .settings(SettingsForm(config: model.timeline.live.config, spec: model.spec))
+    case .character("v"):
+        model.layerView.toggle()
+    case .character("i"), .character("j"), .character("k"), .character("l"):
+        guard model.layerView else { break }
+        selectLayerCell(&model, key)
     case .character("g"):
         model.logScale = !(model.logScale ?? false)
     case .character("t"):

@@ -13,11 +13,18 @@ public func view(_ model: TutorModel) -> Buffer {
     let rows = area.rows([.length(1), .fill, .length(1)])
     drawTitleBar(screen, into: &buffer, area: rows[0])
     let box = BoxStyle.standard(unicode: model.unicode)
-    let panels = layout(rows[1])
-    drawDiagram(screen, into: &buffer, area: panels.diagram, box: box)
-    drawLoss(screen, into: &buffer, area: panels.loss, box: box)
-    drawStep(screen, into: &buffer, area: panels.step, box: box)
-    drawParameters(screen, into: &buffer, area: panels.parameters, box: box)
+    if model.layerView {
+        let panels = layerLayout(rows[1])
+        drawLayerPanel(screen, into: &buffer, area: panels.layers, box: box)
+        drawStep(screen, into: &buffer, area: panels.step, box: box)
+        if let loss = panels.loss { drawLoss(screen, into: &buffer, area: loss, box: box) }
+    } else {
+        let panels = layout(rows[1])
+        drawDiagram(screen, into: &buffer, area: panels.diagram, box: box)
+        drawLoss(screen, into: &buffer, area: panels.loss, box: box)
+        drawStep(screen, into: &buffer, area: panels.step, box: box)
+        drawParameters(screen, into: &buffer, area: panels.parameters, box: box)
+    }
     drawKeyLine(screen, into: &buffer, area: rows[2])
     switch model.overlay {
     case .help?: drawHelp(model, into: &buffer, box: box)
@@ -43,6 +50,19 @@ func layout(_ area: Rect) -> (diagram: Rect, loss: Rect, step: Rect, parameters:
     let top = rows[0].columns([.fill, .length(max(30, area.width * 2 / 5))])
     let right = top[1].rows([.percentage(50), .fill])
     return (top[0], right[0], rows[1], right[1])
+}
+
+/// The layer view's panels: the matrices over the whole width (they need it), the step panel
+/// with the one-number formula of the selected cell below; on wide screens the step panel on
+/// the right and the loss under it.
+func layerLayout(_ area: Rect) -> (layers: Rect, step: Rect, loss: Rect?) {
+    if area.width >= 150 {
+        let columns = area.columns([.fill, .length(area.width * 7 / 20)])
+        let right = columns[1].rows([.fill, .length(max(7, columns[1].height / 3))])
+        return (columns[0], right[0], right[1])
+    }
+    let rows = area.rows([.fill, .length(max(10, area.height * 2 / 5))])
+    return (rows[0], rows[1], nil)
 }
 
 /// What is on screen now, worked out once per frame from the model.

@@ -23,6 +23,26 @@ public struct UIText: Sendable {
         [t("param", "パラメータ"), t("value", "値"), unicode ? "∂E/∂w" : "dE/dw", t("change", "変化")]
     }
 
+    // the layer view
+    var layerView: String { t("layer view", "層ごとの表示") }
+    var layerIntro: String {
+        t("The layer view shows each step as one matrix operation of the whole batch: the same numbers as the neuron view, a row per sample. Press → to start; v goes back to the neurons.",
+          "層ごとの表示では、各ステップをバッチ全体の1つの行列演算として示します。数値はニューロンごとの表示と同じで、1行が1サンプルです。→ で始めます。v でニューロンの表示に戻ります。")
+    }
+    func selectedCell(_ name: String, _ value: String, unicode: Bool) -> String {
+        let dot = unicode ? " · " : " | "
+        return t("selected \(name) = \(value)\(dot)its formula in the step panel\(dot)i j k l select",
+                 "選択中 \(name) = \(value)\(dot)その式はステップ欄\(dot)i j k l で選択")
+    }
+    func sampleTerm(_ name: String, _ value: String, samples: Int, sample: Int, term: String) -> String {
+        t("selected \(name) = \(value), the sum of \(samples) samples' terms; the step panel shows sample \(sample)'s term, \(term)",
+          "選択中 \(name) = \(value)(\(samples) サンプルの項の和)。ステップ欄はサンプル \(sample) の項 \(term)")
+    }
+    func heatLegend(unicode: Bool) -> String {
+        unicode ? t("█ positive  ▄ negative (fuller: larger; a cell is the mean of its block)", "█ 正  ▄ 負(濃いほど大きい。1マスはその範囲の平均)")
+            : t("# positive  % negative (larger: fuller)", "# 正  % 負(大きいほど濃い)")
+    }
+
     // title bar
     func epoch(_ n: Int) -> String { t("epoch \(n)", "エポック \(n)") }
     func sample(_ s: Int, of b: Int) -> String { t("sample \(s)/\(b)", "サンプル \(s)/\(b)") }
@@ -62,7 +82,7 @@ public struct UIText: Sendable {
     var keyHints: [(String, String)] {
         [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了")),
          ("[ ]", t("step size", "刻み")), ("Tab", t("phase", "フェーズ")), ("a", t("play", "再生")),
-         ("e", t("epochs", "エポック")), ("c", t("change", "設定"))]
+         ("e", t("epochs", "エポック")), ("c", t("change", "設定")), ("v", t("layers", "層"))]
     }
 
     // help overlay
@@ -78,6 +98,8 @@ public struct UIText: Sendable {
          ("r", t("restart from the starting weights", "初期の重みからやり直す")),
          ("c", t("change learning rate, optimizer, activation, hidden layers, seed", "学習率・最適化手法・活性化関数・隠れ層・シードを変える")),
          ("g", t("loss axis: linear or logarithmic", "損失の軸: 線形 / 対数")),
+         ("v", t("neuron view / layer view: each step as one matrix operation of the batch", "ニューロンごと / 層ごとの表示(各ステップをバッチの行列演算として)")),
+         ("i  j  k  l", t("layer view: select the cell above, left, below, right (its formula in the step panel)", "層ごとの表示: 上・左・下・右の要素を選ぶ(その式をステップ欄に)")),
          ("t", t("theme: default · light · mono · projector", "テーマ: 標準・ライト・モノクロ・プロジェクター")),
          ("?  Esc", t("this help / close", "このヘルプ / 閉じる")),
          ("q  Ctrl-C", t("quit", "終了"))]

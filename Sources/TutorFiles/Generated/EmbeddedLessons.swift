@@ -3049,6 +3049,8 @@ explain_ja = "損失がいちばん低い実行を残します（取っておい
 # the bias's part. Initial weights are the ones the program draws with np.random.seed(1)
 # (benchmarks/reference/article_xor.py --init prints them), transposed to weights[l][j][i].
 title = "XOR, the NumPy program of an introductory article"
+# The layer view (v) writes its NumPy lines in the program's own names.
+numpy_names = "article"
 
 [network]
 layers = [3, 4, 1]

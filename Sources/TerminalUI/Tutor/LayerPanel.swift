@@ -1,0 +1,168 @@
+import BackpropEngine
+import EventWords
+
+/// The layer view (`v`): the current event as one matrix operation of the whole batch.
+///
+/// ```
+/// ┌ layer view · FORWARD ──────────────────────────────────────────────┐
+/// │ Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾        (1×2) · (2×2)ᵀ + (1×2) → (1×2)     │
+/// │ NumPy  Z1 = A0 @ W1.T + b1                                         │
+/// │ selected Z⁽¹⁾[1,1] = 0.3775: its one-number formula is in the step │
+/// │                                                                    │
+/// │ A⁽⁰⁾ 1×2          W⁽¹⁾ᵀ 2×2           b⁽¹⁾ 1×2          Z⁽¹⁾ 1×2    │
+/// │ 0.0500 0.1000 ·  0.1500 0.2500  +  0.3500 0.3500  =  0.3775 0.3925  │
+/// │                  0.2000 0.3000                                     │
+/// └────────────────────────────────────────────────────────────────────┘
+/// ```
+func drawLayerPanel(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let phase = s.event.map { s.words.phaseName($0.phase) }
+    let dot = s.model.unicode ? " · " : " - "
+    let panel = Panel(title: s.text.layerView + (phase.map { dot + $0 } ?? ""), box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    guard !inner.isEmpty else { return }
+    guard let trace = s.trace, let k = s.eventIndex,
+          let op = LayerOperation.make(trace: trace, event: k, unicode: s.model.unicode, articleNames: s.model.numpyArticle) else {
+        TextBlock(s.text.layerIntro).render(into: &buffer, area: inner)
+        return
+    }
+    var y = inner.y
+    // the formula and its shapes, on one line when they fit
+    let formulaStyle = Style(.accent, attributes: .bold)
+    let together = op.formula + "   " + op.shapes
+    if displayWidth(of: together) <= inner.width {
+        let x = buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
+        buffer.put("   " + op.shapes, x: x, y: y, style: Style(.dim), clip: inner)
+        y += 1
+    } else {
+        buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
+        buffer.put(truncate(op.shapes, width: inner.width, unicode: s.model.unicode), x: inner.x, y: y + 1, style: Style(.dim), clip: inner)
+        y += 2
+    }
+    let label = "NumPy  "
+    for (n, line) in wrap(op.numpy, width: max(10, inner.width - displayWidth(of: label))).enumerated() where y < inner.bottom && n < 2 {
+        if n == 0 { buffer.put(label, x: inner.x, y: y, style: Style(.dim), clip: inner) }
+        buffer.put(line, x: inner.x + displayWidth(of: label), y: y, style: Style(.text), clip: inner)
+        y += 1
+    }
+    if let cell = op.cell, y < inner.bottom {
+        let name = op.result.name + "[\(cell.row + 1),\(cell.column + 1)]"
+        let value = s.words.format(op.result.value(row: cell.row, column: cell.column))
+        var line = s.text.selectedCell(name, value, unicode: s.model.unicode)
+        // a per-sample gradient: the cell sums the samples' terms, the step panel explains one
+        if op.kind == .weightGradient, trace.batchCount > 1, let event = s.event, let sample = event.sample,
+           case .weightGradient(_, _, let term) = event.kind {
+            line = s.text.sampleTerm(name, value, samples: trace.batchCount, sample: sample + 1, term: s.words.format(term))
+        }
+        for text in wrap(line, width: inner.width).prefix(2) where y < inner.bottom {
+            buffer.put(text, x: inner.x, y: y, style: Style(.highlight), clip: inner)
+            y += 1
+        }
+    }
+    if inner.bottom - y >= 4 { y += 1 }
+    let legendRow = inner.bottom - 1
+    let rows = Rect(x: inner.x, y: y, width: inner.width, height: max(0, legendRow - y))
+    let heat = drawMatrices(op, s, into: &buffer, area: rows)
+    if heat && legendRow >= y {
+        buffer.put(truncate(s.text.heatLegend(unicode: s.model.unicode), width: inner.width, unicode: s.model.unicode),
+                   x: inner.x, y: legendRow, style: Style(.dim), clip: inner)
+    }
+}
+
+/// One item of the row of matrices: a matrix, or the operator text between two.
+private enum RowItem {
+    case matrix(LayerTerm)
+    case text(String)
+}
+
+/// Draws the operands, the operators and the result side by side; returns whether any matrix
+/// is a heatmap (for the legend).
+private func drawMatrices(_ op: LayerOperation, _ s: ScreenState, into buffer: inout Buffer, area: Rect) -> Bool {
+    guard !area.isEmpty else { return false }
+    let unicode = s.model.unicode
+    var items: [RowItem] = []
+    for (k, term) in op.terms.enumerated() {
+        if k > 0 { items.append(.text(k - 1 < op.operators.count ? op.operators[k - 1] : " ")) }
+        items.append(.matrix(term))
+    }
+    if !op.suffix.isEmpty { items.append(.text(op.suffix)) }
+    items.append(.text(op.kind == .update ? LayerNotation(unicode: unicode).arrow : "="))
+    items.append(.matrix(op.result))
+    if let extra = op.extra { items.append(.text(" ")); items.append(.matrix(extra)) }
+
+    let sizes = s.network.layerSizes
+    let picture = NetworkDiagram.InputImage.square(inputs: sizes[0])
+    // Each matrix: a grid if its numbers fit, else a heatmap (or pictures) sharing the room left.
+    struct Plan { var block: MatrixBlock; var width: Int; var flexible: Bool; var natural: Int }
+    var plans: [Plan?] = []
+    var flexibles: [(Int, MatrixBlock)] = []
+    for item in items {
+        guard case .matrix(let term) = item else { plans.append(nil); continue }
+        let title = term.name + " \(term.rows)\(unicode ? "×" : "x")\(term.columns)"
+        var grid: (MatrixBlock, Int)? = nil
+        if term.rows * term.columns <= 400 && term.rows + 1 <= area.height {
+            let texts = (0..<term.rows).flatMap { r in (0..<term.columns).map { c in s.words.format(term.value(row: r, column: c)) } }
+            let cellWidth = texts.map { displayWidth(of: $0) }.max() ?? 1
+            let size = MatrixBlock.gridSize(term, cellWidth: cellWidth, title: title)
+            grid = (MatrixBlock(term: term, body: .grid(texts: texts, cellWidth: cellWidth), unicode: unicode), size.width)
+        }
+        let flexibleBlock: MatrixBlock
+        if term.weightsOfLayer == 1, let picture, area.height >= 5 {
+            let labels = (0..<term.matrix.rows).map { s.words.name(of: NeuronRef(layer: 1, index: $0)) }
+            var t = term
+            t.highlight = term.highlightedMatrixRow.map { .row($0) } ?? .none
+            t.transposed = false
+            flexibleBlock = MatrixBlock(term: t, body: .images(width: picture.width, height: picture.height, labels: labels), unicode: unicode)
+        } else {
+            flexibleBlock = MatrixBlock(term: term, body: .heatmap, unicode: unicode)
+        }
+        let natural = max(displayWidth(of: flexibleBlock.title), min(term.columns * 2, 60))
+        if let grid {
+            plans.append(Plan(block: grid.0, width: grid.1, flexible: false, natural: natural))
+        } else {
+            plans.append(Plan(block: flexibleBlock, width: natural, flexible: true, natural: natural))
+        }
+        // keep the heatmap at hand for when the grids do not fit
+        if grid != nil { flexibles.append((plans.count - 1, flexibleBlock)) }
+    }
+    func textWidth(_ t: String) -> Int { displayWidth(of: t) + 2 }
+    let operatorsWidth = items.reduce(0) { total, item in
+        if case .text(let t) = item { return total + textWidth(t) } else { return total }
+    }
+    // Too wide: the widest grids become heatmaps, then the heatmaps share what is left.
+    func total() -> Int { plans.reduce(0) { $0 + ($1?.width ?? 0) } + operatorsWidth }
+    while total() > area.width {
+        guard let widest = plans.indices.filter({ plans[$0].map { !$0.flexible } ?? false })
+            .max(by: { plans[$0]!.width < plans[$1]!.width }),
+              let replacement = flexibles.first(where: { $0.0 == widest }) else { break }
+        plans[widest] = Plan(block: replacement.1, width: plans[widest]!.natural, flexible: true, natural: plans[widest]!.natural)
+    }
+    let fixed = plans.reduce(0) { $0 + (($1.map { $0.flexible } ?? true) ? 0 : $1!.width) } + operatorsWidth
+    let naturals = plans.reduce(0) { $0 + (($1?.flexible ?? false) ? $1!.natural : 0) }
+    let room = max(0, area.width - fixed)
+    if naturals > room {
+        for k in plans.indices where plans[k]?.flexible == true {
+            plans[k]!.width = max(4, plans[k]!.natural * room / max(1, naturals))
+        }
+    }
+    // Draw, operators on the middle row of the shortest body.
+    let bodyRows = plans.compactMap { $0 }.map { min($0.block.term.rows, area.height - 1) }.min() ?? 1
+    let operatorY = area.y + 1 + max(0, (bodyRows - 1) / 2)
+    var x = area.x
+    var heat = false
+    for (k, item) in items.enumerated() {
+        switch item {
+        case .text(let t):
+            buffer.put(" " + t + " ", x: x, y: operatorY, style: Style(.accent, attributes: .bold), clip: area)
+            x += textWidth(t)
+        case .matrix:
+            guard let plan = plans[k] else { continue }
+            let width = min(plan.width, area.right - x)
+            guard width > 0 else { return heat }
+            plan.block.render(into: &buffer, area: Rect(x: x, y: area.y, width: width, height: area.height))
+            if case .grid = plan.block.body {} else { heat = true }
+            x += plan.width
+        }
+    }
+    return heat
+}
