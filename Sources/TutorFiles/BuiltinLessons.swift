@@ -10,6 +10,10 @@ public enum BuiltinLessons {
     /// The text of an embedded file.
     public static func text(_ name: String) -> String? { EmbeddedLessons.files[name] }
 
+    /// What the menu shows of every built-in lesson, in lesson order, written at build time:
+    /// no lesson is parsed to list them.
+    public static var listings: [LessonListing] { EmbeddedLessons.listings }
+
     /// An embedded network or lesson file, by its name with or without ".toml"; its data files
     /// are read from the embedded set too. Errors name it `lessons/<name>`.
     public static func load(_ name: String) throws(FileError) -> NetworkFile {
@@ -22,18 +26,31 @@ public enum BuiltinLessons {
                                      files: .embedded(root: "lessons", files: EmbeddedLessons.files))
     }
 
-    /// Every built-in lesson, in lesson order (`order`, then file name).
-    public static func lessons() throws(FileError) -> [NetworkFile] {
-        var out: [(order: Int, name: String, file: NetworkFile)] = []
-        for name in networkFileNames {
-            let file = try load(name)
-            if let lesson = file.lesson { out.append((lesson.order ?? Int.max, name, file)) }
-        }
-        return out.sorted { ($0.order, $0.name) < ($1.order, $1.name) }.map(\.file)
+    /// The built-in lesson of this listing, parsed.
+    public static func load(_ listing: LessonListing) throws(FileError) -> NetworkFile {
+        try load(listing.fileName)
     }
 
-    /// The built-in lesson with this id.
+    /// The built-in lesson called `name` on the command line: its id ("chain-rule"), file name
+    /// with or without ".toml" ("04-chain-rule") or number in the list ("4").
+    public static func listing(named name: String) -> LessonListing? {
+        let stem = name.hasSuffix(".toml") ? String(name.dropLast(5)) : name
+        let number = Int(stem)
+        return listings.first { l in
+            l.id == stem || l.fileName == stem + ".toml" || (number != nil && l.order == number)
+        }
+    }
+
+    /// The built-in lesson with this id, parsed.
     public static func lesson(id: String) throws(FileError) -> NetworkFile? {
-        try lessons().first { $0.lesson?.id == id }
+        guard let listing = listings.first(where: { $0.id == id }) else { return nil }
+        return try load(listing)
+    }
+
+    /// Every built-in lesson, parsed, in lesson order (for tests and tools; the menu uses `listings`).
+    public static func lessons() throws(FileError) -> [NetworkFile] {
+        var out: [NetworkFile] = []
+        for listing in listings { out.append(try load(listing)) }
+        return out
     }
 }

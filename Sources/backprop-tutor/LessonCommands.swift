@@ -4,15 +4,24 @@ import Foundation
 import TerminalUI
 import TutorFiles
 
+/// The lessons to list, and how to get one's whole file when it is opened.
+struct LessonCatalog {
+    var listings: [LessonListing]
+    var open: @Sendable (LessonListing) throws(FileError) -> NetworkFile
+}
+
 /// Where the lessons come from: the built-in ones, or a teacher's folder.
 struct LessonSource: ParsableArguments {
     @Option(name: .customLong("lessons"), help: ArgumentHelp("A folder of lesson files to list instead of the built-in lessons.", valueName: "dir"))
     var directory: String?
 
-    /// The lessons in list order, every file checked first (its error, file:line, and exit 2).
-    func load() throws -> [NetworkFile] {
+    /// The lessons in list order. Built-in lessons are listed from what was written at build
+    /// time and parsed when opened; a folder's files are all checked first (error, file:line, exit 2).
+    func load() throws -> LessonCatalog {
         guard let directory else {
-            do { return try BuiltinLessons.lessons() } catch { printError("\(error)"); throw ExitCode(2) }
+            return LessonCatalog(listings: BuiltinLessons.listings) { listing throws(FileError) in
+                try BuiltinLessons.load(listing)
+            }
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -20,14 +29,17 @@ struct LessonSource: ParsableArguments {
             throw ExitCode(2)
         }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var files: [(order: Int, name: String, file: NetworkFile)] = []
+        var files: [String: NetworkFile] = [:]
+        var listings: [LessonListing] = []
         for name in names.sorted() where name.hasSuffix(".toml") {
             let file = try loadOrExit((directory as NSString).appendingPathComponent(name))
-            if let lesson = file.lesson, !files.contains(where: { $0.file.lesson?.id == lesson.id }) {
-                files.append((lesson.order ?? Int.max, name, file))
+            if let listing = LessonListing(file), !listings.contains(where: { $0.id == listing.id }) {
+                listings.append(listing)
+                files[listing.path] = file
             }
         }
-        return files.sorted { ($0.order, $0.name) < ($1.order, $1.name) }.map(\.file)
+        let parsed = files
+        return LessonCatalog(listings: listings.sorted(by: LessonListing.inListOrder)) { listing in parsed[listing.path]! }
     }
 }
 
@@ -61,7 +73,7 @@ struct Menu: ParsableCommand {
     }
 
     func run() throws {
-        let files = try source.load()
+        let catalog = try source.load()
         let store = ProgressStore()
         var warnings: [ProgressWarning] = []
         if resetProgress { warnings += store.reset() }
@@ -69,14 +81,14 @@ struct Menu: ParsableCommand {
         warnings += loadWarnings
         let language = screen.lessonLanguage
         for w in warnings { printError(w.text(language)) }
-        let entries = files.map { MenuEntry(file: $0, progress: saved.lessons[$0.lesson!.id]) }
+        let entries = catalog.listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
         let terminal = try startTerminal(screen.chosenTheme())
         defer { terminal.stop() }
         let size = terminal.size
         var menu = MenuModel(entries: entries, language: language, unicode: terminal.isUTF8 && !screen.ascii,
                              theme: terminal.theme, width: size.width, height: size.height,
                              warnings: warnings.map { $0.text(language) })
-        runMenuLoop(terminal, menu: &menu, store: store, autoplay: autoplay)
+        runMenuLoop(terminal, menu: &menu, catalog: catalog, store: store, autoplay: autoplay)
     }
 }
 
@@ -91,11 +103,11 @@ struct Lessons: ParsableCommand {
     @ParentCommand var root: BackpropTutor
 
     func run() throws {
-        let files = try source.load()
+        let listings = try source.load().listings
         let language: LessonLanguage = ((lang ?? root.common.lang)?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
         let (saved, warnings) = ProgressStore().load()
         for w in warnings { printError(w.text(language)) }
-        let entries = files.map { MenuEntry(file: $0, progress: saved.lessons[$0.lesson!.id]) }
+        let entries = listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
         print(MenuModel.plainList(entries, language: language))
     }
 }
@@ -117,18 +129,11 @@ func openLesson(_ file: NetworkFile, screen: ScreenOptions, autoplay: Double?) t
     runLessonLoop(terminal, model: &model, store: store)
 }
 
-/// A built-in lesson by id ("chain-rule"), file name ("04-chain-rule") or number ("4"), else a file.
+/// A built-in lesson by id ("chain-rule"), file name ("04-chain-rule") or number ("4"), else a
+/// file; only that lesson is parsed.
 func loadLessonOrFile(_ name: String) throws -> NetworkFile {
-    if !FileManager.default.fileExists(atPath: name), !name.contains("/"),
-       let lessons = try? BuiltinLessons.lessons() {
-        let stem = name.hasSuffix(".toml") ? String(name.dropLast(5)) : name
-        let number = Int(stem)
-        if let file = lessons.first(where: { f in
-            f.lesson?.id == stem || (f.path as NSString).lastPathComponent == stem + ".toml"
-                || (number != nil && f.lesson?.order == number)
-        }) {
-            return file
-        }
+    if !FileManager.default.fileExists(atPath: name), !name.contains("/"), let listing = BuiltinLessons.listing(named: name) {
+        do { return try BuiltinLessons.load(listing) } catch { printError("\(error)"); throw ExitCode(2) }
     }
     return try loadOrExit(name)
 }

@@ -5,7 +5,8 @@ import TutorFiles
 
 /// The menu's loop: draw, read a key, update; Enter runs the chosen lesson's loop, and its
 /// progress shows in the menu when it returns.
-func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, store: ProgressStore, autoplay: Double?) {
+func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, catalog: LessonCatalog, store: ProgressStore,
+                 autoplay: Double?) {
     while !menu.quit && !terminal.interrupted {
         if terminal.theme != menu.theme { terminal.theme = menu.theme }
         terminal.draw(view(menu))
@@ -20,9 +21,14 @@ func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, store: ProgressSto
         guard let k = menu.open else { continue }
         menu.open = nil
         let entry = menu.entries[k]
+        let file: NetworkFile
+        do { file = try catalog.open(entry.listing) } catch {
+            menu.warnings = ["\(error)"]  // a built-in lesson always parses (EmbeddedLessonsTests)
+            continue
+        }
         let (saved, warnings) = store.progress(for: entry.id)
         let unicode = menu.unicode
-        guard let player = LessonPlayer(file: entry.file, language: menu.language, ascii: !unicode, progress: saved) else { continue }
+        guard let player = LessonPlayer(file: file, language: menu.language, ascii: !unicode, progress: saved) else { continue }
         let size = terminal.size
         var lesson = LessonModel(player: player, width: size.width, height: size.height, unicode: unicode,
                                  theme: menu.theme, autoplayInterval: autoplay)

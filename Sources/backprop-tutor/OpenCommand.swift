@@ -43,7 +43,7 @@ struct Open: ParsableCommand {
         abstract: "Step through training on the screen: forward pass, loss, chain rule, updates — and back."
     )
 
-    @Argument(help: "A network or lesson file (TOML).")
+    @Argument(help: "A network or lesson file (TOML), or a built-in lesson (chain-rule, 04-chain-rule or 4).")
     var file: String
 
     @OptionGroup var screenOptions: ScreenOptions
@@ -56,7 +56,7 @@ struct Open: ParsableCommand {
 
     func run() throws {
         // the file is loaded and checked before the terminal is touched
-        let file = try loadOrExit(file)
+        let file = try loadLessonOrFile(file)
         if file.lesson != nil {
             try openLesson(file, screen: screen, autoplay: autoplay.flatMap { $0 > 0 ? $0 : nil })
             return

@@ -62,6 +62,15 @@ final class LessonMenuTests: XCTestCase {
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
+    func testOpenABuiltinLessonByNumber() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        let tmux = try TmuxSession(["open", "4", "--lang", "en"], width: 80, height: 24, environment: env)
+        let screen = try tmux.waitFor("Scene 1 of 10", timeout: 30)
+        XCTAssertTrue(screen.contains("The chain rule"), screen)
+        try tmux.send("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
+
     func testLessonsListsPlainText() throws {
         let run = try Binary.run(["lessons", "--lang", "en"], environment: env)
         XCTAssertEqual(run.status, 0, run.stderr)

@@ -23,11 +23,11 @@ final class LessonSnapshotTests: XCTestCase {
     }
 
     func testTheMenuInBothLanguages() throws {
-        let lessons = try BuiltinLessons.lessons()
-        let chain = try XCTUnwrap(lessons.firstIndex { $0.lesson?.id == "chain-rule" })
+        let lessons = BuiltinLessons.listings
+        let chain = try XCTUnwrap(lessons.firstIndex { $0.id == "chain-rule" })
         for language in LessonLanguage.allCases {
-            let entries = lessons.enumerated().map { k, file in
-                MenuEntry(file: file, progress: k == 0 ? LessonProgress(scene: 5, furthestScene: 5, quizzes: ["2": QuizRecord(answer: "+", correct: true)], completed: true)
+            let entries = lessons.enumerated().map { k, listing in
+                MenuEntry(listing: listing, progress: k == 0 ? LessonProgress(scene: 5, furthestScene: 5, quizzes: ["2": QuizRecord(answer: "+", correct: true)], completed: true)
                           : k == chain ? LessonProgress(scene: 2, furthestScene: 3) : nil)
             }
             let menu = MenuModel(entries: entries, language: language, unicode: true, theme: .default, width: 80, height: 24)

@@ -5,8 +5,8 @@ import XCTest
 /// The lesson menu's `update` and `view` without a terminal, and the plain list.
 final class MenuModelTests: XCTestCase {
     func entries() throws -> [MenuEntry] {
-        try BuiltinLessons.lessons().enumerated().map { k, file in
-            MenuEntry(file: file, progress: k == 1 ? LessonProgress(scene: 2, furthestScene: 2) : nil)
+        BuiltinLessons.listings.enumerated().map { k, listing in
+            MenuEntry(listing: listing, progress: k == 1 ? LessonProgress(scene: 2, furthestScene: 2) : nil)
         }
     }
 

@@ -20,6 +20,43 @@ final class EmbeddedLessonsTests: XCTestCase {
         }
     }
 
+    /// The menu lists the built-in lessons from listings written by scripts/embed-lessons: they
+    /// must say exactly what parsing each lesson says, for every lesson, in list order.
+    func testTheGeneratedListingsAreWhatParsingTheLessonsGives() throws {
+        var parsed: [LessonListing] = []
+        for name in BuiltinLessons.networkFileNames {
+            if let listing = LessonListing(try BuiltinLessons.load(name)) { parsed.append(listing) }
+        }
+        XCTAssertGreaterThanOrEqual(parsed.count, 11)
+        XCTAssertEqual(BuiltinLessons.listings, parsed.sorted(by: LessonListing.inListOrder),
+                       "the listings in EmbeddedLessons.swift are stale: run scripts/embed-lessons")
+        XCTAssertEqual(BuiltinLessons.listings.map(\.order), (1...BuiltinLessons.listings.count).map { $0 })
+    }
+
+    /// The menu scores a lesson from its listing: the same count as the parsed lesson's, records
+    /// of scenes without a quiz and of scenes that no longer exist ignored.
+    func testTheListingScoresAsTheLessonDoes() throws {
+        let file = try BuiltinLessons.load("04-chain-rule")
+        let lesson = try XCTUnwrap(file.lesson), listing = try XCTUnwrap(LessonListing(file))
+        let quiz = try XCTUnwrap(lesson.scenes.firstIndex { $0.quiz != nil })
+        let plain = try XCTUnwrap(lesson.scenes.firstIndex { $0.quiz == nil })
+        let progress = LessonProgress(quizzes: ["\(quiz)": QuizRecord(answer: "+", correct: true),
+                                                "\(plain)": QuizRecord(answer: "+", correct: true),
+                                                "99": QuizRecord(answer: "1", correct: true), "x": QuizRecord(correct: false)])
+        XCTAssertEqual(listing.score(progress), Score(correct: 1, answered: 1, total: lesson.quizCount))
+        XCTAssertEqual(listing.score(progress), lesson.score(lesson.quizRecords(in: progress)))
+    }
+
+    func testABuiltinLessonIsFoundByIdFileNameOrNumber() throws {
+        for name in ["chain-rule", "04-chain-rule", "04-chain-rule.toml", "4"] {
+            XCTAssertEqual(BuiltinLessons.listing(named: name)?.path, "lessons/04-chain-rule.toml", name)
+        }
+        XCTAssertNil(BuiltinLessons.listing(named: "chain-rules"))
+        XCTAssertNil(BuiltinLessons.listing(named: "99"))
+        let file = try BuiltinLessons.load(try XCTUnwrap(BuiltinLessons.listing(named: "4")))
+        XCTAssertEqual(file.lesson?.id, "chain-rule")
+    }
+
     func testAnEmbeddedLessonLoadsWithoutTheCurrentDirectory() throws {
         let saved = FileManager.default.currentDirectoryPath
         let elsewhere = try temporaryDirectory()

@@ -1,34 +1,34 @@
 import TutorFiles
 
 /// One line of the lesson menu (and of `backprop-tutor lessons`).
+/// It holds the lesson's listing only: the lesson itself is parsed when it is opened.
 public struct MenuEntry: Sendable {
-    public var file: NetworkFile
+    public var listing: LessonListing
     public var progress: LessonProgress?
 
-    public init(file: NetworkFile, progress: LessonProgress?) {
-        self.file = file
+    public init(listing: LessonListing, progress: LessonProgress?) {
+        self.listing = listing
         self.progress = progress
     }
 
-    public var lesson: Lesson { file.lesson! }
-    public var id: String { lesson.id }
+    public var id: String { listing.id }
 
     /// "not started", "scene 3/9" or "done".
     public func status(_ text: LessonText) -> String {
         guard let p = progress else { return text.notStarted }
         if p.completed { return text.done }
-        return text.inProgress(min(p.scene, lesson.scenes.count - 1) + 1, lesson.scenes.count)
+        return text.inProgress(min(p.scene, listing.sceneCount - 1) + 1, listing.sceneCount)
     }
 
     /// "2/3" (quizzes answered right / quizzes in the lesson); "–" without quizzes.
     public func score(_ text: LessonText) -> String {
-        let right = progress.map { lesson.score(lesson.quizRecords(in: $0)).correct } ?? 0
-        return text.score(right, lesson.quizCount)
+        let right = progress.map { listing.score($0).correct } ?? 0
+        return text.score(right, listing.quizCount)
     }
 
     /// The columns: number, title, minutes, status, score.
     public func columns(_ number: Int, _ text: LessonText) -> [String] {
-        ["\(number)", lesson.title.text(text.language), text.minutes(lesson.minutes), status(text), score(text)]
+        ["\(number)", listing.title.text(text.language), text.minutes(listing.minutes), status(text), score(text)]
     }
 }
 

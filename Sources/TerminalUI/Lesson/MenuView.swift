@@ -50,7 +50,7 @@ public func view(_ model: MenuModel) -> Buffer {
 
     // the selected lesson's summary (or the progress warnings)
     let info = body[1].inset(horizontal: 1, vertical: 0)
-    if model.entries.indices.contains(model.selected), let summary = model.entries[model.selected].lesson.summary {
+    if model.entries.indices.contains(model.selected), let summary = model.entries[model.selected].listing.summary {
         let lines = wrap(summary.text(model.language), width: info.width)
         for (k, line) in lines.prefix(summaryHeight - 1).enumerated() {
             buffer.put(line, x: info.x, y: info.y + k, style: .plain, clip: info)

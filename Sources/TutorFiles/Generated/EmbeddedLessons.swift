@@ -2,6 +2,54 @@
 
 /// The built-in lessons and their data, by path under lessons/.
 enum EmbeddedLessons {
+    /// What the menu shows of each lesson, in list order (`order`, then file name).
+    static let listings: [LessonListing] = [
+        LessonListing(path: "lessons/01-one-neuron.toml", id: "one-neuron", order: 1,
+                      title: Localized(en: "One neuron", ja: "ひとつのニューロン"),
+                      summary: Localized(en: "A weighted sum, a bias and an activation: everything a neuron does, and how it learns.", ja: "重み付き和、バイアス、活性化関数。ニューロンがすることのすべてと、その学び方。"),
+                      minutes: 10, sceneCount: 8, quizScenes: [1, 2, 4, 5, 6, 7]),
+        LessonListing(path: "lessons/02-forward-pass.toml", id: "forward-pass", order: 2,
+                      title: Localized(en: "The forward pass", ja: "順伝播"),
+                      summary: Localized(en: "From inputs to outputs, one neuron at a time: weighted sums and activations through a 2-2-2 network.", ja: "入力から出力まで、ニューロンを一つずつ。2-2-2 のネットワークで重み付き和と活性化を計算します。"),
+                      minutes: 12, sceneCount: 10, quizScenes: [2, 3, 4, 5, 6, 7, 8]),
+        LessonListing(path: "lessons/03-loss.toml", id: "loss", order: 3,
+                      title: Localized(en: "Measuring the error: the loss", ja: "誤差を測る：損失関数"),
+                      summary: Localized(en: "Squared error and cross-entropy, and why classifiers learn with cross-entropy.", ja: "二乗誤差と交差エントロピー誤差。分類ではなぜ交差エントロピーを使うのか。"),
+                      minutes: 12, sceneCount: 9, quizScenes: [1, 2, 3, 4, 5, 6, 7]),
+        LessonListing(path: "lessons/04-chain-rule.toml", id: "chain-rule", order: 4,
+                      title: Localized(en: "The chain rule", ja: "連鎖律"),
+                      summary: Localized(en: "How backpropagation finds the gradient of every weight: a product of local rates, passed back layer by layer.", ja: "誤差逆伝播法がすべての重みの勾配を求める仕組み。局所的な変化率の積を、層ごとに後ろへ渡していきます。"),
+                      minutes: 15, sceneCount: 10, quizScenes: [2, 3, 4, 5, 6, 8, 9]),
+        LessonListing(path: "lessons/05-learning-rate.toml", id: "learning-rate", order: 5,
+                      title: Localized(en: "The learning rate", ja: "学習率"),
+                      summary: Localized(en: "Gradient descent takes steps of size η times the gradient: too small crawls, too large jumps and diverges.", ja: "勾配降下法は勾配の η 倍の歩幅で進みます。小さすぎれば進まず、大きすぎれば飛び越えて発散します。"),
+                      minutes: 14, sceneCount: 9, quizScenes: [1, 2, 3, 4, 5, 6, 7, 8]),
+        LessonListing(path: "lessons/06-article-xor.toml", id: "article-xor", order: 6,
+                      title: Localized(en: "An introductory article's XOR program", ja: "入門記事の XOR プログラム"),
+                      summary: Localized(en: "The NumPy XOR program of a Japanese introductory article on neural networks, line by line: one update worked through by hand, then 10,000 epochs until XOR is learned.", ja: "ニューラルネットワークの日本語の入門記事に載っている NumPy のプログラムを一行ずつ。最初の更新を手で追い、1 万エポックで XOR を学習するまで。"),
+                      minutes: 15, sceneCount: 13, quizScenes: [1, 2, 4, 5, 6, 7, 8, 11]),
+        LessonListing(path: "lessons/07-activations.toml", id: "activations", order: 7,
+                      title: Localized(en: "Activation functions and vanishing gradients", ja: "活性化関数と勾配消失"),
+                      summary: Localized(en: "Why a deep sigmoid network hardly learns, measured layer by layer, and how ReLU fixes it.", ja: "深いシグモイドのネットワークがほとんど学ばない理由を層ごとに測り、ReLU による解決を見ます。"),
+                      minutes: 12, sceneCount: 8, quizScenes: [1, 2, 3, 5, 6, 7]),
+        LessonListing(path: "lessons/08-exploding-gradients.toml", id: "exploding-gradients", order: 8,
+                      title: Localized(en: "Exploding gradients and clipping", ja: "勾配爆発と勾配クリッピング"),
+                      summary: Localized(en: "When gradients grow instead of shrinking, one step can wreck a network; clipping caps the step.", ja: "勾配が縮むどころか膨れ上がると、一度の更新でネットワークが壊れます。勾配クリッピングは一歩の大きさに上限を設けます。"),
+                      minutes: 10, sceneCount: 6, quizScenes: [2, 3, 4, 5]),
+        LessonListing(path: "lessons/09-optimizers.toml", id: "optimizers", order: 9,
+                      title: Localized(en: "Optimizers: SGD, Momentum and Adam", ja: "最適化手法：SGD、Momentum、Adam"),
+                      summary: Localized(en: "Three ways to turn gradients into steps, raced from the same start on the same problem.", ja: "勾配を一歩に変える三つの方法を、同じ問題・同じ初期値で競わせます。"),
+                      minutes: 10, sceneCount: 5, quizScenes: [1, 2, 3, 4]),
+        LessonListing(path: "lessons/10-digits.toml", id: "digits", order: 10,
+                      title: Localized(en: "Handwritten digits: softmax and cross-entropy", ja: "手書き数字：ソフトマックス関数と交差エントロピー誤差"),
+                      summary: Localized(en: "Ten outputs that are probabilities, a loss that rewards confidence in the right digit, and a test on unseen images.", ja: "確率として読める 10 個の出力、正しい数字への確信に報いる損失、そして見たことのない画像でのテスト。"),
+                      minutes: 12, sceneCount: 6, quizScenes: [1, 2, 3, 4]),
+        LessonListing(path: "lessons/11-restarts.toml", id: "restarts", order: 11,
+                      title: Localized(en: "Local minima and restarts", ja: "局所最適解とやり直し"),
+                      summary: Localized(en: "Gradient descent can settle in the wrong valley; the same network from other seeds shows the way out.", ja: "勾配降下法は違う谷に落ち着くことがあります。同じネットワークを別のシードから学習させると、抜け道が見えてきます。"),
+                      minutes: 8, sceneCount: 5, quizScenes: [1, 3, 4]),
+    ]
+
     static let files: [String: String] = [
         "01-one-neuron.toml": ##"""
 # Lesson 1: one neuron. Two inputs, one sigmoid output, one training sample.
