@@ -16,10 +16,12 @@ let package = Package(
         .target(name: "BackpropEngine", dependencies: ["CMath"]),
         // Words for recorded events (English and Japanese), shared by the screen and `trace`.
         .target(name: "EventWords", dependencies: ["BackpropEngine"]),
-        // Network/lesson files (TOML), CSV data, validation with file:line errors.
+        // zlib, to read gzip-compressed MNIST files (Foundation on Linux has no gzip).
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Network/lesson files (TOML), CSV and IDX data, validation with file:line errors.
         .target(
             name: "TutorFiles",
-            dependencies: ["BackpropEngine", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BackpropEngine", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure screen: cell grid, layout, widgets, the Elm-style app. No ncurses here.
         .target(name: "TerminalUI", dependencies: ["BackpropEngine", "EventWords", "TutorFiles"]),
@@ -49,7 +51,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
         .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
-        .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles"]),
+        .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend"]),
         .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),

@@ -79,6 +79,15 @@ public struct Trainer: Equatable, Sendable {
         train(untilEpoch: Int.max, untilUpdate: updateCount + count, losses: &losses)
     }
 
+    /// `train(epochs:)` that also stops after `updateLimit` updates: `train`'s progress line trains
+    /// in such pieces, which end exactly where one call would.
+    public mutating func train(epochs count: Int, updateLimit: Int) {
+        guard count > 0 && updateLimit > 0 else { return }
+        var none: [Double]? = nil
+        let last = updateCount > Int.max - updateLimit ? Int.max : updateCount + updateLimit
+        train(untilEpoch: epoch + count, untilUpdate: last, losses: &none)
+    }
+
     public mutating func train(updates count: Int) {
         var none: [Double]? = nil
         train(updates: count, losses: &none)

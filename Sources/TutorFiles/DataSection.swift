@@ -1,11 +1,11 @@
 import BackpropEngine
 import Foundation
 
-/// Reads `[data]`: inline inputs and targets, or a CSV file; class indices become one-hot rows;
-/// then the seeded test split and the scaling of the inputs.
+/// Reads `[data]`: inline inputs and targets, a CSV file, or MNIST's IDX images and labels; class
+/// indices become one-hot rows; then the seeded test split and the scaling of the inputs.
 enum DataSection {
-    static let keys = ["inputs", "targets", "file", "target_column", "header", "classes", "class_names",
-                       "scale", "test_fraction"]
+    static let keys = ["inputs", "targets", "file", "target_column", "header", "images", "labels", "classes",
+                       "class_names", "scale", "test_fraction"]
 
     struct Result {
         var train: Dataset
@@ -16,12 +16,14 @@ enum DataSection {
 
     static func read(_ r: TableReader, network: NetworkSpec, loss: Loss) throws(FileError) -> Result {
         let hasFile = r.has("file"), hasInline = r.has("inputs") || r.has("targets")
-        if hasFile && hasInline {
-            let other = r.has("inputs") ? "inputs" : "targets"
-            throw r.error("file", "data.file and data.\(other) cannot both be given; use one of them")
+        let hasIDX = r.has("images") || r.has("labels")
+        // one source of samples: a CSV file, IDX files or inline numbers
+        let sources = [["file"], ["images", "labels"], ["inputs", "targets"]].compactMap { keys in keys.first(where: r.has) }
+        if sources.count > 1 {
+            throw r.error(sources[0], "data.\(sources[0]) and data.\(sources[1]) cannot both be given; use one of them")
         }
-        guard hasFile || hasInline else {
-            throw r.error("", "[data] needs inputs and targets, or a file")
+        guard hasFile || hasInline || hasIDX else {
+            throw r.error("", "[data] needs inputs and targets, a file, or images and labels (IDX files)")
         }
         try r.reject("header", unless: hasFile, "with data.file")
         try r.reject("target_column", unless: hasFile, "with data.file")
@@ -42,7 +44,10 @@ enum DataSection {
         let inputSize = network.layerSizes[0], outputSize = network.layerSizes.last!
 
         var inputs: [[Double]], targets: [[Double]]
-        if hasFile {
+        if hasIDX {
+            let idx = try IDXSource.read(r, inputSize: inputSize, outputSize: outputSize, classes: classes)
+            (inputs, targets, classes) = (idx.inputs, idx.targets, idx.classes)
+        } else if hasFile {
             let csv = try CSVSource.read(r, inputSize: inputSize, outputSize: outputSize, classes: classes)
             (inputs, targets) = (csv.inputs, csv.targets)
             classes = csv.classes

@@ -26,7 +26,8 @@ struct Play: ParsableCommand {
         discussion: """
             2-D sets (xor, circle, gaussians, spiral, moons) are generated from the seed and drawn \
             as a heatmap of the network's output; iris and digits are shipped with the program; \
-            --data reads any CSV of numbers. Keys: space play/pause, n one epoch, r reset, arrows \
+            --data reads any CSV of numbers, or MNIST's IDX images (optionally .gz) with their labels \
+            (--labels, found by MNIST's file names when not given). Keys: space play/pause, n one epoch, r reset, arrows \
             change settings, c compare, i step in, s save, ? help, q quit.
             """
     )
@@ -34,8 +35,12 @@ struct Play: ParsableCommand {
     @Option(help: "A data set: \(PlayDatasetName.allCases.map(\.rawValue).joined(separator: ", ")).")
     var dataset: PlayDatasetName = .spiral
 
-    @Option(help: "A CSV file of numbers (header optional) instead of --dataset.")
+    @Option(help: "A CSV file of numbers (header optional), or IDX images (MNIST, .gz too), instead of --dataset.")
     var data: String?
+
+    @Option(help: ArgumentHelp("The IDX labels of --data's images (default: by MNIST's names, train-labels-idx1-ubyte beside train-images-idx3-ubyte).",
+                               valueName: "file"))
+    var labels: String?
 
     @Option(name: .customLong("target-column"), help: "0-based column of the target in --data (default: the last).")
     var targetColumn: Int?
@@ -82,6 +87,7 @@ struct Play: ParsableCommand {
         guard batchSize >= 0 else { throw ValidationError("--batch-size must be 0 or more, got \(batchSize)") }
         if let targetColumn, targetColumn < 0 { throw ValidationError("--target-column must be 0 or more") }
         if targetColumn != nil && data == nil { throw ValidationError("--target-column goes with --data FILE.csv") }
+        if labels != nil && data == nil { throw ValidationError("--labels goes with --data IMAGES (IDX files)") }
         _ = try hiddenSizes()
     }
 
@@ -98,7 +104,7 @@ struct Play: ParsableCommand {
     /// The settings and the data table from the options; a bad CSV is reported here (file:line,
     /// exit code 2), before the terminal is touched.
     func settingsAndTable() throws -> (PlaySettings, PlayTable?) {
-        var settings = PlaySettings(source: data.map { .csv(path: $0, targetColumn: targetColumn) } ?? dataset.source)
+        var settings = PlaySettings(source: try dataSource())
         settings.noise = noise
         settings.testFraction = testFraction
         settings.seed = seed
@@ -120,10 +126,39 @@ struct Play: ParsableCommand {
                 printError("\(path): needs at least 2 data rows, has \(t.features.count)")
                 throw ExitCode(2)
             }
+        case .idx(let images, let labels):
+            do {
+                table = try PlayTable.loadIDX(images: images, labels: labels)
+            } catch {
+                printError("\(error)")
+                throw ExitCode(2)
+            }
+            if let t = table, t.features.count < 2 {
+                printError("\(images): needs at least 2 images, has \(t.features.count)")
+                throw ExitCode(2)
+            }
         case .builtin(let set): table = PlayTable.builtin(set)
         case .toy: break
         }
         return (settings, table)
+    }
+
+    /// --dataset, or --data: a CSV file, or IDX images (told apart by their first bytes) and their labels.
+    func dataSource() throws -> PlayDataSource {
+        guard let data else { return dataset.source }
+        guard IDXData.isIDX(path: data) else {
+            if labels != nil { throw ValidationError("--labels goes with IDX images; \(data) is not an IDX file") }
+            return .csv(path: data, targetColumn: targetColumn)
+        }
+        if targetColumn != nil { throw ValidationError("--target-column is for CSV files; \(data) is an IDX file") }
+        let found = labels ?? IDXData.labelsPath(forImages: data)
+        guard let found, FileManager.default.fileExists(atPath: found) else {
+            printError("\(data): IDX images need their labels: give --labels FILE"
+                + (found.map { " (looked for \($0))" } ?? ""))
+            throw ExitCode(2)
+        }
+        let absolute = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.path }
+        return .idx(images: absolute(data), labels: absolute(found))
     }
 
     func run() throws {

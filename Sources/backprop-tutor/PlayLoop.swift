@@ -99,8 +99,8 @@ func savePlayground(_ model: PlayModel, to path: String) -> String? {
             }
             dataFile = "\(set.rawValue).csv"
         }
-    case .toy:
-        break
+    case .toy, .idx:
+        break  // IDX paths are absolute already (PlayCommand)
     }
     do {
         try PlayFile.text(model, dataFile: dataFile).write(toFile: path, atomically: true, encoding: .utf8)

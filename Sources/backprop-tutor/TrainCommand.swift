@@ -9,7 +9,9 @@ struct Train: ParsableCommand {
         discussion: """
             --json prints one object: epochs, loss (loss[k] is the training loss measured during \
             epoch k+1, before that epoch's updates, averaged over its batches), final_loss, weights \
-            and biases (in the file's layout), and outputs (the trained network on every training input).
+            and biases (in the file's layout), and outputs (the trained network on every training input). \
+            While it trains, a terminal shows a progress line on stderr (epoch, loss, samples per \
+            second, time left); nothing of it when stderr is piped or with --json.
             """
     )
 
@@ -18,7 +20,7 @@ struct Train: ParsableCommand {
 
     @OptionGroup var overrides: TrainingOverrides
 
-    @Flag(help: "Print one JSON object instead of text.")
+    @Flag(help: "Print one JSON object instead of text (and no progress line).")
     var json = false
 
     @Flag(help: "Draw the loss curve with ASCII characters only.")
@@ -32,14 +34,20 @@ struct Train: ParsableCommand {
     func run() throws {
         let (file, epochs) = overrides.apply(to: try loadOrExit(file))
         var trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
+        let words = CommandText(lang ?? root.common.lang)
+        let plain = ascii || root.common.ascii || !terminalIsUTF8()
         let started = ContinuousClock.now
-        trainer.train(epochs: epochs)
+        if !json && ProgressTraining.wanted {
+            ProgressTraining.train(&trainer, epochs: epochs, language: words.language, unicode: !plain)
+        } else {
+            trainer.train(epochs: epochs)
+        }
         let elapsed = ContinuousClock.now - started
         let report = TrainingReport(file: file, trainer: trainer)
         if json {
             print(report.json.text)
         } else {
-            print(report.text(elapsed: elapsed, ascii: ascii || root.common.ascii || !terminalIsUTF8(), words: CommandText(lang ?? root.common.lang)))
+            print(report.text(elapsed: elapsed, ascii: plain, words: words))
         }
     }
 }

@@ -176,3 +176,37 @@ final class BatchingTests: XCTestCase {
         XCTAssertTrue(mean.allValues.contains { $0 != 0 })
     }
 }
+
+/// `train` shows its progress by training in pieces (`updateLimit`): the pieces must end exactly
+/// where one call ends, whatever their sizes.
+final class TrainingInPiecesTests: XCTestCase {
+    func testPiecesOfUpdatesGiveTheSameTrainerAsOneCall() {
+        // 7 samples in batches of 3 (the last batch has 1), shuffled, Adam, test data: every piece
+        // of state a piece boundary could lose
+        let inputs = Fixtures.randomMatrix(rows: 7, cols: 3, low: -1, high: 1, seed: 5)
+        let data = Dataset(inputs: inputs, targets: Fixtures.oneHot([0, 1, 1, 0, 1, 0, 0], classes: 2))
+        let test = Dataset(inputs: Fixtures.randomMatrix(rows: 2, cols: 3, low: -1, high: 1, seed: 6),
+                           targets: Fixtures.oneHot([1, 0], classes: 2))
+        let config = TrainingConfig(loss: .crossEntropy, optimizer: .defaultAdam, learningRate: 0.05, batchSize: 3,
+                                    shuffle: true, shuffleSeed: 9)
+        let network = Fixtures.randomNetwork([3, 4, 2], [.tanh, .softmax], seed: 3)
+        var whole = Trainer(network: network, config: config, data: data, testData: test)
+        whole.train(epochs: 5)
+        for pieces in [[1], [2], [4, 1], [3, 5, 2]] {
+            var trainer = Trainer(network: network, config: config, data: data, testData: test)
+            var k = 0
+            while trainer.epoch < 5 {
+                trainer.train(epochs: 5 - trainer.epoch, updateLimit: pieces[k % pieces.count])
+                k += 1
+            }
+            XCTAssertEqual(trainer, whole, "pieces \(pieces)")
+            XCTAssertEqual(trainer.updateCount, 15)
+        }
+        // a piece stops after its updates, inside an epoch
+        var part = Trainer(network: network, config: config, data: data, testData: test)
+        part.train(epochs: 5, updateLimit: 4)
+        XCTAssertEqual(part.updateCount, 4)
+        XCTAssertEqual(part.epoch, 1)
+        XCTAssertEqual(part.batchInEpoch, 1)
+    }
+}

@@ -56,4 +56,22 @@ final class PlaygroundTests: XCTestCase {
         XCTAssertEqual(empty.status, 2)
         XCTAssertTrue(empty.stderr.contains("no data rows"), empty.stderr)
     }
+
+    func testBadIDXIsReportedBeforeTheScreen() throws {
+        // images of 2 samples of 1x2 pixels, cut short by one byte; no labels beside them
+        let images = try Binary.temporaryFile("", name: "train-images-idx3-ubyte")
+        try Data([0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 1, 0, 0, 0, 2, 9, 9, 9]).write(to: URL(fileURLWithPath: images))
+        let alone = try Binary.run(["play", "--data", images])
+        XCTAssertEqual(alone.status, 2)
+        XCTAssertEqual(alone.stderr, "\(images): IDX images need their labels: give --labels FILE (looked for "
+            + "\((images as NSString).deletingLastPathComponent)/train-labels-idx1-ubyte)\n")
+        let labels = (images as NSString).deletingLastPathComponent + "/train-labels-idx1-ubyte"
+        try Data([0, 0, 8, 1, 0, 0, 0, 2, 0, 1]).write(to: URL(fileURLWithPath: labels))
+        let short = try Binary.run(["play", "--data", images])
+        XCTAssertEqual(short.status, 2)
+        XCTAssertEqual(short.stderr, "\(images): the file is cut short: its header says 2 images of 1×2 (20 bytes), the file has 19 bytes\n")
+        let column = try Binary.run(["play", "--data", images, "--target-column", "1"])
+        XCTAssertEqual(column.status, 64, "a usage error")
+        XCTAssertTrue(column.stderr.contains("--target-column is for CSV files"), column.stderr)
+    }
 }

@@ -50,6 +50,70 @@ final class TrainCommandTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("[1, 0, 1] → ["), run.stdout)
     }
 
+    /// Progress is for a person at a terminal: with stderr a pipe (here), nothing of it, even
+    /// though this run takes longer than the quarter second between progress lines.
+    func testNoProgressLineWhenStderrIsPiped() throws {
+        let run = try Binary.run(["train", Binary.path("lessons/article-xor.toml"), "--epochs", "30000"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "")
+        XCTAssertFalse(run.stdout.contains("samples/s"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("final loss (30000 epochs):"), run.stdout)
+    }
+
+    func testProgressLineOnATerminalInBothLanguagesAndNeverWithJSON() throws {
+        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        let file = Binary.path("lessons/article-xor.toml")
+        for (lang, words) in [("en", "samples/s"), ("ja", "サンプル/秒")] {
+            let tmux = try TmuxSession(["train", file, "--epochs", "50000000", "--lang", lang], width: 100, height: 10)
+            let screen = try tmux.waitFor(words, timeout: 20)
+            XCTAssertTrue(screen.contains(lang == "en" ? "epoch " : "エポック "), screen)
+            XCTAssertTrue(screen.contains("/50000000"), screen)
+            try tmux.send("C-c")  // (the shell around it dies of the same Ctrl-C: no exit status to read)
+        }
+        let json = try TmuxSession(["train", file, "--epochs", "50000000", "--json"], width: 100, height: 10)
+        let until = Date().addingTimeInterval(1.5)
+        while Date() < until {
+            let screen = try json.screen()
+            XCTAssertFalse(screen.contains("samples/s") || screen.contains("epoch"), screen)
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        try json.send("C-c")
+    }
+
+    func testTrainsOnGzippedIDXFilesAndRefusesACutOne() throws {
+        let net = try Binary.temporaryFile("""
+            [network]
+            layers = [4, 2]
+            output_activation = "softmax"
+            [training]
+            loss = "cross-entropy"
+            [data]
+            images = "images.gz"
+            labels = "labels"
+
+            """)
+        let dir = (net as NSString).deletingLastPathComponent
+        // 4 images of 2x2: a bright left column is class 0, a bright right column class 1
+        let header: [UInt8] = [0, 0, 8, 3, 0, 0, 0, 4, 0, 0, 0, 2, 0, 0, 0, 2]
+        let pixels: [UInt8] = [255, 0, 255, 0, 0, 255, 0, 255, 200, 10, 220, 0, 0, 230, 5, 250]
+        let raw = dir + "/images"
+        try Data(header + pixels).write(to: URL(fileURLWithPath: raw))
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/bin/gzip")
+        gzip.arguments = ["-k", raw]
+        try gzip.run()
+        gzip.waitUntilExit()
+        try Data([0, 0, 8, 1, 0, 0, 0, 4, 0, 1, 0, 1]).write(to: URL(fileURLWithPath: dir + "/labels"))
+        let run = try Binary.run(["train", net, "--epochs", "50", "--lang", "en"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.contains("training accuracy:          100.0 %"), run.stdout)
+
+        try Data([0, 0, 8, 1, 0, 0, 0, 5, 0, 1, 0, 1]).write(to: URL(fileURLWithPath: dir + "/labels"))
+        let cut = try Binary.run(["train", net])
+        XCTAssertEqual(cut.status, 2)
+        XCTAssertEqual(cut.stderr, "\(dir)/labels: the file is cut short: its header says 5 labels (13 bytes), the file has 12 bytes\n")
+    }
+
     func testOverridesApply() throws {
         let run = try Binary.run(["train", Binary.path("lessons/two-two-two.toml"), "--epochs", "1",
                                   "--learning-rate", "0.5", "--json"])

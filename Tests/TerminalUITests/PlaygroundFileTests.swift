@@ -115,6 +115,33 @@ final class PlaygroundFileTests: XCTestCase {
         XCTAssertEqual(file.classNames, ["setosa", "versicolor", "virginica"])
     }
 
+    func testSavedIDXDataLoadTheSameNetworkAndData() throws {
+        // 20 images of 3x2 pixels and their labels 0, 1, 2, 0, …, as MNIST writes them
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("play-idx-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let images = dir.appendingPathComponent("train-images-idx3-ubyte").path
+        let labels = dir.appendingPathComponent("train-labels-idx1-ubyte").path
+        try Data([0, 0, 8, 3, 0, 0, 0, 20, 0, 0, 0, 2, 0, 0, 0, 3] + (0..<120).map { UInt8($0 * 2) })
+            .write(to: URL(fileURLWithPath: images))
+        try Data([0, 0, 8, 1, 0, 0, 0, 20] + (0..<20).map { UInt8($0 % 3) }).write(to: URL(fileURLWithPath: labels))
+        XCTAssertEqual(IDXData.labelsPath(forImages: images), labels)
+        let table = try PlayTable.loadIDX(images: images, labels: labels)
+        XCTAssertEqual(table.features[1], [12, 14, 16, 18, 20, 22].map { $0 / 255 })
+        XCTAssertEqual(table.classes, 3)
+        XCTAssertEqual(table.imageSize, ImageSize(width: 3, height: 2))
+        let m = trained(.idx(images: images, labels: labels), table: table, epochs: 2)
+        XCTAssertEqual(m.data.task, .classes(3))
+        XCTAssertTrue(m.data.isDigits, "images are drawn as images")
+        let text = PlayFile.text(m, dataFile: nil)
+        XCTAssertTrue(text.contains("images = \"\(images)\"\nlabels = \"\(labels)\""), text)
+        let file = try NetworkFile.parse(text, path: "saved.toml", baseDirectory: "")
+        XCTAssertEqual(file.network.parameters.allValues.map(\.bitPattern),
+                       m.main.trainer.network.parameters.allValues.map(\.bitPattern))
+        XCTAssertEqual(file.data, m.data.train)
+        XCTAssertEqual(file.testData, m.data.test)
+    }
+
     func testDivergedNetworkIsNotSaved() {
         let m = trained(.toy(.xor), epochs: 5) { $0.learningRate = 1e300; $0.optimizer = .sgd; $0.loss = .mse }
         XCTAssertTrue(m.main.trainer.hasDiverged || PlayFile.problem(m) == nil)

@@ -194,7 +194,7 @@ final class ErrorTests: XCTestCase {
     func testBothInputsAndFile() {
         assertError(minimalNetwork + "\nfile = \"data/iris.csv\"\n", line: 8,
                     "data.file and data.inputs cannot both be given; use one of them")
-        assertError("[network]\nlayers = [1, 1]\n[data]\nclasses = 2\n", line: 3, "[data] needs inputs and targets, or a file")
+        assertError("[network]\nlayers = [1, 1]\n[data]\nclasses = 2\n", line: 3, "[data] needs inputs and targets, a file, or images and labels (IDX files)")
     }
 
     func testMissingDataFile() {

@@ -10,6 +10,8 @@ public struct PlayTable: Sendable, Equatable {
     public var classNames: [String]?
     /// "none", "minmax" or "standard" (fitted on the training part), as the file format says
     public var scale: String
+    /// Images (width × height pixels, row by row) are drawn as images: the digits and IDX files.
+    public var imageSize: ImageSize? = nil
 
     /// Reads a CSV file: a bad row, a missing target column or an empty file is a `FileError`
     /// that names the file and the line.
@@ -18,13 +20,23 @@ public struct PlayTable: Sendable, Equatable {
         return make(t.features, t.labels, header: t.header, scale: "standard")
     }
 
+    /// MNIST's IDX images and labels: pixels 0…1 already, so no further scaling.
+    public static func loadIDX(images: String, labels: String) throws(FileError) -> PlayTable {
+        let samples = try IDXData.load(images: images, labels: labels)
+        var table = make(samples.pixels, samples.labels.map(Double.init), header: nil, scale: "none")
+        table.imageSize = ImageSize(width: samples.columns, height: samples.rows)
+        return table
+    }
+
     /// A data set shipped with the program.
     public static func builtin(_ set: BuiltinSet) -> PlayTable {
         let text = BuiltinLessons.text(set.fileName) ?? ""
         guard let t = try? CSVData.parse(text, path: "lessons/" + set.fileName) else {
             preconditionFailure("the built-in \(set.fileName) does not parse")
         }
-        return make(t.features, t.labels, header: t.header, scale: set.scale)
+        var table = make(t.features, t.labels, header: t.header, scale: set.scale)
+        if set == .digits { table.imageSize = ImageSize(width: 8, height: 8) }
+        return table
     }
 
     static func make(_ features: [[Double]], _ labels: [Double], header: [String]?, scale: String) -> PlayTable {
@@ -37,6 +49,12 @@ public struct PlayTable: Sendable, Equatable {
     }
 }
 
+/// The size of the images a data set holds.
+public struct ImageSize: Sendable, Equatable {
+    public var width: Int
+    public var height: Int
+}
+
 /// The data the playground trains on now: the training and test parts, and what they mean.
 public struct PlayData: Sendable {
     public var train: Dataset
@@ -44,8 +62,9 @@ public struct PlayData: Sendable {
     public var test: Dataset
     public var task: PlayTask
     public var classNames: [String]?
-    /// 8x8 images of digits (drawn as images)
-    public var isDigits: Bool
+    /// The samples are images of this size (drawn as images)
+    public var imageSize: ImageSize?
+    public var isDigits: Bool { imageSize != nil }
     public var inputSize: Int { train.inputs.first?.count ?? 0 }
     public var isPlane: Bool { task == .plane }
 
@@ -56,8 +75,8 @@ public struct PlayData: Sendable {
         case .toy(let kind):
             let (train, test) = ToyDataset.generate(kind, count: settings.toyCount, noise: settings.noise,
                                                     seed: settings.seed, testFraction: settings.testFraction)
-            return PlayData(train: train, test: test, task: .plane, classNames: nil, isDigits: false)
-        case .builtin, .csv:
+            return PlayData(train: train, test: test, task: .plane, classNames: nil, imageSize: nil)
+        case .builtin, .csv, .idx:
             let t = table ?? PlayTable(features: [[0]], labels: [0], classes: nil, classNames: nil, scale: "none")
             let task: PlayTask = t.classes.map { .classes($0) } ?? .regression
             let targets = t.labels.map { label -> [Double] in
@@ -69,7 +88,7 @@ public struct PlayData: Sendable {
             let (train, test) = splitAndScale(t.features, targets, fraction: settings.testFraction,
                                               seed: settings.seed, scale: t.scale)
             return PlayData(train: train, test: test, task: task, classNames: t.classNames,
-                            isDigits: settings.source == .builtin(.digits))
+                            imageSize: t.imageSize)
         }
     }
 

@@ -81,15 +81,17 @@ private func drawDigits(_ model: PlayModel, into buffer: inout Buffer, area: Rec
         matrix.render(into: &buffer, area: Rect(x: area.right - matrix.size.width, y: area.y,
                                                 width: matrix.size.width, height: matrix.size.height))
     }
-    let tileWidth = 9, tileHeight = 5
-    let perRow = max(1, images.width / tileWidth), rows = max(1, images.height / tileHeight)
+    // small drawings (two pixel rows a cell) with a caption: 8x8 digits take 8x5 cells, MNIST's 28x15
+    let size = model.data.imageSize ?? ImageSize(width: 8, height: 8)
+    let tile = (width: max(8, size.width), height: (size.height + 1) / 2 + 1)
+    let perRow = max(1, images.width / (tile.width + 1)), rows = max(1, images.height / tile.height)
     let arrow = model.unicode ? "→" : ">"
     for k in 0..<min(perRow * rows, e.predictions.count, set.count) {
         let truth = e.truths[k], predicted = e.predictions[k]
-        let image = DigitImage(pixels: set.inputs[k], maxValue: 1, caption: "\(truth)\(arrow)\(predicted)",
-                               correct: truth == predicted, unicode: model.unicode)
-        let x = images.x + (k % perRow) * tileWidth, y = images.y + (k / perRow) * tileHeight
-        image.render(into: &buffer, area: Rect(x: x, y: y, width: 8, height: 5).intersection(images))
+        let image = DigitImage(pixels: set.inputs[k], width: size.width, height: size.height, maxValue: 1,
+                               caption: "\(truth)\(arrow)\(predicted)", correct: truth == predicted, unicode: model.unicode)
+        let x = images.x + (k % perRow) * (tile.width + 1), y = images.y + (k / perRow) * tile.height
+        image.render(into: &buffer, area: Rect(x: x, y: y, width: tile.width, height: tile.height).intersection(images))
     }
 }
 

@@ -2,7 +2,7 @@ import BackpropEngine
 
 /// The playground's settings and trained network as a network file (TOML) that `open` and
 /// `train` load: explicit weights and biases, the training settings, and the data — inline for
-/// a generated set, `file = …` for a CSV. Numbers are written in Swift's shortest round-trip
+/// a generated set, `file = …` for a CSV, `images = …` and `labels = …` for IDX files. Numbers are written in Swift's shortest round-trip
 /// form, so loading gives back the same network bit for bit.
 public enum PlayFile {
     /// The file's text. `dataFile` is what `file =` says for CSV data (a path the loader will
@@ -55,8 +55,13 @@ public enum PlayFile {
                 out.append("# the file's split is drawn from the seed again, so its test points may differ")
                 out.append("test_fraction = \(number(s.testFraction))")
             }
-        case .builtin, .csv:
-            out.append("file = \(quoted(dataFile ?? ""))")
+        case .builtin, .csv, .idx:
+            if case .idx(let images, let labels) = s.source {
+                out.append("images = \(quoted(images))")
+                out.append("labels = \(quoted(labels))")
+            } else {
+                out.append("file = \(quoted(dataFile ?? ""))")
+            }
             if case .csv(_, let column?) = s.source { out.append("target_column = \(column)") }
             if case .classes(let n) = model.data.task { out.append("classes = \(n)") }
             out.append("scale = \(quoted(model.table?.scale ?? "none"))")

@@ -10,7 +10,7 @@ public struct PlayModel: Sendable {
     /// The CSV table, when the data comes from a file or a built-in set (kept to re-split it).
     public var table: PlayTable?
     /// The file given on the command line, offered in the data cycle.
-    public var csvSource: PlayDataSource?
+    public var fileSource: PlayDataSource?
     /// One run, or two or three in compare mode; replaced by each snapshot of this generation.
     public var runs: [PlayRun]
     /// Raised whenever the runs are rebuilt, so that late snapshots of old settings are ignored.
@@ -37,7 +37,10 @@ public struct PlayModel: Sendable {
                 language: Language = .en) {
         self.settings = settings
         self.table = table
-        if case .csv = settings.source { csvSource = settings.source }
+        switch settings.source {
+        case .csv, .idx: fileSource = settings.source
+        case .toy, .builtin: break
+        }
         data = PlayData.make(settings, table: table)
         if !data.task.losses.contains(self.settings.loss) { self.settings.loss = data.task.losses[0] }
         self.width = width

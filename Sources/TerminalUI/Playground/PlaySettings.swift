@@ -9,12 +9,14 @@ public enum PlayDataSource: Equatable, Sendable {
     case builtin(BuiltinSet)
     /// a CSV file of numbers given on the command line
     case csv(path: String, targetColumn: Int?)
+    /// MNIST's IDX images and labels given on the command line (absolute paths)
+    case idx(images: String, labels: String)
 
     public var name: String {
         switch self {
         case .toy(let t): return t.rawValue
         case .builtin(let b): return b.rawValue
-        case .csv(let path, _): return String(path.split(separator: "/").last ?? Substring(path))
+        case .csv(let path, _), .idx(let path, _): return String(path.split(separator: "/").last ?? Substring(path))
         }
     }
 

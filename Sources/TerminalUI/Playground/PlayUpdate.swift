@@ -114,7 +114,7 @@ private func playKey(_ model: inout PlayModel, _ key: Key) -> [PlayCommand] {
 /// The data sets the data setting cycles through.
 private func sources(_ model: PlayModel) -> [PlayDataSource] {
     ToyDataset.allCases.map { .toy($0) } + BuiltinSet.allCases.map { .builtin($0) }
-        + (model.csvSource.map { [$0] } ?? [])
+        + (model.fileSource.map { [$0] } ?? [])
 }
 
 /// Takes new settings: live ones go to the running trainers, others start over.
@@ -125,7 +125,7 @@ private func change(_ model: inout PlayModel, to new: PlaySettings) -> [PlayComm
     if old.source != new.source {
         switch new.source {
         case .builtin(let set): model.table = PlayTable.builtin(set)
-        case .csv: break  // the table read at start
+        case .csv, .idx: break  // the table read at start
         case .toy: break
         }
     }
