@@ -62,7 +62,7 @@ final class MenuModelTests: XCTestCase {
         var quizzes: [String: QuizRecord] = [:]
         for k in -2..<20 { quizzes[String(k)] = QuizRecord(answer: "+", correct: true) }
         quizzes["x"] = QuizRecord(answer: "+", correct: true)
-        let entry = MenuEntry(file: file, progress: LessonProgress(scene: 1, quizzes: quizzes))
+        let entry = MenuEntry(listing: try XCTUnwrap(LessonListing(file)), progress: LessonProgress(scene: 1, quizzes: quizzes))
         // every real quiz scene below 20 is answered right: all of them count, nothing else does
         let expected = quizScenes.filter { $0 < 20 }.count
         XCTAssertEqual(entry.score(LessonText(.en)), "\(expected)/\(quizScenes.count)")
@@ -70,7 +70,7 @@ final class MenuModelTests: XCTestCase {
                        Score(correct: expected, answered: expected, total: quizScenes.count))
         // one quiz scene answered wrong, one record for a scene without a quiz
         let wrong = quizScenes[0], noQuiz = try XCTUnwrap(lesson.scenes.indices.first { lesson.scenes[$0].quiz == nil })
-        let mixed = MenuEntry(file: file, progress: LessonProgress(quizzes: [String(wrong): QuizRecord(answer: "-", correct: false),
+        let mixed = MenuEntry(listing: try XCTUnwrap(LessonListing(file)), progress: LessonProgress(quizzes: [String(wrong): QuizRecord(answer: "-", correct: false),
                                                                               String(noQuiz): QuizRecord(answer: "+", correct: true)]))
         XCTAssertEqual(mixed.score(LessonText(.en)), "0/\(quizScenes.count)")
     }
