@@ -26,45 +26,69 @@ func drawLayerPanel(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
         TextBlock(s.text.layerIntro).render(into: &buffer, area: inner)
         return
     }
-    var y = inner.y
-    // the formula and its shapes, on one line when they fit
-    let formulaStyle = Style(.accent, attributes: .bold)
+    let unicode = s.model.unicode
+    // The text above the matrices: the formula and its shapes, the NumPy line, the selected cell.
+    // Each gets one line; second lines and a blank only while the tallest matrix still fits as
+    // numbers (its rows, its title, and the legend's row).
     let together = op.formula + "   " + op.shapes
-    if displayWidth(of: together) <= inner.width {
-        let x = buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
-        buffer.put("   " + op.shapes, x: x, y: y, style: Style(.dim), clip: inner)
-        y += 1
-    } else {
-        buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
-        buffer.put(truncate(op.shapes, width: inner.width, unicode: s.model.unicode), x: inner.x, y: y + 1, style: Style(.dim), clip: inner)
-        y += 2
-    }
+    let oneLine = displayWidth(of: together) <= inner.width
     let label = "NumPy  "
-    for (n, line) in wrap(op.numpy, width: max(10, inner.width - displayWidth(of: label))).enumerated() where y < inner.bottom && n < 2 {
-        if n == 0 { buffer.put(label, x: inner.x, y: y, style: Style(.dim), clip: inner) }
-        buffer.put(line, x: inner.x + displayWidth(of: label), y: y, style: Style(.text), clip: inner)
-        y += 1
-    }
-    if let cell = op.cell, y < inner.bottom {
+    let numpyLines = wrap(op.numpy, width: max(10, inner.width - displayWidth(of: label)))
+    var selection: [String] = []
+    if let cell = op.cell {
         let name = op.result.name + "[\(cell.row + 1),\(cell.column + 1)]"
         let value = s.words.format(op.result.value(row: cell.row, column: cell.column))
-        var line = s.text.selectedCell(name, value, unicode: s.model.unicode)
+        var line = s.text.selectedCell(name, value, unicode: unicode)
         // a per-sample gradient: the cell sums the samples' terms, the step panel explains one
         if op.kind == .weightGradient, trace.batchCount > 1, let event = s.event, let sample = event.sample,
            case .weightGradient(_, _, let term) = event.kind {
             line = s.text.sampleTerm(name, value, samples: trace.batchCount, sample: sample + 1, term: s.words.format(term))
         }
-        for text in wrap(line, width: inner.width).prefix(2) where y < inner.bottom {
+        selection = wrap(line, width: inner.width)
+    }
+    let tallest = ([op.result] + op.terms + (op.extra.map { [$0] } ?? [])).map(\.rows).max() ?? 1
+    var spare = inner.height - (tallest + 2) - 1 - 1 - (selection.isEmpty ? 0 : 1)
+    func take(_ wanted: Bool) -> Bool {
+        guard wanted, spare > 0 else { return false }
+        spare -= 1
+        return true
+    }
+    let splitFormula = !oneLine && take(true)
+    let secondSelection = take(selection.count > 1)
+    let blank = take(true)
+    let secondNumPy = take(numpyLines.count > 1)
+
+    var y = inner.y
+    let formulaStyle = Style(.accent, attributes: .bold)
+    if oneLine || !splitFormula {
+        let x = buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
+        if oneLine { buffer.put("   " + op.shapes, x: x, y: y, style: Style(.dim), clip: inner) }
+        y += 1
+    } else {
+        buffer.put(op.formula, x: inner.x, y: y, style: formulaStyle, clip: inner)
+        buffer.put(truncate(op.shapes, width: inner.width, unicode: unicode), x: inner.x, y: y + 1, style: Style(.dim), clip: inner)
+        y += 2
+    }
+    for (n, line) in numpyLines.prefix(secondNumPy ? 2 : 1).enumerated() where y < inner.bottom {
+        if n == 0 { buffer.put(label, x: inner.x, y: y, style: Style(.dim), clip: inner) }
+        let shown = !secondNumPy && numpyLines.count > 1 ? line + (unicode ? " …" : " ...") : line
+        buffer.put(shown, x: inner.x + displayWidth(of: label), y: y, style: Style(.text), clip: inner)
+        y += 1
+    }
+    if !selection.isEmpty {
+        let lines = secondSelection ? Array(selection.prefix(2))
+            : [truncate(selection.joined(separator: " "), width: inner.width, unicode: unicode)]
+        for text in lines where y < inner.bottom {
             buffer.put(text, x: inner.x, y: y, style: Style(.highlight), clip: inner)
             y += 1
         }
     }
-    if inner.bottom - y >= 4 { y += 1 }
+    if blank { y += 1 }
     let legendRow = inner.bottom - 1
     let rows = Rect(x: inner.x, y: y, width: inner.width, height: max(0, legendRow - y))
     let heat = drawMatrices(op, s, into: &buffer, area: rows)
     if heat && legendRow >= y {
-        buffer.put(truncate(s.text.heatLegend(unicode: s.model.unicode), width: inner.width, unicode: s.model.unicode),
+        buffer.put(truncate(s.text.heatLegend(unicode: unicode), width: inner.width, unicode: unicode),
                    x: inner.x, y: legendRow, style: Style(.dim), clip: inner)
     }
 }
