@@ -63,7 +63,7 @@ final class LessonMenuTests: XCTestCase {
     }
 
     func testOpenABuiltinLessonByNumber() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
         let tmux = try TmuxSession(["open", "4", "--lang", "en"], width: 80, height: 24, environment: env)
         let screen = try tmux.waitFor("Scene 1 of 10", timeout: 30)
         XCTAssertTrue(screen.contains("The chain rule"), screen)

@@ -61,7 +61,7 @@ final class TrainCommandTests: XCTestCase {
     }
 
     func testProgressLineOnATerminalInBothLanguagesAndNeverWithJSON() throws {
-        try XCTSkipUnless(TmuxSession.isAvailable, "tmux is not installed (.ci/run installs it)")
+        try TmuxSession.require()
         let file = Binary.path("lessons/article-xor.toml")
         for (lang, words) in [("en", "samples/s"), ("ja", "サンプル/秒")] {
             let tmux = try TmuxSession(["train", file, "--epochs", "50000000", "--lang", lang], width: 100, height: 10)
