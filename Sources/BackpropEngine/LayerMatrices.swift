@@ -69,21 +69,6 @@ extension StepTrace {
         return Matrix(rows: b, columns: n, values: out)
     }
 
-    /// Δ⁽ˡ⁺¹⁾ · W (B × n_l), for a hidden layer l: what each of its neurons receives back from the
-    /// layer above, Σ_j w_ji δ_j, before f′ (the sum a hidden δ event shows, added in the same order).
-    public func backpropagated(layer l: Int) -> Matrix {
-        let n = network.layerSizes[l], nOut = network.layerSizes[l + 1], b = batchCount
-        var out = [Double](repeating: 0, count: b * n)
-        for s in 0..<b {
-            for i in 0..<n {
-                var sum = 0.0
-                for j in 0..<nOut { sum += network.weight(layer: l, to: j, from: i) * delta[l + 1][j * b + s] }
-                out[s * n + i] = sum
-            }
-        }
-        return Matrix(rows: b, columns: n, values: out)
-    }
-
     private func weightMatrix(_ p: Parameters, layer l: Int) -> Matrix {
         Matrix(rows: network.layerSizes[l + 1], columns: network.layerSizes[l], values: p.weights[l])
     }
