@@ -14,17 +14,19 @@ let package = Package(
         // The maths: standard library only, so every number has one source.
         .target(name: "CMath"),
         .target(name: "BackpropEngine", dependencies: ["CMath"]),
+        // The names of neurons and parameters (x₁, h₁, ŷ₀, w₅, W²₃,₇, z(h₁)) for every part that shows them.
+        .target(name: "NetworkNaming", dependencies: ["BackpropEngine"]),
         // Words for recorded events (English and Japanese), shared by the screen and `trace`.
-        .target(name: "EventWords", dependencies: ["BackpropEngine"]),
+        .target(name: "EventWords", dependencies: ["BackpropEngine", "NetworkNaming"]),
         // zlib, to read gzip-compressed MNIST files (Foundation on Linux has no gzip).
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Network/lesson files (TOML), CSV and IDX data, validation with file:line errors.
         .target(
             name: "TutorFiles",
-            dependencies: ["BackpropEngine", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
+            dependencies: ["BackpropEngine", "NetworkNaming", "CZlib", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // Pure screen: cell grid, layout, widgets, the Elm-style app. No ncurses here.
-        .target(name: "TerminalUI", dependencies: ["BackpropEngine", "EventWords", "TutorFiles"]),
+        .target(name: "TerminalUI", dependencies: ["BackpropEngine", "NetworkNaming", "EventWords", "TutorFiles"]),
         // The only code that calls ncurses.
         .systemLibrary(
             name: "CNcursesw",
@@ -37,7 +39,7 @@ let package = Package(
         .executableTarget(
             name: "backprop-tutor",
             dependencies: [
-                "BackpropEngine", "EventWords", "TutorFiles", "TerminalUI", "TerminalBackend",
+                "BackpropEngine", "NetworkNaming", "EventWords", "TutorFiles", "TerminalUI", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +52,7 @@ let package = Package(
         // Test helpers (text snapshots of buffers), kept out of the shipped targets.
         .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),
+        .testTarget(name: "NetworkNamingTests", dependencies: ["NetworkNaming"]),
         .testTarget(name: "EventWordsTests", dependencies: ["EventWords"]),
         .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),

@@ -74,7 +74,7 @@ public enum ToyDataset: String, CaseIterable, Sendable {
 
     /// Targets `[0]`/`[1]` turned into one-hot `[1, 0]`/`[0, 1]` (for a softmax output).
     public static func oneHot(_ data: Dataset) -> Dataset {
-        Dataset(inputs: data.inputs, targets: data.targets.map { $0[0] >= 0.5 ? [0, 1] : [1, 0] })
+        Dataset(inputs: data.inputs, targets: data.targets.map { $0[0] >= 0.5 ? [0, 1] : [1, 0] }, classCount: 2)
     }
 
     /// All points in generation order (class 0 first), and the generator ready for the split.

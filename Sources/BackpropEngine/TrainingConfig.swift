@@ -38,10 +38,15 @@ public struct TrainingConfig: Equatable, Sendable {
 public struct Dataset: Equatable, Sendable {
     public var inputs: [[Double]]
     public var targets: [[Double]]
-    public init(inputs: [[Double]], targets: [[Double]]) {
+    /// The number of classes when every target is the one-hot row of a class (`data.classes` in a
+    /// file, the playground's digits and iris); nil for any other targets. Outputs are named by
+    /// class when it is set (ŷ₀ is the digit 0).
+    public var classCount: Int?
+    public init(inputs: [[Double]], targets: [[Double]], classCount: Int? = nil) {
         precondition(inputs.count == targets.count)
         self.inputs = inputs
         self.targets = targets
+        self.classCount = classCount
     }
     public var count: Int { inputs.count }
 }

@@ -50,7 +50,7 @@ extension Formulas {
                 + notation.delta(of: NeuronRef(layer: next, index: j))
         }
         let numeric = layout.sum(count: terms.count) { product(terms[$0].left, terms[$0].right, first: $0 == 0) }
-        let slope = slopeName(f) + "(z)"
+        let slope = slopeName(f) + "(" + notation.weightedSum(of: n) + ")"
         var lines = layout.chain([notation.delta(of: n), "(" + symbolic + ") " + s.dot + " " + slope,
                                   "(" + numeric + ") " + s.times + " " + num.operand(d),
                                   factors([sum, d]), num.fixed(delta)])
@@ -60,7 +60,7 @@ extension Formulas {
 
     func weightGradient(_ p: ParameterRef, _ factors: [StepEvent.Factor], _ value: Double) -> [String] {
         let chainStyle = factors.contains { if case .lossGradient = $0.role { return true } else { return false } }
-        let dzdw = s.derivative(of: "z", by: notation.name(of: p))
+        let dzdw = notation.sumSlope(of: p)
         var inputLine: [String] = []
         let names = factors.map { factor -> String in
             switch factor.role {

@@ -50,15 +50,15 @@ struct English: Wording {
         case .clippingTitle: return "Gradient clipping"
         case .updateTitle(let p, let o): return "Update of \(p) (\(say(.optimizerName(o), s)))"
 
-        case .weightedSum(let n, let fromInputs, let inputs, let bias, let z):
+        case .weightedSum(let n, let fromInputs, let inputs, let bias, let sum, let z):
             let source = fromInputs ? "the inputs \(inputs) of the input layer"
                                     : "the activations \(inputs) of the previous layer"
             let plusBias = bias.map { ", then adds its bias \($0)" } ?? ""
             return "\(n) multiplies each of \(source) by the weight of its connection and adds the products up"
-                + "\(plusBias). The result, z = \(z), is the weighted sum that goes into the activation function."
-        case .activation(let n, let f, let z, let v, let positive, let isOutput, let slope):
+                + "\(plusBias). The result, \(sum) = \(z), is the weighted sum that goes into the activation function."
+        case .activation(let n, let f, let sum, let z, let v, let positive, let isOutput, let slope):
             let prediction = isOutput && f != .softmax ? " This is the network's prediction \(n)." : ""
-            return activation(n, f, z, v, positive, isOutput, slope, s) + prediction
+            return activation(n, f, sum, z, v, positive, isOutput, slope, s) + prediction
         case .lossShare(let o, let y, let loss, let p, let t, let targetIsZero, let k):
             return lossShare(o, y, loss, p, t, targetIsZero, k, s)
         case .sampleLoss(let outputs, let single, let v):
@@ -74,7 +74,7 @@ struct English: Wording {
             case .sum:
                 return "The batch loss is the sum of the \(count) sample losses, \(v)."
             }
-        case .outputDelta(let n, let d, let y, let t, let relation, let sign, let fused, let loss, let f):
+        case .outputDelta(let n, let sum, let d, let y, let t, let relation, let sign, let fused, let loss, let f):
             let where_: String
             switch relation {
             case .above: where_ = "The output \(n) is too high (target \(t))"
@@ -85,7 +85,7 @@ struct English: Wording {
             let how: String
             if !fused {
                 how = "By the chain rule, \(d) = \(s.derivative(of: "E", by: n)) \(s.dot) "
-                    + "\(s.derivative(of: n, by: "z")): how fast the error changes with \(n), times the slope of"
+                    + "\(s.derivative(of: n, by: sum)): how fast the error changes with \(n), times the slope of"
                     + " the \(say(.activationName(f), s)) activation."
             } else if loss == .bce {
                 how = "With a sigmoid output and binary cross-entropy the two chain-rule factors cancel,"
@@ -94,26 +94,26 @@ struct English: Wording {
                 how = "With softmax outputs and cross-entropy the chain rule through the whole softmax collapses"
                     + " to the simple form \(n) \(s.minus) \(y)."
             }
-            return where_ + link + signOfDelta(d, sign) + " " + how
-        case .hiddenDelta(let n, let d, let downstream, let f, let sign, let flat):
+            return where_ + link + signOfDelta(d, sum, sign) + " " + how
+        case .hiddenDelta(let n, let sum, let d, let downstream, let f, let sign, let flat):
             let why = "\(n) has no target of its own, so its share of the blame comes from the neurons it feeds"
                 + " (\(downstream)): their \(s.delta) values, each times the weight of the connection, are added up"
-                + " and multiplied by the slope of the \(say(.activationName(f), s)) activation at z. This is"
+                + " and multiplied by the slope of the \(say(.activationName(f), s)) activation at \(sum). This is"
                 + " backpropagation: the chain rule carried one layer further back."
             let result = flat ? "Here the slope is 0, so \(d) = 0 and the weights into \(n) learn nothing from"
-                + " this sample." : signOfDelta(d, sign)
+                + " this sample." : signOfDelta(d, sum, sign)
             return why + " " + result
-        case .weightGradient(let p, let to, let toDelta, let from, let chain, let sign):
+        case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain
                 ? "By the chain rule, the effect of \(p) on the error is the product of the links along the path"
-                    + " \(p) \(s.arrow) z \(s.arrow) \(to) \(s.arrow) E: how E changes with \(to), how \(to)"
-                    + " changes with its z, and how z changes with \(p), which is \(from), the value \(p) multiplies."
+                    + " \(p) \(s.arrow) \(sum) \(s.arrow) \(to) \(s.arrow) E: how E changes with \(to), how \(to)"
+                    + " changes with \(sum), and how \(sum) changes with \(p), which is \(from), the value \(p) multiplies."
                 : "The gradient of \(p) is \(toDelta), the error signal of the neuron it feeds, times \(from), the"
                     + " value it carries: a weight carrying a large value into a neuron with a large error gets a"
                     + " large gradient."
             return how + " " + signOfGradient(p, sign)
-        case .biasGradient(let p, let n, let d, let sign):
-            return "A bias enters z with a factor of 1, so its gradient is simply \(d), the error signal of its"
+        case .biasGradient(let p, let n, let sum, let d, let sign):
+            return "A bias enters \(sum) with a factor of 1, so its gradient is simply \(d), the error signal of its"
                 + " neuron \(n). " + signOfGradient(p, sign)
         case .gradientSum(let p, let count, let cs, let reduction):
             let rule = reduction == .mean ? "mean" : "sum"
@@ -152,30 +152,30 @@ struct English: Wording {
         }
     }
 
-    private func activation(_ n: String, _ f: Activation, _ z: String, _ v: String, _ positive: Bool,
+    private func activation(_ n: String, _ f: Activation, _ sum: String, _ z: String, _ v: String, _ positive: Bool,
                             _ isOutput: Bool, _ slope: String, _ s: Symbols) -> String {
         switch f {
         case .sigmoid:
-            return "The sigmoid activation function squashes z = \(z) into the range 0 to 1, so \(n) = \(v)."
+            return "The sigmoid activation function squashes \(sum) = \(z) into the range 0 to 1, so \(n) = \(v)."
                 + " Its smooth slope is what will let the gradient flow back through \(n)."
         case .tanh:
-            return "The tanh activation function squashes z = \(z) into the range \(s.minus)1 to 1, centred on 0,"
+            return "The tanh activation function squashes \(sum) = \(z) into the range \(s.minus)1 to 1, centred on 0,"
                 + " so \(n) = \(v)."
         case .relu:
-            return positive ? "ReLU lets a positive z through unchanged, so \(n) = z = \(v)."
-                : "ReLU turns a z that is not positive (\(z)) into 0, so \(n) = \(v). Its slope there is 0 too:"
+            return positive ? "ReLU lets a positive \(sum) through unchanged, so \(n) = \(sum) = \(v)."
+                : "ReLU turns \(sum) = \(z), which is not positive, into 0, so \(n) = \(v). Its slope there is 0 too:"
                     + " no gradient will flow back through \(n) for this sample."
         case .leakyRelu:
-            return positive ? "Leaky ReLU lets a positive z through unchanged, so \(n) = z = \(v)."
-                : "Leaky ReLU multiplies a negative z (\(z)) by the small slope \(slope), so \(n) = \(v). Unlike"
+            return positive ? "Leaky ReLU lets a positive \(sum) through unchanged, so \(n) = \(sum) = \(v)."
+                : "Leaky ReLU multiplies the negative \(sum) = \(z) by the small slope \(slope), so \(n) = \(v). Unlike"
                     + " ReLU it still lets a little gradient flow back."
         case .identity:
-            return isOutput ? "The output layer uses the identity: \(n) is simply z = \(v), as usual when the"
-                + " network predicts a number (regression)." : "The identity passes z on unchanged: \(n) = \(v)."
+            return isOutput ? "The output layer uses the identity: \(n) is simply \(sum) = \(v), as usual when the"
+                + " network predicts a number (regression)." : "The identity passes \(sum) on unchanged: \(n) = \(v)."
         case .softmax:
             return "Softmax turns the weighted sums of the whole output layer into probabilities that add up to 1;"
-                + " \(n) gets \(v). The largest z is subtracted first so that e^z cannot overflow; that does not"
-                + " change the result."
+                + " \(n) gets \(v). The largest sum is subtracted from each before e is raised to it, so that"
+                + " nothing overflows; that does not change the result."
         }
     }
 
@@ -204,11 +204,11 @@ struct English: Wording {
         }
     }
 
-    private func signOfDelta(_ d: String, _ sign: Sign) -> String {
+    private func signOfDelta(_ d: String, _ z: String, _ sign: Sign) -> String {
         switch sign {
-        case .positive: return "\(d) is positive: a higher z would mean a higher error, and gradient descent will push z down."
-        case .negative: return "\(d) is negative: a higher z would mean a lower error, and gradient descent will push z up."
-        case .zero: return "\(d) is 0: a small change of z does not change the error, and nothing is learned here."
+        case .positive: return "\(d) is positive: a higher \(z) would mean a higher error, and gradient descent will push \(z) down."
+        case .negative: return "\(d) is negative: a higher \(z) would mean a lower error, and gradient descent will push \(z) up."
+        case .zero: return "\(d) is 0: a small change of \(z) does not change the error, and nothing is learned here."
         case .undefined: return "\(d) is not a number: training has diverged."
         }
     }

@@ -10,10 +10,11 @@ extension EventWords {
             let biasName = bias == nil ? nil : notation.name(of: .bias(layer: n.layer - 1, neuron: n.index))
             return (.weightedSumTitle(neuron: name(of: n)),
                     .weightedSum(neuron: name(of: n), fromInputLayer: n.layer == 1, inputs: inputs, bias: biasName,
-                                 z: f.fixed(sum)))
+                                 sum: notation.weightedSum(of: n), z: f.fixed(sum)))
         case .activation(let n, let function, let z, let value, _):
             return (.activationTitle(neuron: name(of: n), function: function),
-                    .activation(neuron: name(of: n), function: function, z: f.fixed(z), value: f.fixed(value),
+                    .activation(neuron: name(of: n), function: function, sum: notation.weightedSum(of: n),
+                                z: f.fixed(z), value: f.fixed(value),
                                 positive: z > 0, isOutput: notation.isOutput(n), slope: f.compact(leakySlope)))
         case .lossShare(let o, let loss, let p, let y, _):
             return (.lossShareTitle(output: name(of: o)),
@@ -26,25 +27,29 @@ extension EventWords {
             return (.batchLossTitle, .batchLoss(reduction: reduction, count: losses.count, value: f.fixed(value)))
         case .outputDelta(let n, let loss, let p, let y, _, _, let delta, let fused):
             return (.outputDeltaTitle(neuron: name(of: n)),
-                    .outputDelta(neuron: name(of: n), delta: notation.delta(of: n), target: notation.target(of: n),
+                    .outputDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                                 target: notation.target(of: n),
                                  targetValue: f.fixed(y), relation: Relation(prediction: p, target: y),
                                  sign: Sign(delta), fused: fused, loss: loss, function: outputActivation))
         case .hiddenDelta(let n, let function, let terms, _, _, _, let derivative, let delta):
             let downstream = list(count: terms.count) { name(of: NeuronRef(layer: n.layer + 1, index: $0)) }
             return (.hiddenDeltaTitle(neuron: name(of: n)),
-                    .hiddenDelta(neuron: name(of: n), delta: notation.delta(of: n), downstream: downstream,
+                    .hiddenDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                                 downstream: downstream,
                                  function: function, sign: Sign(delta), flat: derivative == 0))
         case .weightGradient(let p, let factors, let value):
             let chain = factors.contains { if case .lossGradient = $0.role { return true } else { return false } }
             let to = notation.neuron(of: p)
             let from = notation.source(of: p).map { name(of: $0) } ?? "1"
             return (.weightGradientTitle(parameter: name(of: p)),
-                    .weightGradient(parameter: name(of: p), to: name(of: to), toDelta: notation.delta(of: to),
+                    .weightGradient(parameter: name(of: p), to: name(of: to), sum: notation.weightedSum(of: to),
+                                    toDelta: notation.delta(of: to),
                                     from: from, chain: chain, sign: Sign(value)))
         case .biasGradient(let p, _, let value):
             let n = notation.neuron(of: p)
             return (.biasGradientTitle(parameter: name(of: p)),
-                    .biasGradient(parameter: name(of: p), neuron: name(of: n), delta: notation.delta(of: n),
+                    .biasGradient(parameter: name(of: p), neuron: name(of: n), sum: notation.weightedSum(of: n),
+                                  delta: notation.delta(of: n),
                                   sign: Sign(value)))
         case .gradientSum(let p, let contributions, _, let divisor, _):
             let count = contributions.count

@@ -1,4 +1,5 @@
 import BackpropEngine
+import NetworkNaming
 
 /// The words for one event: a title, a sentence for a student, and formula lines with the
 /// numbers substituted.
@@ -31,11 +32,14 @@ public struct EventWords: Sendable {
     let outputActivation: Activation
     let leakySlope: Double
 
-    public init(network: Network, language: Language, ascii: Bool = false, digits: Int = 4) {
+    /// `naming`: the names of the network's neurons and parameters; give `NetworkNaming(trainer:)`
+    /// when the data has classes (the outputs are then ŷ₀, ŷ₁…), by default the network's own.
+    public init(network: Network, language: Language, ascii: Bool = false, digits: Int = 4,
+                naming: NetworkNaming? = nil) {
         self.language = language
         self.ascii = ascii
         self.digits = max(0, digits)
-        notation = Notation(network: network, ascii: ascii)
+        notation = Notation(naming: naming ?? NetworkNaming(network: network), ascii: ascii)
         symbols = Symbols.table(ascii: ascii)
         numbers = NumberFormat(digits: max(0, digits), symbols: symbols)
         wording = language.wording

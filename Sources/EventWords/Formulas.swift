@@ -76,12 +76,12 @@ struct Formulas: Sendable {
         }
     }
 
-    /// How f′(z) was found, e.g. σ′(z) = h₁·(1 − h₁) = 0.5933×(1 − 0.5933) = 0.2413.
+    /// How f′(z) was found, e.g. σ′(z(h₁)) = h₁·(1 − h₁) = 0.5933×(1 − 0.5933) = 0.2413.
     /// `z` is known for hidden neurons only.
     func slopeLine(_ f: Activation, _ n: NeuronRef, z: Double?, a: Double, derivative d: Double,
                    lhs: String? = nil) -> [String] {
-        let name = notation.name(of: n)
-        let head = (lhs.map { $0 + " = " } ?? "") + slopeName(f) + "(z)"
+        let name = notation.name(of: n), zn = notation.weightedSum(of: n)
+        let head = (lhs.map { $0 + " = " } ?? "") + slopeName(f) + "(" + zn + ")"
         switch f {
         case .sigmoid:
             return layout.chain([head, name + s.dot + "(1 " + s.minus + " " + name + ")",
@@ -92,7 +92,7 @@ struct Formulas: Sendable {
         case .relu, .leakyRelu, .identity, .softmax:
             var line = head + " = " + num.compact(d)
             if let z, f == .relu || f == .leakyRelu {
-                line += "   (z = " + num.fixed(z) + (z > 0 ? " > 0)" : " " + s.le + " 0)")
+                line += "   (" + zn + " = " + num.fixed(z) + (z > 0 ? " > 0)" : " " + s.le + " 0)")
             }
             return [line]
         }

@@ -18,31 +18,31 @@ extension Formulas {
 
     func activation(_ n: NeuronRef, _ f: Activation, _ z: Double, _ value: Double,
                     _ softmax: StepEvent.SoftmaxDetail?) -> [String] {
-        let name = notation.name(of: n)
+        let name = notation.name(of: n), zn = notation.weightedSum(of: n)
         let result = num.fixed(value)
         switch f {
         case .sigmoid:
-            return layout.chain([name + " = " + s.sigma + "(z)", "1 / (1 + e^" + num.fixed(-z) + ")", result])
+            return layout.chain([name + " = " + s.sigma + "(" + zn + ")", "1 / (1 + e^" + num.fixed(-z) + ")", result])
         case .tanh:
-            return layout.chain([name + " = tanh(z)", "tanh(" + num.fixed(z) + ")", result])
+            return layout.chain([name + " = tanh(" + zn + ")", "tanh(" + num.fixed(z) + ")", result])
         case .relu:
-            return layout.chain([name + " = max(0, z)", "max(0, " + num.fixed(z) + ")", result])
+            return layout.chain([name + " = max(0, " + zn + ")", "max(0, " + num.fixed(z) + ")", result])
         case .leakyRelu:
-            if z > 0 { return [name + " = z = " + result + "   (z > 0)"] }
+            if z > 0 { return [name + " = " + zn + " = " + result + "   (" + zn + " > 0)"] }
             let slope = num.compact(leakySlope)
-            var lines = layout.chain([name + " = " + slope + s.dot + "z", slope + s.times + num.operand(z), result])
-            lines[lines.count - 1] += "   (z " + s.le + " 0)"
+            var lines = layout.chain([name + " = " + slope + s.dot + zn, slope + s.times + num.operand(z), result])
+            lines[lines.count - 1] += "   (" + zn + " " + s.le + " 0)"
             return lines
         case .identity:
-            return [name + " = z = " + result]
+            return [name + " = " + zn + " = " + result]
         case .softmax:
-            guard let d = softmax else { return [name + " = softmax(z) = " + result] }
-            let m = "m"
-            let exp = "e^(z" + s.minus + m + ")"
-            return layout.chain([name + " = " + exp + " / " + s.sum + s.subK + " e^(z" + s.subK + s.minus + m + ")",
+            guard let d = softmax else { return [name + " = softmax(" + zn + ") = " + result] }
+            let m = "m", zk = notation.weightedSumOfAnyOutput
+            let exp = "e^(" + zn + s.minus + m + ")"
+            return layout.chain([name + " = " + exp + " / " + s.sum + s.subK + " e^(" + zk + s.minus + m + ")",
                                  "e^(" + difference(z, d.shift) + ") / " + num.operand(d.denominator),
                                  num.lead(d.exponential) + " / " + num.operand(d.denominator), result])
-                + [m + " = max z = " + num.fixed(d.shift)]
+                + [m + " = max" + s.subK + " " + zk + " = " + num.fixed(d.shift)]
         }
     }
 

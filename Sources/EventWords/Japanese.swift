@@ -49,14 +49,14 @@ struct Japanese: Wording {
         case .clippingTitle: return "勾配クリッピング"
         case .updateTitle(let p, let o): return "\(p) の更新（\(say(.optimizerName(o), s))）"
 
-        case .weightedSum(let n, let fromInputs, let inputs, let bias, let z):
+        case .weightedSum(let n, let fromInputs, let inputs, let bias, let sum, let z):
             let source = fromInputs ? "入力層の値 \(inputs)" : "前の層の出力 \(inputs)"
             let plusBias = bias.map { "、バイアス \($0) を加えます" } ?? "ます"
             return "\(n) は、\(source) にそれぞれの結合の重みを掛けて足し合わせ\(plusBias)。"
-                + "こうして得た重み付き和 z = \(z) が、次に活性化関数に渡されます。"
-        case .activation(let n, let f, let z, let v, let positive, let isOutput, let slope):
+                + "こうして得た重み付き和 \(sum) = \(z) が、次に活性化関数に渡されます。"
+        case .activation(let n, let f, let sum, let z, let v, let positive, let isOutput, let slope):
             let prediction = isOutput && f != .softmax ? "これがネットワークの予測 \(n) です。" : ""
-            return activation(n, f, z, v, positive, isOutput, slope, s) + prediction
+            return activation(n, f, sum, z, v, positive, isOutput, slope, s) + prediction
         case .lossShare(let o, let y, let loss, let p, let t, let targetIsZero, let k):
             return lossShare(o, y, loss, p, t, targetIsZero, k, s)
         case .sampleLoss(let outputs, let single, let v):
@@ -72,7 +72,7 @@ struct Japanese: Wording {
             case .sum:
                 return "バッチの損失は \(count) 個のサンプルの損失の合計で、\(v) です。"
             }
-        case .outputDelta(let n, let d, let y, let t, let relation, let sign, let fused, let loss, let f):
+        case .outputDelta(let n, let sum, let d, let y, let t, let relation, let sign, let fused, let loss, let f):
             let where_: String
             switch relation {
             case .above: where_ = "出力 \(n) は目標値 \(t) より大きすぎる"
@@ -82,7 +82,7 @@ struct Japanese: Wording {
             let link = relation.agrees(with: sign) ? "ので、" : "が、"
             let how: String
             if !fused {
-                how = "連鎖律により \(d) = \(s.derivative(of: "E", by: n)) \(s.dot) \(s.derivative(of: n, by: "z"))、"
+                how = "連鎖律により \(d) = \(s.derivative(of: "E", by: n)) \(s.dot) \(s.derivative(of: n, by: sum))、"
                     + "つまり \(n) に対する誤差の変化率に、活性化関数（\(say(.activationName(f), s))）の傾きを掛けたものです。"
             } else if loss == .bce {
                 how = "出力がシグモイドで損失関数が二値交差エントロピーのときは、連鎖律の二つの因子が打ち消し合い、"
@@ -91,24 +91,24 @@ struct Japanese: Wording {
                 how = "出力がソフトマックスで損失関数が交差エントロピーのときは、ソフトマックス全体を通る連鎖律がまとまって、"
                     + "\(n) \(s.minus) \(y) という簡単な形になります。"
             }
-            return where_ + link + signOfDelta(d, sign) + how
-        case .hiddenDelta(let n, let d, let downstream, let f, let sign, let flat):
+            return where_ + link + signOfDelta(d, sum, sign) + how
+        case .hiddenDelta(let n, let sum, let d, let downstream, let f, let sign, let flat):
             let why = "隠れ層の \(n) には自分の目標値がありません。そこで、\(n) が値を送る先のニューロン（\(downstream)）の"
-                + " \(s.delta) にそれぞれの結合の重みを掛けて足し合わせ、z における活性化関数（\(say(.activationName(f), s))）"
+                + " \(s.delta) にそれぞれの結合の重みを掛けて足し合わせ、\(sum) における活性化関数（\(say(.activationName(f), s))）"
                 + "の傾きを掛けます。連鎖律を一層さかのぼって適用する、これが誤差逆伝播法の核心です。"
             let result = flat ? "ここでは傾きが 0 なので \(d) = 0 となり、\(n) に入る重みはこのサンプルからは何も学びません。"
-                : signOfDelta(d, sign)
+                : signOfDelta(d, sum, sign)
             return why + result
-        case .weightGradient(let p, let to, let toDelta, let from, let chain, let sign):
+        case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain
-                ? "連鎖律により、\(p) が誤差に与える影響は、経路 \(p) \(s.arrow) z \(s.arrow) \(to) \(s.arrow) E に沿った"
-                    + "変化率の積です：\(to) に対する E の変化率、z に対する \(to) の変化率、そして \(p) に対する z の"
+                ? "連鎖律により、\(p) が誤差に与える影響は、経路 \(p) \(s.arrow) \(sum) \(s.arrow) \(to) \(s.arrow) E に沿った"
+                    + "変化率の積です：\(to) に対する E の変化率、\(sum) に対する \(to) の変化率、そして \(p) に対する \(sum) の"
                     + "変化率（\(p) が掛かる値 \(from)）です。"
                 : "\(p) の勾配は、\(p) がつながる先のニューロンの誤差信号 \(toDelta) と、\(p) が運ぶ値 \(from) の積です。"
                     + "大きな値を運び、誤差の大きいニューロンにつながる重みほど、勾配が大きくなります。"
             return how + signOfGradient(p, sign)
-        case .biasGradient(let p, let n, let d, let sign):
-            return "バイアスは係数 1 で z に加わるので、その勾配はニューロン \(n) の誤差信号 \(d) そのものです。"
+        case .biasGradient(let p, let n, let sum, let d, let sign):
+            return "バイアスは係数 1 で \(sum) に加わるので、その勾配はニューロン \(n) の誤差信号 \(d) そのものです。"
                 + signOfGradient(p, sign)
         case .gradientSum(let p, let count, let cs, let reduction):
             let rule = reduction == .mean ? "平均" : "合計"
@@ -143,28 +143,28 @@ struct Japanese: Wording {
         }
     }
 
-    private func activation(_ n: String, _ f: Activation, _ z: String, _ v: String, _ positive: Bool,
+    private func activation(_ n: String, _ f: Activation, _ sum: String, _ z: String, _ v: String, _ positive: Bool,
                             _ isOutput: Bool, _ slope: String, _ s: Symbols) -> String {
         switch f {
         case .sigmoid:
-            return "活性化関数のシグモイドは z = \(z) を 0 から 1 の範囲に押し込み、\(n) = \(v) になります。"
+            return "活性化関数のシグモイドは \(sum) = \(z) を 0 から 1 の範囲に押し込み、\(n) = \(v) になります。"
                 + "なめらかな傾きを持つので、あとで勾配がここを通って逆向きに流れることができます。"
         case .tanh:
-            return "活性化関数 tanh は z = \(z) を \(s.minus)1 から 1 の範囲（0 が中心）に押し込み、\(n) = \(v) になります。"
+            return "活性化関数 tanh は \(sum) = \(z) を \(s.minus)1 から 1 の範囲（0 が中心）に押し込み、\(n) = \(v) になります。"
         case .relu:
-            return positive ? "ReLU は正の z をそのまま通すので、\(n) = z = \(v) です。"
-                : "ReLU は正でない z（\(z)）を 0 にするので、\(n) = \(v) です。このとき傾きも 0 なので、"
+            return positive ? "ReLU は正の \(sum) をそのまま通すので、\(n) = \(sum) = \(v) です。"
+                : "ReLU は正でない \(sum) = \(z) を 0 にするので、\(n) = \(v) です。このとき傾きも 0 なので、"
                     + "このサンプルでは \(n) を通って勾配が逆向きに流れません。"
         case .leakyRelu:
-            return positive ? "Leaky ReLU は正の z をそのまま通すので、\(n) = z = \(v) です。"
-                : "Leaky ReLU は負の z（\(z)）に小さな傾き \(slope) を掛けるので、\(n) = \(v) です。"
+            return positive ? "Leaky ReLU は正の \(sum) をそのまま通すので、\(n) = \(sum) = \(v) です。"
+                : "Leaky ReLU は負の \(sum) = \(z) に小さな傾き \(slope) を掛けるので、\(n) = \(v) です。"
                     + "ReLU と違い、わずかながら勾配を逆向きに流し続けます。"
         case .identity:
-            return isOutput ? "出力層は恒等関数なので、\(n) は z そのもの（\(v)）です。数値を予測する回帰でよく使われる形です。"
-                : "恒等関数は z をそのまま次へ渡します：\(n) = \(v)。"
+            return isOutput ? "出力層は恒等関数なので、\(n) は \(sum) そのもの（\(v)）です。数値を予測する回帰でよく使われる形です。"
+                : "恒等関数は \(sum) をそのまま次へ渡します：\(n) = \(v)。"
         case .softmax:
             return "ソフトマックスは出力層全体の重み付き和を、合計が 1 になる確率に変換します。\(n) の確率は \(v) です。"
-                + "e^z があふれないよう最初に最大の z を引きますが、結果は変わりません。"
+                + "指数があふれないよう、先にそれぞれの和から最大の和を引いておきますが、結果は変わりません。"
         }
     }
 
@@ -189,11 +189,11 @@ struct Japanese: Wording {
         }
     }
 
-    private func signOfDelta(_ d: String, _ sign: Sign) -> String {
+    private func signOfDelta(_ d: String, _ z: String, _ sign: Sign) -> String {
         switch sign {
-        case .positive: return "\(d) は正です。z を上げると誤差が増えるため、勾配降下は z を下げる方向に働きます。"
-        case .negative: return "\(d) は負です。z を上げると誤差が減るため、勾配降下は z を上げる方向に働きます。"
-        case .zero: return "\(d) は 0 です。z を少し変えても誤差は変わらないので、ここでは何も学習されません。"
+        case .positive: return "\(d) は正です。\(z) を上げると誤差が増えるため、勾配降下は \(z) を下げる方向に働きます。"
+        case .negative: return "\(d) は負です。\(z) を上げると誤差が減るため、勾配降下は \(z) を上げる方向に働きます。"
+        case .zero: return "\(d) は 0 です。\(z) を少し変えても誤差は変わらないので、ここでは何も学習されません。"
         case .undefined: return "\(d) は数値になっていません。学習が発散しています。"
         }
     }

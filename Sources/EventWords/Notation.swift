@@ -1,62 +1,44 @@
 import BackpropEngine
+import NetworkNaming
 
-/// How the neurons and parameters of one network are named: inputs x₁ x₂ …, hidden neurons
-/// h₁ h₂ … (h₁⁽¹⁾ h₁⁽²⁾ … with several hidden layers), outputs ŷ₁ ŷ₂ … with targets y₁ y₂ …,
-/// weights w₁ w₂ … numbered layer by layer and row by row (w₁…w₄ input→hidden, w₅…w₈
-/// hidden→output in the classic 2-2-2 example), biases b₁ b₂ … numbered the same way.
-/// The ASCII variant writes x1, h1, h1^(2), y^1, w5, dE/dw5.
+/// The names formulas and sentences write: a neuron's and a parameter's name come from
+/// `NetworkNaming` (x₁, h₁⁽²⁾, ŷ₁, ŷ₀ for classes, w₅ or W²₃,₇, z(h₁)); this composes them with the
+/// formula symbols into δ(h₁), ∂E/∂w₅, ∂ŷ₁/∂z(ŷ₁)… The ASCII variant writes x1, h1^(2), y^1, w5, dE/dw5.
 public struct Notation: Sendable {
     public let ascii: Bool
+    public let naming: NetworkNaming
     let symbols: Symbols
-    let layerSizes: [Int]
-    private let firstWeight: [Int]
-    private let firstBias: [Int]
 
-    public init(network: Network, ascii: Bool = false) {
+    public init(naming: NetworkNaming, ascii: Bool = false) {
         self.ascii = ascii
+        self.naming = naming
         symbols = Symbols.table(ascii: ascii)
-        layerSizes = network.layerSizes
-        var w = [Int](), b = [Int](), nextW = 1, nextB = 1
-        for l in 0..<network.weightLayerCount {
-            w.append(nextW)
-            b.append(nextB)
-            nextW += network.layerSizes[l] * network.layerSizes[l + 1]
-            nextB += network.layerSizes[l + 1]
-        }
-        firstWeight = w
-        firstBias = b
     }
 
-    var outputLayer: Int { layerSizes.count - 1 }
-    var hiddenLayerCount: Int { layerSizes.count - 2 }
+    var style: NetworkNaming.Style { ascii ? .ascii : .unicode }
+    var layerSizes: [Int] { naming.layerSizes }
+    var outputLayer: Int { naming.outputLayer }
+    var hiddenLayerCount: Int { naming.hiddenLayerCount }
 
     public func isOutput(_ n: NeuronRef) -> Bool { n.layer == outputLayer }
     public func isInput(_ n: NeuronRef) -> Bool { n.layer == 0 }
 
     /// x₁, h₁, h₁⁽²⁾, ŷ₁
-    public func name(of n: NeuronRef) -> String {
-        let number = symbols.sub(n.index + 1)
-        if n.layer == 0 { return "x" + number }
-        if n.layer == outputLayer { return (ascii ? "y^" : "ŷ") + number }
-        let layerMark = hiddenLayerCount > 1 ? symbols.sup("(\(n.layer))") : ""
-        return "h" + number + layerMark
-    }
+    public func name(of n: NeuronRef) -> String { naming.neuron(n, style) }
 
-    /// w₅, b₃
-    public func name(of p: ParameterRef) -> String {
-        switch p {
-        case .weight(let l, let j, let i):
-            return "w" + symbols.sub(firstWeight[l] + j * layerSizes[l] + i)
-        case .bias(let l, let j):
-            return "b" + symbols.sub(firstBias[l] + j)
-        }
-    }
+    /// w₅, b₃ (W²₃,₇, b²₃ in a large network)
+    public func name(of p: ParameterRef) -> String { naming.parameter(p, style) }
 
     /// The target of an output: y₁
-    public func target(of n: NeuronRef) -> String { "y" + symbols.sub(n.index + 1) }
+    public func target(of n: NeuronRef) -> String { naming.target(of: n, style) }
 
     /// z(h₁)
-    public func weightedSum(of n: NeuronRef) -> String { symbols.named("z", name(of: n)) }
+    public func weightedSum(of n: NeuronRef) -> String { naming.weightedSum(of: n, style) }
+
+    /// z(ŷₖ): the sum of any output, in a formula that runs over all of them (softmax)
+    var weightedSumOfAnyOutput: String {
+        "z(" + (ascii ? "y^k" : "ŷ" + symbols.subK) + ")"
+    }
 
     /// δ(h₁)
     public func delta(of n: NeuronRef) -> String { symbols.named(symbols.delta, name(of: n)) }
@@ -70,8 +52,11 @@ public struct Notation: Sendable {
     /// ∂E/∂ŷ₁
     public func lossGradient(of n: NeuronRef) -> String { symbols.derivative(of: "E", by: name(of: n)) }
 
-    /// ∂ŷ₁/∂z
-    public func activationSlope(of n: NeuronRef) -> String { symbols.derivative(of: name(of: n), by: "z") }
+    /// ∂ŷ₁/∂z(ŷ₁)
+    public func activationSlope(of n: NeuronRef) -> String { symbols.derivative(of: name(of: n), by: weightedSum(of: n)) }
+
+    /// ∂z(ŷ₁)/∂w₅: how the weighted sum a parameter enters changes with it
+    public func sumSlope(of p: ParameterRef) -> String { symbols.derivative(of: weightedSum(of: neuron(of: p)), by: name(of: p)) }
 
     /// E₁, the loss of sample 1 of a batch (s counts from 0)
     public func sampleLoss(_ s: Int) -> String { "E" + symbols.sub(s + 1) }

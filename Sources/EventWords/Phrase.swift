@@ -26,19 +26,21 @@ enum Phrase: Sendable {
     case updateTitle(parameter: String, optimizer: Optimizer)
 
     // sentences
-    case weightedSum(neuron: String, fromInputLayer: Bool, inputs: String, bias: String?, z: String)
-    case activation(neuron: String, function: Activation, z: String, value: String, positive: Bool,
+    // `sum` is the name of the neuron's weighted sum, z(h₁); `z` its value
+    case weightedSum(neuron: String, fromInputLayer: Bool, inputs: String, bias: String?, sum: String, z: String)
+    case activation(neuron: String, function: Activation, sum: String, z: String, value: String, positive: Bool,
                     isOutput: Bool, slope: String)
     case lossShare(output: String, target: String, loss: Loss, prediction: String, targetValue: String,
                    targetIsZero: Bool, outputs: Int)
     case sampleLoss(outputs: String, single: Bool, value: String)
     case batchLoss(reduction: Reduction, count: Int, value: String)
-    case outputDelta(neuron: String, delta: String, target: String, targetValue: String, relation: Relation,
-                     sign: Sign, fused: Bool, loss: Loss, function: Activation)
-    case hiddenDelta(neuron: String, delta: String, downstream: String, function: Activation, sign: Sign,
+    case outputDelta(neuron: String, sum: String, delta: String, target: String, targetValue: String,
+                     relation: Relation, sign: Sign, fused: Bool, loss: Loss, function: Activation)
+    case hiddenDelta(neuron: String, sum: String, delta: String, downstream: String, function: Activation, sign: Sign,
                      flat: Bool)
-    case weightGradient(parameter: String, to: String, toDelta: String, from: String, chain: Bool, sign: Sign)
-    case biasGradient(parameter: String, neuron: String, delta: String, sign: Sign)
+    case weightGradient(parameter: String, to: String, sum: String, toDelta: String, from: String, chain: Bool,
+                        sign: Sign)
+    case biasGradient(parameter: String, neuron: String, sum: String, delta: String, sign: Sign)
     case gradientSum(parameter: String, count: Int, contributions: String, reduction: Reduction)
     case clipping(norm: String, limit: String, scale: String?)
     case update(parameter: String, optimizer: Optimizer, learningRate: String, old: String, new: String,

@@ -1,3 +1,5 @@
+import NetworkNaming
+
 /// Every mathematical symbol a formula or a sentence uses, in a Unicode and an ASCII version.
 /// Formulas are built once from these, so the two versions never drift apart.
 struct Symbols: Sendable {
@@ -46,14 +48,10 @@ struct Symbols: Sendable {
     static func table(ascii: Bool) -> Symbols { ascii ? plain : unicode }
 
     /// n as a subscript: ₁₂ (Unicode) or 12 (ASCII).
-    func sub(_ n: Int) -> String {
-        ascii ? String(n) : String(String(n).map { Symbols.subDigits[$0] ?? $0 })
-    }
+    func sub(_ n: Int) -> String { Scripts.sub(n, ascii: ascii) }
 
     /// A short exponent: ⁽¹⁾, ¹² (Unicode) or ^(1), ^12 (ASCII).
-    func sup(_ text: String) -> String {
-        ascii ? "^" + text : String(text.map { Symbols.supChars[$0] ?? $0 })
-    }
+    func sup(_ text: String) -> String { Scripts.sup(text, ascii: ascii) }
 
     /// ∂E/∂x
     func derivative(of top: String, by bottom: String) -> String {
@@ -67,12 +65,4 @@ struct Symbols: Sendable {
     }
 
     func named(_ function: String, _ argument: String) -> String { function + "(" + argument + ")" }
-
-    private static let subDigits: [Character: Character] = [
-        "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉",
-    ]
-    private static let supChars: [Character: Character] = [
-        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-        "-": "⁻", "−": "⁻", "(": "⁽", ")": "⁾", "+": "⁺",
-    ]
 }

@@ -75,7 +75,8 @@ enum DataSection {
         }
 
         try Compatibility.check(targets: targets, loss: loss, r)
-        let (train, test) = try Preparation.splitAndScale(r, inputs: inputs, targets: targets, seed: network.seed)
+        let (train, test) = try Preparation.splitAndScale(r, inputs: inputs, targets: targets, classes: classes,
+                                                           seed: network.seed)
         return Result(train: train, test: test, classNames: names, classCount: classes)
     }
 

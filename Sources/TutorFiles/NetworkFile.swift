@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import NetworkNaming
 
 /// A network file: the network, its data and how it is trained, read from TOML (see lessons/FORMAT.md).
 public struct NetworkFile: Sendable {
@@ -25,6 +26,9 @@ public struct NetworkFile: Sendable {
     /// `numpy_names = "article"`: the layer view writes its NumPy lines in the names of the seed
     /// article's XOR program (X, hidden_layer, weights_input_hidden, …).
     public var articleNumPyNames = false
+
+    /// The names of the file's neurons and parameters (outputs by class when the data has classes).
+    public var naming: NetworkNaming { NetworkNaming(network: network, classes: classCount) }
 
     /// Reads and checks a file; data files are found relative to its folder.
     public static func load(path: String) throws(FileError) -> NetworkFile {
@@ -74,7 +78,7 @@ public struct NetworkFile: Sendable {
         var lesson: Lesson?
         if let lessonReader = tables["lesson"] {
             let comparison = try CompareSection.read(lessonReader, network: networkReader, training: tables["training"])
-            var names = ValueNames(network: network)
+            var names = ValueNames(naming: NetworkNaming(network: network, classes: data.classCount))
             names.variants = comparison?.variants.map(\.name) ?? []
             let texts = LessonTexts(context: context, text: text, names: names)
             lesson = try LessonSection.read(lessonReader, scenes: scenes["scene"] ?? [], texts: texts)

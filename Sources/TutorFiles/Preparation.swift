@@ -4,7 +4,7 @@ import BackpropEngine
 enum Preparation {
     static let scales = ["none", "minmax", "standard"]
 
-    static func splitAndScale(_ r: TableReader, inputs: [[Double]], targets: [[Double]],
+    static func splitAndScale(_ r: TableReader, inputs: [[Double]], targets: [[Double]], classes: Int?,
                               seed: UInt64) throws(FileError) -> (train: Dataset, test: Dataset?) {
         let fraction = try r.number("test_fraction") ?? 0
         guard fraction >= 0 && fraction < 1 else {
@@ -12,7 +12,7 @@ enum Preparation {
         }
         let scale = try r.choice("scale", what: "scale", scales.map { ($0, $0) }) ?? "none"
 
-        var train = Dataset(inputs: inputs, targets: targets)
+        var train = Dataset(inputs: inputs, targets: targets, classCount: classes)
         var test: Dataset?
         if fraction > 0 {
             let n = inputs.count
@@ -21,7 +21,7 @@ enum Preparation {
                 throw r.error("test_fraction", "data.test_fraction = \(Format.number(fraction)) leaves no training samples "
                     + "(\(n) sample\(n == 1 ? "" : "s"))")
             }
-            let parts = DataPreparation.split(inputs, targets, testCount: testCount, seed: seed)
+            let parts = DataPreparation.split(inputs, targets, classes: classes, testCount: testCount, seed: seed)
             train = parts.train
             test = parts.test
         }
@@ -43,15 +43,15 @@ enum Preparation {
 /// playground file loads back with the same samples on each side.
 public enum DataPreparation {
     /// `testCount` samples for testing, chosen by shuffling 0..<n with SplitMix64(seed); the rest train.
-    public static func split(_ inputs: [[Double]], _ targets: [[Double]], testCount: Int,
+    public static func split(_ inputs: [[Double]], _ targets: [[Double]], classes: Int? = nil, testCount: Int,
                              seed: UInt64) -> (train: Dataset, test: Dataset) {
         let n = inputs.count
         var order = Array(0..<n)
         var rng = SplitMix64(seed: seed)
         rng.shuffle(&order)
         let trainIndices = order[..<(n - testCount)], testIndices = order[(n - testCount)...]
-        return (Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] }),
-                Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] }))
+        return (Dataset(inputs: trainIndices.map { inputs[$0] }, targets: trainIndices.map { targets[$0] }, classCount: classes),
+                Dataset(inputs: testIndices.map { inputs[$0] }, targets: testIndices.map { targets[$0] }, classCount: classes))
     }
 
     /// Both sets scaled per column by a `Scaler` fitted on the training inputs.

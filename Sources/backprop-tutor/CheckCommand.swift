@@ -1,5 +1,6 @@
 import ArgumentParser
 import BackpropEngine
+import NetworkNaming
 import TerminalUI
 import TutorFiles
 
@@ -48,13 +49,17 @@ struct GradCheck: ParsableCommand {
     @Option(help: "Language of the text: en or ja (default: from the locale).")
     var lang: LanguageOption?
 
+    @Flag(help: "ASCII names (w5, W^2_3,7) instead of w₅, W²₃,₇.")
+    var ascii = false
+
     @ParentCommand var root: BackpropTutor
 
     func run() throws {
         let file = try loadOrExit(file)
         let check = GradientCheck(network: file.network, data: file.data, loss: file.training.loss,
                                   reduction: file.training.reduction, step: step)
-        let names = ParameterNames(network: file.network)
+        // the names the tutor screen and the lessons use (ASCII on a terminal that cannot show w₅)
+        let naming = file.naming, style: NetworkNaming.Style = ascii || root.common.ascii || !terminalIsUTF8() ? .ascii : .unicode
         let words = CommandText(lang ?? root.common.lang)
         print("\(words.title(of: file))\n\(words.summary(of: file))\n")
         print(words.parameterColumn.padded(14) + words.backpropColumn.leftPadded(17)
@@ -62,7 +67,7 @@ struct GradCheck: ParsableCommand {
             + words.absoluteErrorColumn.leftPadded(12))
         for entry in check.entries {
             let flag = entry.agrees(relative: tolerance, absolute: absoluteTolerance) ? "" : words.disagrees
-            print(names.name(entry.parameter).padded(14)
+            print(naming.parameter(entry.parameter, style).padded(14)
                 + String(format: "%17.10f%17.10f%12.2e%12.2e", entry.backprop, entry.numerical,
                          entry.relativeError, entry.absoluteError) + flag)
         }
@@ -72,17 +77,6 @@ struct GradCheck: ParsableCommand {
         print(ok ? words.gradCheckPassed(tolerance: tolerance, absoluteTolerance: absoluteTolerance)
                  : words.gradCheckFailed)
         if !ok { throw ExitCode(1) }
-    }
-}
-
-/// Plain names for parameters: W[l][j][i] and b[l][j], 0-based as in the file.
-struct ParameterNames {
-    let network: Network
-    func name(_ p: ParameterRef) -> String {
-        switch p {
-        case .weight(let l, let j, let i): return "w[\(l)][\(j)][\(i)]"
-        case .bias(let l, let j): return "b[\(l)][\(j)]"
-        }
     }
 }
 

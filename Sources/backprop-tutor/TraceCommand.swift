@@ -60,7 +60,8 @@ struct Trace: ParsableCommand {
         let limit = updates ?? epochs * trainer.batchesPerEpoch
         while traces.count < limit, let trace = trainer.recordedStep(reusing: traces.last) { traces.append(trace) }
         let language = (lang ?? root.common.lang)?.language ?? Language.fromEnvironment()
-        let words = EventWords(network: file.network, language: language, ascii: ascii || root.common.ascii || !terminalIsUTF8(), digits: digits)
+        let words = EventWords(network: file.network, language: language, ascii: ascii || root.common.ascii || !terminalIsUTF8(),
+                               digits: digits, naming: file.naming)
         switch format {
         case .json: print(traceJSON(file, traces, trainer).text)
         case .text: printText(file, traces, trainer, words)

@@ -54,7 +54,8 @@ struct LessonWorksheet {
     var markdown: String {
         guard var player = LessonPlayer(file: file, language: language, ascii: ascii) else { return "" }
         let lesson = player.lesson
-        let words = EventWords(network: file.network, language: language == .ja ? .ja : .en, ascii: ascii)
+        let words = EventWords(network: file.network, language: language == .ja ? .ja : .en, ascii: ascii,
+                               naming: file.naming)
         var out = ["# " + lesson.title.text(language) + (answers ? t(" — answers", " — 解答") : t(" — worksheet", " — ワークシート")), ""]
         if let summary = lesson.summary { out += [summary.text(language), ""] }
         if !answers {

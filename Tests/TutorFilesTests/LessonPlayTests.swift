@@ -110,7 +110,7 @@ final class LessonPlayTests: XCTestCase {
         let scene = player.scene
         var texts = [scene.narration] + (scene.title.map { [$0] } ?? [])
         if let q = scene.quiz { texts += [q.question] + [q.hint, q.explain, q.reveal].compactMap { $0 } + q.choices }
-        var names = ValueNames(network: player.file.network)
+        var names = ValueNames(naming: player.file.naming)
         names.variants = player.comparison?.runs.map(\.name) ?? []
         for text in texts {
             for s in [text.en, text.ja] {

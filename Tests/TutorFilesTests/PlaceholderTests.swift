@@ -1,5 +1,6 @@
 import BackpropEngine
 import Foundation
+import NetworkNaming
 import XCTest
 @testable import TutorFiles
 
@@ -58,7 +59,7 @@ final class PlaceholderTests: XCTestCase {
         let t = try timelineAtUpdate()
         let trace = try XCTUnwrap(t.currentTrace)
         let net = trace.before.network
-        let names = ValueNames(network: net)
+        let names = ValueNames(trainer: trace.before)
         for spelled in names.allSpellings {
             guard case .success(let name) = names.parse(spelled) else { return XCTFail("cannot read \(spelled)") }
             XCTAssertEqual(names.spelling(of: name), spelled == "input.x1" || spelled == "input.x2"
@@ -85,7 +86,7 @@ final class PlaceholderTests: XCTestCase {
     func testNamesFollowTheNotationNumbering() throws {
         let deep = Network(layerSizes: [2, 3, 2, 1], activations: [.tanh, .tanh, .sigmoid], biasMode: .trainable,
                            initialization: .xavier, seed: 1)
-        let names = ValueNames(network: deep)
+        let names = ValueNames(naming: NetworkNaming(network: deep))
         XCTAssertEqual(names.neuron("h3_1"), NeuronRef(layer: 1, index: 2))
         XCTAssertEqual(names.neuron("h2^(2)"), NeuronRef(layer: 2, index: 1))
         XCTAssertNil(names.neuron("h1"))              // ambiguous with two hidden layers

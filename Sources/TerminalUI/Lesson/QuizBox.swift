@@ -1,5 +1,6 @@
 import BackpropEngine
 import EventWords
+import NetworkNaming
 import TutorFiles
 
 /// The scene's quiz: the question and its choices, then either the answer field (with the hint
@@ -97,8 +98,9 @@ private func typedAnswer(_ typed: String, _ player: LessonPlayer) -> String {
 
 /// The formula of the event that computes the answer, with its numbers.
 private func workedFormula(_ model: LessonModel, _ event: StepEvent, width: Int) -> [String] {
-    var words = EventWords(network: model.player.sceneTimeline.shownTrainer.network, language: model.eventLanguage,
-                           ascii: !model.unicode)
+    let trainer = model.player.sceneTimeline.shownTrainer
+    var words = EventWords(network: trainer.network, language: model.eventLanguage, ascii: !model.unicode,
+                           naming: NetworkNaming(trainer: trainer))
     words.width = max(20, width)
     return words.text(for: event).formula
 }

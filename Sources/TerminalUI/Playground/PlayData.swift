@@ -85,7 +85,9 @@ public struct PlayData: Sendable {
                 row[Int(label)] = 1
                 return row
             }
-            let (train, test) = splitAndScale(t.features, targets, fraction: settings.testFraction,
+            var classes: Int?
+            if case .classes(let n) = task { classes = n }
+            let (train, test) = splitAndScale(t.features, targets, classes: classes, fraction: settings.testFraction,
                                               seed: settings.seed, scale: t.scale)
             return PlayData(train: train, test: test, task: task, classNames: t.classNames,
                             imageSize: t.imageSize)
@@ -93,14 +95,14 @@ public struct PlayData: Sendable {
     }
 
     /// The same arithmetic as the file loader's `test_fraction` and `scale`.
-    static func splitAndScale(_ inputs: [[Double]], _ targets: [[Double]], fraction: Double, seed: UInt64,
-                              scale: String) -> (Dataset, Dataset) {
-        var train = Dataset(inputs: inputs, targets: targets)
-        var test = Dataset(inputs: [], targets: [])
+    static func splitAndScale(_ inputs: [[Double]], _ targets: [[Double]], classes: Int?, fraction: Double,
+                              seed: UInt64, scale: String) -> (Dataset, Dataset) {
+        var train = Dataset(inputs: inputs, targets: targets, classCount: classes)
+        var test = Dataset(inputs: [], targets: [], classCount: classes)
         let n = inputs.count
         if fraction > 0 && n > 1 {
             let testCount = min(n - 1, max(1, Int((Double(n) * fraction).rounded())))
-            (train, test) = DataPreparation.split(inputs, targets, testCount: testCount, seed: seed)
+            (train, test) = DataPreparation.split(inputs, targets, classes: classes, testCount: testCount, seed: seed)
         }
         guard scale != "none" else { return (train, test) }
         let (scaledTrain, scaledTest) = DataPreparation.scale(train: train, test: test, standard: scale == "standard")

@@ -1,5 +1,6 @@
 import BackpropEngine
 import EventWords
+import NetworkNaming
 
 /// Training and test loss per epoch on one plot.
 func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
@@ -62,7 +63,9 @@ func drawPlayDiagram(_ model: PlayModel, into buffer: inout Buffer, area: Rect, 
     let net = model.main.trainer.network
     let panel = Panel(title: model.text.network(net.layerSizes.map(String.init).joined(separator: "-")), box: box)
     panel.render(into: &buffer, area: area)
-    let words = EventWords(network: net, language: model.language, ascii: !model.unicode)
+    // the tutor's names: x₁, h₁⁽²⁾, ŷ₀ for the digit 0 (as the confusion matrix counts)
+    let words = EventWords(network: net, language: model.language, ascii: !model.unicode,
+                           naming: NetworkNaming(trainer: model.main.trainer))
     NetworkDiagram.of(net, words: words, language: model.language, unicode: model.unicode,
                       pixels: model.data.train.inputs.first)
         .render(into: &buffer, area: panel.inner(area))

@@ -1,5 +1,6 @@
 import BackpropEngine
 import EventWords
+import NetworkNaming
 import TutorFiles
 
 /// Everything the tutor screen shows, as one value. `update` changes it; `view` draws it.
@@ -64,7 +65,9 @@ public struct TutorModel: Sendable {
 
     /// The words for events of the network on screen, with formulas wrapped at `width`.
     func words(width: Int) -> EventWords {
-        var words = EventWords(network: timeline.shownTrainer.network, language: language, ascii: !unicode)
+        let trainer = timeline.shownTrainer
+        var words = EventWords(network: trainer.network, language: language, ascii: !unicode,
+                               naming: NetworkNaming(trainer: trainer))
         words.width = max(20, width)
         return words
     }

@@ -8,7 +8,7 @@ public enum Narration {
     public static func render(_ text: String, timeline: Timeline, ascii: Bool = false,
                               comparison: Comparison? = nil) -> String {
         guard case .success(let template) = Template.parse(text) else { return text }
-        var names = ValueNames(network: timeline.live.network)
+        var names = ValueNames(trainer: timeline.live)
         names.variants = comparison?.runs.map(\.name) ?? []
         return template.render { p in
             guard case .success(let name) = names.parse(p.name),

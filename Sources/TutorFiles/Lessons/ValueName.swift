@@ -1,8 +1,9 @@
 import BackpropEngine
 import Foundation
+import NetworkNaming
 
 /// A number of the engine that narration and quizzes can name: `out.h1`, `grad.w5`, `loss`.
-/// Spelled in files with the ASCII names of EventWords' Notation (see `ValueNames`).
+/// Spelled in files with the placeholder names of `NetworkNaming` (see `ValueNames`).
 public enum ValueName: Hashable, Sendable {
     /// out.x1 (= input.x1), out.h1, out.o1: the activation (the input value for x)
     case activation(NeuronRef)
@@ -51,30 +52,25 @@ public enum ValueName: Hashable, Sendable {
     case comparison(variant: String, ComparisonValue)
 }
 
-/// The spellings of value names for one network: x1 x2 (inputs), h1 h2 (the hidden layer; with
-/// several hidden layers h1_2 is neuron 1 of hidden layer 2, EventWords' h₁⁽²⁾), o1 o2 (outputs),
-/// w1… and b1… numbered layer by layer, row by row, as EventWords' Notation numbers them.
+/// The spellings of value names for one network: a value kind and the placeholder spelling
+/// `NetworkNaming` gives its neuron or parameter (`z.h1`, `grad.w5`, `out.o0` for the digit 0,
+/// `grad.W2_3_7` in a large network), so a lesson names what the screen shows.
 public struct ValueNames: Sendable {
-    public let layerSizes: [Int]
-    public let biasMode: BiasMode
+    public let naming: NetworkNaming
     /// The names of the lesson's comparison runs (`compare` in [lesson]), for `compare.<name>.…`.
     public var variants: [String] = []
-    private let firstWeight: [Int]
-    private let firstBias: [Int]
 
-    public init(network: Network) {
-        layerSizes = network.layerSizes
-        biasMode = network.biasMode
-        var w = [Int](), b = [Int](), nextW = 1, nextB = 1
-        for l in 0..<network.weightLayerCount {
-            w.append(nextW)
-            b.append(nextB)
-            nextW += network.layerSizes[l] * network.layerSizes[l + 1]
-            nextB += network.layerSizes[l + 1]
-        }
-        firstWeight = w
-        firstBias = b
+    public init(naming: NetworkNaming) {
+        self.naming = naming
     }
+
+    /// The names of the network a trainer trains (its data's classes number the outputs).
+    public init(trainer: Trainer) {
+        self.init(naming: NetworkNaming(trainer: trainer))
+    }
+
+    public var layerSizes: [Int] { naming.layerSizes }
+    public var biasMode: BiasMode { naming.biasMode }
 
     /// Names that take no argument.
     public static let scalars: [String: ValueName] = [
@@ -90,22 +86,12 @@ public struct ValueNames: Sendable {
     ]
 
     var outputLayer: Int { layerSizes.count - 1 }
-    var hiddenLayerCount: Int { layerSizes.count - 2 }
 
     // MARK: spelling
 
-    public func spelling(of n: NeuronRef) -> String {
-        if n.layer == 0 { return "x\(n.index + 1)" }
-        if n.layer == outputLayer { return "o\(n.index + 1)" }
-        return hiddenLayerCount > 1 ? "h\(n.index + 1)_\(n.layer)" : "h\(n.index + 1)"
-    }
+    public func spelling(of n: NeuronRef) -> String { naming.neuron(n, .placeholder) }
 
-    public func spelling(of p: ParameterRef) -> String {
-        switch p {
-        case .weight(let l, let j, let i): return "w\(firstWeight[l] + j * layerSizes[l] + i)"
-        case .bias(let l, let j): return "b\(firstBias[l] + j)"
-        }
-    }
+    public func spelling(of p: ParameterRef) -> String { naming.parameter(p, .placeholder) }
 
     public func spelling(of name: ValueName) -> String {
         switch name {
@@ -135,62 +121,10 @@ public struct ValueNames: Sendable {
     // MARK: reading
 
     /// x1, h1, h1_2 (also h1^(2)), o1.
-    public func neuron(_ s: String) -> NeuronRef? {
-        guard let first = s.first, s.count >= 2 else { return nil }
-        let rest = String(s.dropFirst())
-        switch first {
-        case "x":
-            guard let k = Self.index(rest), k <= layerSizes[0] else { return nil }
-            return NeuronRef(layer: 0, index: k - 1)
-        case "o":
-            guard let k = Self.index(rest), k <= layerSizes[outputLayer] else { return nil }
-            return NeuronRef(layer: outputLayer, index: k - 1)
-        case "h":
-            guard hiddenLayerCount >= 1 else { return nil }
-            var parts = rest.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
-            if parts.count == 1, let caret = rest.firstIndex(of: "^"), rest.hasSuffix(")") {
-                // h1^(2), EventWords' ASCII spelling
-                let after = rest[rest.index(after: caret)...]
-                guard after.hasPrefix("(") else { return nil }
-                parts = [String(rest[..<caret]), String(after.dropFirst().dropLast())]
-            }
-            guard let k = Self.index(parts[0]) else { return nil }
-            let layer: Int
-            if parts.count == 1 {
-                guard hiddenLayerCount == 1 else { return nil }
-                layer = 1
-            } else {
-                guard parts.count == 2, let l = Self.index(parts[1]), l <= hiddenLayerCount else { return nil }
-                layer = l
-            }
-            guard k <= layerSizes[layer] else { return nil }
-            return NeuronRef(layer: layer, index: k - 1)
-        default:
-            return nil
-        }
-    }
+    public func neuron(_ s: String) -> NeuronRef? { naming.neuron(named: s) }
 
-    /// w5, b1.
-    public func parameter(_ s: String) -> ParameterRef? {
-        guard let first = s.first, let k = Self.index(String(s.dropFirst())) else { return nil }
-        switch first {
-        case "w":
-            for l in firstWeight.indices.reversed() where k >= firstWeight[l] {
-                let offset = k - firstWeight[l], width = layerSizes[l]
-                guard offset < width * layerSizes[l + 1] else { return nil }
-                return .weight(layer: l, to: offset / width, from: offset % width)
-            }
-        case "b":
-            guard biasMode != .none else { return nil }
-            for l in firstBias.indices.reversed() where k >= firstBias[l] {
-                let offset = k - firstBias[l]
-                guard offset < layerSizes[l + 1] else { return nil }
-                return .bias(layer: l, neuron: offset)
-            }
-        default: break
-        }
-        return nil
-    }
+    /// w5, b1 (W2_3_7, b2_3 in a large network).
+    public func parameter(_ s: String) -> ParameterRef? { naming.parameter(named: s) }
 
     /// Reads a name, or says what is wrong with it (with a suggestion).
     public func parse(_ text: String) -> Result<ValueName, ValueNameError> {
@@ -271,18 +205,7 @@ public struct ValueNames: Sendable {
     }
 
     /// "x1…x2, h1…h2, o1…o2, w1…w8, b1…b4"
-    private func range() -> String {
-        var parts = ["x1…x\(layerSizes[0])"]
-        for l in 1..<outputLayer {
-            let last = NeuronRef(layer: l, index: layerSizes[l] - 1)
-            parts.append(spelling(of: NeuronRef(layer: l, index: 0)) + "…" + spelling(of: last))
-        }
-        parts.append("o1…o\(layerSizes[outputLayer])")
-        let weights = layerSizes.indices.dropLast().reduce(0) { $0 + layerSizes[$1] * layerSizes[$1 + 1] }
-        parts.append("w1…w\(weights)")
-        if biasMode != .none { parts.append("b1…b\(layerSizes.dropFirst().reduce(0, +))") }
-        return parts.joined(separator: ", ")
-    }
+    private func range() -> String { naming.placeholderRanges }
 
     /// A 1-based index written with digits only, no leading zero.
     static func index(_ s: String) -> Int? {

@@ -71,7 +71,7 @@ public enum ValueResolver {
 
     /// A name as written in a file (`grad.w5`), against the timeline's network.
     public static func resolve(name: String, timeline: Timeline) -> Double? {
-        guard case .success(let v) = ValueNames(network: timeline.live.network).parse(name) else { return nil }
+        guard case .success(let v) = ValueNames(trainer: timeline.live).parse(name) else { return nil }
         return resolve(v, timeline: timeline)
     }
 
