@@ -251,8 +251,9 @@ public struct NetworkNaming: Sendable, Equatable {
     /// "x1…x2, h1…h2, o1…o2, w1…w8, b1…b4": what the placeholder names of this network run over.
     public var placeholderRanges: String {
         func span(_ layer: Int) -> String {
-            neuron(NeuronRef(layer: layer, index: 0), .placeholder) + "…"
-                + neuron(NeuronRef(layer: layer, index: layerSizes[layer] - 1), .placeholder)
+            let first = neuron(NeuronRef(layer: layer, index: 0), .placeholder)
+            guard layerSizes[layer] > 1 else { return first }
+            return first + "…" + neuron(NeuronRef(layer: layer, index: layerSizes[layer] - 1), .placeholder)
         }
         var parts = (0...outputLayer).map(span)
         let last = weightLayerCount - 1

@@ -13,7 +13,9 @@ final class OtherCommandTests: XCTestCase {
         let run = try Binary.run(["gradcheck", Binary.path("lessons/two-two-two.toml")])
         XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
         XCTAssertTrue(run.stdout.contains("max relative error"), run.stdout)
-        XCTAssertTrue(run.stdout.contains("w[1][0][0]"), run.stdout)
+        // the tutor's names, w₅ for the first weight into ŷ₁ (not a file index)
+        XCTAssertTrue(run.stdout.contains("\nw₅  "), run.stdout)
+        XCTAssertFalse(run.stdout.contains("w[1][0][0]"), run.stdout)
     }
 
     func testTraceTextShowsTheChainRuleOfW5() throws {

@@ -59,7 +59,7 @@ final class CoverageTests: XCTestCase {
         let softmax = TestNetworks.trace(TestNetworks.classifier)
         let softWords = EventWords(network: softmax.before.network, language: .en)
         let texts = softmax.map { softWords.text(for: $0).formula.joined(separator: "\n") }
-        XCTAssertTrue(texts.contains { $0.contains("m = max z = ") }, "softmax")
+        XCTAssertTrue(texts.contains { $0.contains("m = maxₖ z(ŷₖ) = ") }, "softmax")
         XCTAssertTrue(texts.contains { $0.hasPrefix("δ(ŷ₁) = ŷ₁ − y₁ = ") }, "fused δ")
         XCTAssertTrue(texts.contains { $0.hasPrefix("z(h₁⁽²⁾) = w₇·h₁⁽¹⁾") }, "two hidden layers")
     }
@@ -69,12 +69,13 @@ final class CoverageTests: XCTestCase {
         let words = EventWords(network: trace.before.network, language: .en)
         let sum = try XCTUnwrap(trace.first { if case .weightedSum = $0.kind { return true } else { return false } })
         let short = words.text(for: sum).formula
-        XCTAssertEqual(short[0], "z(h₁) = w₁·x₁ + w₂·x₂ + w₃·x₃ + … + w₆₄·x₆₄")
-        XCTAssertFalse(short.joined().contains("w₃₂"))
+        // 64 weights into each hidden neuron: more than a screenful, so named by layer and position
+        XCTAssertEqual(short[0], "z(h₁) = W¹₁,₁·x₁ + W¹₁,₂·x₂ + W¹₁,₃·x₃ + … + W¹₁,₆₄·x₆₄")
+        XCTAssertFalse(short.joined().contains("W¹₁,₃₂"))
         XCTAssertTrue(short.allSatisfy { $0.count <= 80 })
         let full = words.fullFormula(for: sum).joined(separator: "\n")
-        XCTAssertTrue(full.contains("w₃₂·x₃₂") && full.contains("w₆₄·x₆₄") && !full.contains("…"))
-        XCTAssertEqual(words.name(of: .weight(layer: 1, to: 0, from: 0)), "w₁₂₉")
+        XCTAssertTrue(full.contains("W¹₁,₃₂·x₃₂") && full.contains("W¹₁,₆₄·x₆₄") && !full.contains("…"))
+        XCTAssertEqual(words.name(of: .weight(layer: 1, to: 0, from: 0)), "W²₁,₁")
     }
 
     func testJapaneseUsesTheStandardTerms() {

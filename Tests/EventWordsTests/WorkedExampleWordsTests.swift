@@ -44,9 +44,9 @@ final class WorkedExampleWordsTests: XCTestCase {
 
     func testActivationOfH1() throws {
         XCTAssertEqual(words(digits: 9).text(for: try activation(h1)).formula,
-                       ["h₁ = σ(z) = 1 / (1 + e^−0.377500000) = 0.593269992"])
+                       ["h₁ = σ(z(h₁)) = 1 / (1 + e^−0.377500000) = 0.593269992"])
         XCTAssertEqual(words(ascii: true).text(for: try activation(h1)).formula,
-                       ["h1 = sigmoid(z) = 1 / (1 + e^-0.3775) = 0.5933"])
+                       ["h1 = sigmoid(z(h1)) = 1 / (1 + e^-0.3775) = 0.5933"])
     }
 
     func testLossShareAndSampleLoss() throws {
@@ -60,9 +60,9 @@ final class WorkedExampleWordsTests: XCTestCase {
     func testOutputDelta() throws {
         let delta = try event { if case .outputDelta(self.o1, _, _, _, _, _, _, _) = $0 { return true } else { return false } }
         let text = words().text(for: delta)
-        XCTAssertEqual(text.formula, ["δ(ŷ₁) = ∂E/∂ŷ₁ · ∂ŷ₁/∂z = 0.7414 × 0.1868 = 0.1385",
+        XCTAssertEqual(text.formula, ["δ(ŷ₁) = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) = 0.7414 × 0.1868 = 0.1385",
                                       "∂E/∂ŷ₁ = ŷ₁ − y₁ = 0.7514 − 0.0100 = 0.7414",
-                                      "∂ŷ₁/∂z = σ′(z) = ŷ₁·(1 − ŷ₁) = 0.7514×(1 − 0.7514) = 0.1868"])
+                                      "∂ŷ₁/∂z(ŷ₁) = σ′(z(ŷ₁)) = ŷ₁·(1 − ŷ₁) = 0.7514×(1 − 0.7514) = 0.1868"])
         XCTAssertTrue(text.sentence.hasPrefix("The output ŷ₁ is too high (target 0.0100), so δ(ŷ₁) is positive"),
                       text.sentence)
         XCTAssertTrue(words(.ja).text(for: delta).sentence.contains("連鎖律"))
@@ -71,15 +71,17 @@ final class WorkedExampleWordsTests: XCTestCase {
     func testGradientOfW5() throws {
         let text = words().text(for: try gradient(w5))
         XCTAssertEqual(text.title, "Gradient of the weight w₅")
-        XCTAssertEqual(text.formula, ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z · ∂z/∂w₅ = 0.7414 × 0.1868 × 0.5933 = 0.0822",
-                                      "∂z/∂w₅ = h₁ = 0.5933"])
+        XCTAssertEqual(text.formula, ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅ = 0.7414 × 0.1868 × 0.5933 = 0.0822",
+                                      "∂z(ŷ₁)/∂w₅ = h₁ = 0.5933"])
         XCTAssertEqual(words(digits: 9).text(for: try gradient(w5)).formula,
-                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z · ∂z/∂w₅ = 0.741365070 × 0.186815602 × 0.593269992",
-                        "       = 0.082167041",
-                        "∂z/∂w₅ = h₁ = 0.593269992"])
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅",
+                        "       = 0.741365070 × 0.186815602 × 0.593269992 = 0.082167041",
+                        "∂z(ŷ₁)/∂w₅ = h₁ = 0.593269992"])
         XCTAssertEqual(words(ascii: true).text(for: try gradient(w5)).formula,
-                       ["dE/dw5 = dE/dy^1 * dy^1/dz * dz/dw5 = 0.7414 * 0.1868 * 0.5933 = 0.0822",
-                        "dz/dw5 = h1 = 0.5933"])
+                       ["dE/dw5 = dE/dy^1 * dy^1/dz(y^1) * dz(y^1)/dw5 = 0.7414 * 0.1868 * 0.5933",
+                        "       = 0.0822",
+                        "dz(y^1)/dw5 = h1 = 0.5933"])
+        XCTAssertTrue(text.sentence.contains("along the path w₅ → z(ŷ₁) → ŷ₁ → E"), text.sentence)
         XCTAssertTrue(text.sentence.contains("gradient descent will make w₅ smaller"), text.sentence)
     }
 
@@ -104,9 +106,9 @@ final class WorkedExampleWordsTests: XCTestCase {
     func testHiddenDeltaAndGradientOfW1() throws {
         let delta = try event { if case .hiddenDelta(self.h1, _, _, _, _, _, _, _) = $0 { return true } else { return false } }
         XCTAssertEqual(words().text(for: delta).formula,
-                       ["δ(h₁) = (w₅·δ(ŷ₁) + w₇·δ(ŷ₂)) · σ′(z)",
+                       ["δ(h₁) = (w₅·δ(ŷ₁) + w₇·δ(ŷ₂)) · σ′(z(h₁))",
                         "      = (0.4000×0.1385 + 0.5000×(−0.0381)) × 0.2413 = 0.0364 × 0.2413 = 0.0088",
-                        "σ′(z) = h₁·(1 − h₁) = 0.5933×(1 − 0.5933) = 0.2413"])
+                        "σ′(z(h₁)) = h₁·(1 − h₁) = 0.5933×(1 − 0.5933) = 0.2413"])
         XCTAssertEqual(words(digits: 9).text(for: try gradient(w1)).formula,
                        ["∂E/∂w₁ = δ(h₁) · x₁ = 0.008771355 × 0.050000000 = 0.000438568"])
     }

@@ -115,30 +115,30 @@ focus = "neuron o1"
 advance = "event"
 narration_en = """
 First step of the *forward pass*: multiply each input by its weight, add the products, then add
-the bias. The result is called z:
+the bias. The result is the *weighted sum* of ŷ, written z(ŷ):
 
-z = w₁·x₁ + w₂·x₂ + b₁
+z(ŷ) = w₁·x₁ + w₂·x₂ + b₁
 """
 narration_ja = """
 *順伝播*の最初の一歩です。各入力に重みを掛けて積を足し合わせ、最後にバイアスを足します。
-この結果を z と呼びます。
+この結果が ŷ の*重み付き和*で、z(ŷ) と書きます。
 
-z = w₁·x₁ + w₂·x₂ + b₁
+z(ŷ) = w₁·x₁ + w₂·x₂ + b₁
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "What is z? (to two decimals)"
-question_ja = "z はいくつでしょう？（小数第2位まで）"
+question_en = "What is z(ŷ)? (to two decimals)"
+question_ja = "z(ŷ) はいくつでしょう？（小数第2位まで）"
 answer = "z.o1"
 tolerance = 0.01
 format = ".2f"
 hint_en = "w₂ is negative, so its product pulls the sum down."
 hint_ja = "w₂ は負なので、その積は和を小さくします。"
-explain_en = "z = {w.w1:.1f} × {input.x1:.1f} + ({w.w2:.1f}) × {input.x2:.1f} + {b.b1:.1f} = {z.o1:.2f}"
-explain_ja = "z = {w.w1:.1f} × {input.x1:.1f} + ({w.w2:.1f}) × {input.x2:.1f} + {b.b1:.1f} = {z.o1:.2f}"
-reveal_en = "z = {z.o1:.4f}."
-reveal_ja = "z = {z.o1:.4f} です。"
+explain_en = "z(ŷ) = {w.w1:.1f} × {input.x1:.1f} + ({w.w2:.1f}) × {input.x2:.1f} + {b.b1:.1f} = {z.o1:.2f}"
+explain_ja = "z(ŷ) = {w.w1:.1f} × {input.x1:.1f} + ({w.w2:.1f}) × {input.x2:.1f} + {b.b1:.1f} = {z.o1:.2f}"
+reveal_en = "z(ŷ) = {z.o1:.4f}."
+reveal_ja = "z(ŷ) = {z.o1:.4f} です。"
 
 [[scene]]
 title_en = "The activation"
@@ -146,27 +146,27 @@ title_ja = "活性化関数"
 focus = "neuron o1"
 advance = "event"
 narration_en = """
-The sum z can be any number. The *activation function* turns it into the neuron's output. Here it
-is the sigmoid, σ(z) = 1 / (1 + e^(−z)): an S-shaped curve that is 0.5 at z = 0, close to 0 for very
-negative z and close to 1 for very positive z.
+The sum z(ŷ) can be any number. The *activation function* turns it into the neuron's output. Here
+it is the sigmoid, σ(z) = 1 / (1 + e^(−z)): an S-shaped curve that is 0.5 at 0, close to 0 for very
+negative numbers and close to 1 for very positive ones.
 """
 narration_ja = """
-和 z はどんな値にもなりえます。それをニューロンの出力に変えるのが*活性化関数*です。ここでは
-シグモイド関数 σ(z) = 1 / (1 + e^(−z)) を使います。z = 0 で 0.5、z が大きく負なら 0 に近く、
-大きく正なら 1 に近づく、S 字形の曲線です。
+和 z(ŷ) はどんな値にもなりえます。それをニューロンの出力に変えるのが*活性化関数*です。ここでは
+シグモイド関数 σ(z) = 1 / (1 + e^(−z)) を使います。0 で 0.5、大きく負の数では 0 に近く、
+大きく正の数では 1 に近づく、S 字形の曲線です。
 """
 
 [scene.quiz]
 kind = "choice"
-question_en = "Where does ŷ = σ(z) lie for this z?"
-question_ja = "この z に対して ŷ = σ(z) はどの範囲にあるでしょう？"
+question_en = "Where does ŷ = σ(z(ŷ)) lie for this z(ŷ)?"
+question_ja = "この z(ŷ) に対して ŷ = σ(z(ŷ)) はどの範囲にあるでしょう？"
 choices_en = ["below 0", "between 0 and 0.5", "between 0.5 and 1", "above 1"]
 choices_ja = ["0 未満", "0 から 0.5 の間", "0.5 から 1 の間", "1 より大きい"]
 correct = 3
-hint_en = "z is positive, and σ(0) = 0.5."
-hint_ja = "z は正で、σ(0) = 0.5 です。"
-explain_en = "σ({z.o1:.2f}) = 1 / (1 + e^(−{z.o1:.2f})) = {out.o1:.4f}: above 0.5 because z > 0, below 1 like every sigmoid value."
-explain_ja = "σ({z.o1:.2f}) = 1 / (1 + e^(−{z.o1:.2f})) = {out.o1:.4f}。z > 0 なので 0.5 より大きく、シグモイドの値なので 1 より小さくなります。"
+hint_en = "z(ŷ) is positive, and σ(0) = 0.5."
+hint_ja = "z(ŷ) は正で、σ(0) = 0.5 です。"
+explain_en = "σ({z.o1:.2f}) = 1 / (1 + e^(−{z.o1:.2f})) = {out.o1:.4f}: above 0.5 because z(ŷ) > 0, below 1 like every sigmoid value."
+explain_ja = "σ({z.o1:.2f}) = 1 / (1 + e^(−{z.o1:.2f})) = {out.o1:.4f}。z(ŷ) > 0 なので 0.5 より大きく、シグモイドの値なので 1 より小さくなります。"
 reveal_en = "ŷ = σ({z.o1:.2f}) = {out.o1:.4f}."
 reveal_ja = "ŷ = σ({z.o1:.2f}) = {out.o1:.4f} です。"
 
@@ -214,10 +214,10 @@ kind = "sign"
 question_en = "Is ∂E/∂w₁ positive or negative?"
 question_ja = "∂E/∂w₁ は正でしょうか、負でしょうか？"
 answer = "grad.w1"
-hint_en = "The output {out.o1:.2f} is below the target {target.o1:.1f}. Growing w₁ raises z and so raises ŷ."
-hint_ja = "出力 {out.o1:.2f} は目標 {target.o1:.1f} より小さいです。w₁ を大きくすると z が増え、ŷ も増えます。"
-explain_en = "∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁ = ({out.o1:.4f} − {target.o1:.1f}) × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}: the first factor is negative, the others positive."
-explain_ja = "∂E/∂w₁ = (ŷ − y) · σ′(z) · x₁ = ({out.o1:.4f} − {target.o1:.1f}) × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}。最初の因子が負で、ほかは正です。"
+hint_en = "The output {out.o1:.2f} is below the target {target.o1:.1f}. Growing w₁ raises z(ŷ) and so raises ŷ."
+hint_ja = "出力 {out.o1:.2f} は目標 {target.o1:.1f} より小さいです。w₁ を大きくすると z(ŷ) が増え、ŷ も増えます。"
+explain_en = "∂E/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁ = ({out.o1:.4f} − {target.o1:.1f}) × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}: the first factor is negative, the others positive."
+explain_ja = "∂E/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁ = ({out.o1:.4f} − {target.o1:.1f}) × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}。最初の因子が負で、ほかは正です。"
 reveal_en = "∂E/∂w₁ = {grad.w1:.4f}. Negative: making w₁ larger lowers the loss."
 reveal_ja = "∂E/∂w₁ = {grad.w1:.4f}。負なので、w₁ を大きくすると損失が下がります。"
 
@@ -229,18 +229,18 @@ advance = "to:grad.w1"
 narration_en = """
 The gradient is a product of three rates, one for each step from w₁ to E (the *chain rule*):
 
-∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z · ∂z/∂w₁ = (ŷ − y) · σ′(z) · x₁
+∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z(ŷ) · ∂z(ŷ)/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁
        = {dE.o1:.4f} × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}
 
-The first two factors do not depend on the weight: they are the neuron's δ = {delta.o1:.4f}.
+The first two factors do not depend on the weight: together they are the neuron's δ(ŷ) = {delta.o1:.4f}.
 """
 narration_ja = """
 勾配は、w₁ から E までの各段階の変化率を掛け合わせたものです（*連鎖律*）。
 
-∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z · ∂z/∂w₁ = (ŷ − y) · σ′(z) · x₁
+∂E/∂w₁ = ∂E/∂ŷ · ∂ŷ/∂z(ŷ) · ∂z(ŷ)/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁
        = {dE.o1:.4f} × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}
 
-最初の二つの因子は重みによりません。これをまとめてニューロンの δ = {delta.o1:.4f} と呼びます。
+最初の二つの因子は重みによりません。これをまとめてニューロンの δ(ŷ) = {delta.o1:.4f} と呼びます。
 """
 
 [scene.quiz]
@@ -252,8 +252,8 @@ tolerance = 0.0002
 format = ".4f"
 hint_en = "Only the last factor changes: x₂ = {input.x2:.1f} instead of x₁."
 hint_ja = "変わるのは最後の因子だけです。x₁ の代わりに x₂ = {input.x2:.1f} を掛けます。"
-explain_en = "∂E/∂w₂ = δ · x₂ = {delta.o1:.4f} × {input.x2:.1f} = {grad.w2:.4f}"
-explain_ja = "∂E/∂w₂ = δ · x₂ = {delta.o1:.4f} × {input.x2:.1f} = {grad.w2:.4f}"
+explain_en = "∂E/∂w₂ = δ(ŷ) · x₂ = {delta.o1:.4f} × {input.x2:.1f} = {grad.w2:.4f}"
+explain_ja = "∂E/∂w₂ = δ(ŷ) · x₂ = {delta.o1:.4f} × {input.x2:.1f} = {grad.w2:.4f}"
 reveal_en = "∂E/∂w₂ = {grad.w2:.4f}, half of ∂E/∂w₁ because x₂ is half of x₁."
 reveal_ja = "∂E/∂w₂ = {grad.w2:.4f}。x₂ が x₁ の半分なので、∂E/∂w₁ の半分になります。"
 
@@ -280,13 +280,13 @@ w₁ ← w₁ − η · ∂E/∂w₁ = {w.w1:.4f} − {lr:.1f} × ({grad.w1:.4f}
 
 [scene.quiz]
 kind = "number"
-question_en = "What is the new bias b₁? (∂E/∂b₁ is simply δ, since z grows by exactly 1 when b₁ does.)"
-question_ja = "新しいバイアス b₁ はいくつでしょう？（b₁ が 1 増えると z もちょうど 1 増えるので、∂E/∂b₁ は δ そのものです）"
+question_en = "What is the new bias b₁? (∂E/∂b₁ is simply δ(ŷ), since z(ŷ) grows by exactly 1 when b₁ does.)"
+question_ja = "新しいバイアス b₁ はいくつでしょう？（b₁ が 1 増えると z(ŷ) もちょうど 1 増えるので、∂E/∂b₁ は δ(ŷ) そのものです）"
 answer = "new.b1"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "b₁ ← b₁ − η · δ, with δ = {delta.o1:.4f}."
-hint_ja = "b₁ ← b₁ − η · δ で、δ = {delta.o1:.4f} です。"
+hint_en = "b₁ ← b₁ − η · δ(ŷ), with δ(ŷ) = {delta.o1:.4f}."
+hint_ja = "b₁ ← b₁ − η · δ(ŷ) で、δ(ŷ) = {delta.o1:.4f} です。"
 explain_en = "b₁ ← {b.b1:.4f} − {lr:.1f} × ({grad.b1:.4f}) = {new.b1:.4f}"
 explain_ja = "b₁ ← {b.b1:.4f} − {lr:.1f} × ({grad.b1:.4f}) = {new.b1:.4f}"
 reveal_en = "b₁ becomes {new.b1:.4f}."
@@ -314,10 +314,10 @@ question_ja = "ŷ が 1 に近づき続けるのに決して届かないのは�
 choices_en = ["The sigmoid's output is always below 1", "The learning rate is too small", "The bias never changes"]
 choices_ja = ["シグモイドの出力は常に 1 未満だから", "学習率が小さすぎるから", "バイアスが変化しないから"]
 correct = 1
-hint_en = "Look at the shape of σ(z) for large z."
-hint_ja = "z が大きいときの σ(z) の形を思い出しましょう。"
-explain_en = "σ(z) = 1 / (1 + e^(−z)) < 1 for every z, and its slope σ′(z) = {slope.o1:.4f} shrinks as ŷ nears 1, so the steps get smaller and smaller."
-explain_ja = "どんな z でも σ(z) = 1 / (1 + e^(−z)) < 1 です。しかも ŷ が 1 に近づくと傾き σ′(z) = {slope.o1:.4f} が小さくなり、一歩ずつの変化も小さくなっていきます。"
+hint_en = "Look at the shape of the sigmoid for large sums."
+hint_ja = "和が大きいときのシグモイドの形を思い出しましょう。"
+explain_en = "σ(z) = 1 / (1 + e^(−z)) < 1 for every number z, and its slope σ′(z(ŷ)) = {slope.o1:.4f} shrinks as ŷ nears 1, so the steps get smaller and smaller."
+explain_ja = "どんな数 z でも σ(z) = 1 / (1 + e^(−z)) < 1 です。しかも ŷ が 1 に近づくと傾き σ′(z(ŷ)) = {slope.o1:.4f} が小さくなり、一歩ずつの変化も小さくなっていきます。"
 
 """##,
         "02-forward-pass.toml": ##"""
@@ -415,13 +415,14 @@ focus = "neuron h1"
 advance = "to:z.h1"
 narration_en = """
 Every neuron does the same two things. First it multiplies each incoming value by the weight of
-its arrow, adds up the products and adds its bias. The result is its *weighted sum*, z.
+its arrow, adds up the products and adds its bias. The result is its *weighted sum*, written z( ) with the
+neuron's name inside.
 
 For h₁ that is z(h₁) = w₁·x₁ + w₂·x₂ + b₁.
 """
 narration_ja = """
 どのニューロンも、することは同じ二つだけです。まず、入ってくる値にそれぞれの矢印の重みを掛け、
-その積を合計して、自分のバイアスを足します。この結果が*重み付き和* z です。
+その積を合計して、自分のバイアスを足します。この結果が*重み付き和*で、z( ) のかっこの中にニューロンの名前を書いて表します。
 
 h₁ なら z(h₁) = w₁·x₁ + w₂·x₂ + b₁ となります。
 """
@@ -446,17 +447,17 @@ title_ja = "h₁ の活性化"
 focus = "neuron h1"
 advance = "to:out.h1"
 narration_en = """
-Second, the neuron passes z through its *activation function*. Here it is the sigmoid,
-σ(z) = 1 / (1 + e^(−z)), which turns any number into one between 0 and 1.
+Second, the neuron passes its sum through its *activation function*. Here it is the sigmoid,
+σ(z) = 1 / (1 + e^(−z)), which turns any number z into one between 0 and 1.
 
-Two facts make the sigmoid easy to estimate: σ(0) is exactly one half, and near z = 0 the curve
+Two facts make the sigmoid easy to estimate: σ(0) is exactly one half, and near 0 the curve
 rises with slope one quarter, so σ(z) ≈ 0.5 + z/4 for small z.
 """
 narration_ja = """
-次に、ニューロンは z を*活性化関数*に通します。ここではシグモイド関数
-σ(z) = 1 / (1 + e^(−z)) で、どんな数も 0 と 1 の間の数に変えます。
+次に、ニューロンは和を*活性化関数*に通します。ここではシグモイド関数
+σ(z) = 1 / (1 + e^(−z)) で、どんな数 z も 0 と 1 の間の数に変えます。
 
-シグモイドの値は、二つの事実を知っていれば見積もれます。σ(0) はちょうど 0.5 で、z = 0 の近くでは
+シグモイドの値は、二つの事実を知っていれば見積もれます。σ(0) はちょうど 0.5 で、0 の近くでは
 傾き 1/4 で増えていくので、z が小さければ σ(z) ≈ 0.5 + z/4 です。
 """
 
@@ -469,8 +470,8 @@ choices_ja = ["0.5 未満", "0.5 より少し上", "1 に近い"]
 correct = 2
 hint_en = "z(h₁) = {z.h1:.4f} is positive but small."
 hint_ja = "z(h₁) = {z.h1:.4f} は正ですが、小さな値です。"
-explain_en = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}: above one half because z > 0, and not far above because z is small."
-explain_ja = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}。z > 0 なので 0.5 より大きく、z が小さいので大きくは離れません。"
+explain_en = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}: above one half because z(h₁) > 0, and not far above because z(h₁) is small."
+explain_ja = "h₁ = σ({z.h1:.4f}) = 1 / (1 + e^(−{z.h1:.4f})) = {out.h1:.4f}。z(h₁) > 0 なので 0.5 より大きく、z(h₁) が小さいので大きくは離れません。"
 reveal_en = "h₁ = σ({z.h1:.4f}) = {out.h1:.4f}."
 reveal_ja = "h₁ = σ({z.h1:.4f}) = {out.h1:.4f} です。"
 
@@ -495,8 +496,8 @@ question_ja = "正確に計算せずに考えてください。出力が大き�
 choices_en = ["h₁", "h₂", "they are equal"]
 choices_ja = ["h₁", "h₂", "等しい"]
 correct = 2
-hint_en = "Compare w₃, w₄ with w₁, w₂; the biases are the same. The sigmoid always grows when z grows."
-hint_ja = "w₃、w₄ を w₁、w₂ と比べてみましょう。バイアスは同じです。シグモイドは z が増えれば必ず増えます。"
+hint_en = "Compare w₃, w₄ with w₁, w₂; the biases are the same. The sigmoid always grows when its sum grows."
+hint_ja = "w₃、w₄ を w₁、w₂ と比べてみましょう。バイアスは同じです。シグモイドは和が増えれば必ず増えます。"
 explain_en = "z(h₂) = {w.w3:.2f} × {input.x1:.2f} + {w.w4:.2f} × {input.x2:.2f} + {b.b2:.2f} = {z.h2:.4f}, more than z(h₁) = {z.h1:.4f}, so h₂ = {out.h2:.4f} is more than h₁ = {out.h1:.4f}."
 explain_ja = "z(h₂) = {w.w3:.2f} × {input.x1:.2f} + {w.w4:.2f} × {input.x2:.2f} + {b.b2:.2f} = {z.h2:.4f} は z(h₁) = {z.h1:.4f} より大きいので、h₂ = {out.h2:.4f} も h₁ = {out.h1:.4f} より大きくなります。"
 reveal_en = "z(h₂) = {z.h2:.4f} and h₂ = σ({z.h2:.4f}) = {out.h2:.4f}: larger weights, larger sum, larger output."
@@ -524,8 +525,8 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
-question_en = "Suppose every neuron passed its z on unchanged, with no activation. What could this 2-2-2 network compute?"
-question_ja = "どのニューロンも活性化関数を使わず、z をそのまま次へ渡すとします。この 2-2-2 のネットワークは何を計算できるでしょう？"
+question_en = "Suppose every neuron passed its sum on unchanged, with no activation. What could this 2-2-2 network compute?"
+question_ja = "どのニューロンも活性化関数を使わず、重み付き和をそのまま次へ渡すとします。この 2-2-2 のネットワークは何を計算できるでしょう？"
 choices_en = ["Only weighted sums of x₁ and x₂ plus a constant, like a network without a hidden layer", "Everything the sigmoid network can compute", "Nothing: the outputs would always be 0"]
 choices_ja = ["x₁ と x₂ の重み付き和に定数を足したものだけ（隠れ層のないネットワークと同じ）", "シグモイドを使うネットワークと同じことすべて", "何も計算できない（出力は常に 0）"]
 correct = 1
@@ -639,8 +640,8 @@ number is the *loss*; for these outputs it is E = {loss:.4f}. How it is defined,
 matters, is the subject of the next lesson.
 
 The whole forward pass in three lines:
-z = Σ w·x + b for each neuron;
-output = σ(z);
+each neuron n adds up z(n) = Σ w·x + b;
+its output is n = σ(z(n));
 the outputs of one layer are the inputs of the next.
 """
 narration_ja = """
@@ -648,8 +649,8 @@ narration_ja = """
 いまの出力では E = {loss:.4f} です。損失をどう定義するのか、なぜその選び方が大切なのかは、次のレッスンで扱います。
 
 順伝播のすべてを三行にまとめると、次のとおりです。
-各ニューロンで z = Σ w·x + b を計算する。
-出力は σ(z)。
+各ニューロン n で z(n) = Σ w·x + b を計算する。
+その出力は n = σ(z(n))。
 ある層の出力が、次の層の入力になる。
 """
 
@@ -657,10 +658,10 @@ narration_ja = """
         "03-loss.toml": ##"""
 # Lesson 3: the loss. A one-neuron classifier gives the probability that a photo shows a cat. Photo 1
 # is a cat and gets 0.80 (the seed article's cat/dog example); photo 2 is a dog and gets 0.99 "cat",
-# a confident mistake. The weight and bias are chosen so that z = ln 4 for photo 1 and z = ln 99 for
-# photo 2. Cross-entropy (binary: one sigmoid output, the two-class case of softmax) is the loss;
-# squared error is discussed against the same numbers: with a sigmoid output its δ is (ŷ − y)·σ′(z),
-# and (ŷ − y) is this network's δ, so every number shown comes from the engine.
+# a confident mistake. The weight and bias are chosen so that z(ŷ) = ln 4 for photo 1 and z(ŷ) = ln 99
+# for photo 2. Cross-entropy (binary: one sigmoid output, the two-class case of softmax) is the loss;
+# squared error is discussed against the same numbers: with a sigmoid output its δ(ŷ) is (ŷ − y)·σ′(z(ŷ)),
+# and (ŷ − y) is this network's δ(ŷ), so every number shown comes from the engine.
 
 [network]
 layers = [1, 1]
@@ -832,32 +833,32 @@ focus = "neuron o1"
 advance = "to:delta.o1"
 narration_en = """
 A large loss only helps if it turns into a large *gradient*: that is what moves the weights.
-For the output neuron, backpropagation starts from δ = ∂E/∂z = ∂E/∂ŷ · σ′(z).
+For the output neuron, backpropagation starts from δ(ŷ) = ∂E/∂z(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)).
 
-The second factor is the sigmoid's slope, σ′(z) = ŷ (1 − ŷ). Where ŷ is close to 0 or 1 the curve
+The second factor is the sigmoid's slope, σ′(z(ŷ)) = ŷ (1 − ŷ). Where ŷ is close to 0 or 1 the curve
 is almost flat: the neuron is *saturated*. Photo 2's output ŷ = {out.o1:.2f} is such a case.
 """
 narration_ja = """
 損失が大きくても、それが大きな*勾配*にならなければ役に立ちません。重みを動かすのは勾配だからです。
-出力ニューロンでは、誤差逆伝播法は δ = ∂E/∂z = ∂E/∂ŷ · σ′(z) から始まります。
+出力ニューロンでは、誤差逆伝播法は δ(ŷ) = ∂E/∂z(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) から始まります。
 
-二つ目の因子はシグモイドの傾き σ′(z) = ŷ (1 − ŷ) です。ŷ が 0 や 1 に近いところでは曲線はほとんど平らで、
+二つ目の因子はシグモイドの傾き σ′(z(ŷ)) = ŷ (1 − ŷ) です。ŷ が 0 や 1 に近いところでは曲線はほとんど平らで、
 ニューロンは*飽和*しています。写真 2 の出力 ŷ = {out.o1:.2f} がまさにその状態です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "What is σ′(z) for photo 2? (four decimals)"
-question_ja = "写真 2 の σ′(z) はいくつでしょう？（小数第4位まで）"
+question_en = "What is σ′(z(ŷ)) for photo 2? (four decimals)"
+question_ja = "写真 2 の σ′(z(ŷ)) はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ (1 − ŷ) with ŷ = {out.o1:.2f}."
 hint_ja = "ŷ = {out.o1:.2f} として ŷ (1 − ŷ) を計算します。"
-explain_en = "σ′(z) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
-explain_ja = "σ′(z) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
-reveal_en = "σ′(z) = {slope.o1:.4f}: nudging z changes ŷ hardly at all. Whatever ∂E/∂ŷ is, it gets multiplied by this."
-reveal_ja = "σ′(z) = {slope.o1:.4f} です。z を少し動かしても ŷ はほとんど変わりません。∂E/∂ŷ がどんな値でも、この数が掛けられます。"
+explain_en = "σ′(z(ŷ)) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
+explain_ja = "σ′(z(ŷ)) = ŷ (1 − ŷ) = {out.o1:.2f} × (1 − {out.o1:.2f}) = {slope.o1:.4f}"
+reveal_en = "σ′(z(ŷ)) = {slope.o1:.4f}: nudging z(ŷ) changes ŷ hardly at all. Whatever ∂E/∂ŷ is, it gets multiplied by this."
+reveal_ja = "σ′(z(ŷ)) = {slope.o1:.4f} です。z(ŷ) を少し動かしても ŷ はほとんど変わりません。∂E/∂ŷ がどんな値でも、この数が掛けられます。"
 
 [[scene]]
 title_en = "Cross-entropy's δ"
@@ -868,30 +869,30 @@ narration_en = """
 Cross-entropy is steep exactly where the sigmoid is flat. For a dog photo,
 ∂E/∂ŷ = 1 / (1 − ŷ) = {dE.o1:.2f}: the closer ŷ gets to the wrong certainty, the steeper it gets.
 
-Multiply the two factors, ∂E/∂ŷ · σ′(z), and the (1 − ŷ) cancels. Work it through for y = 1 as
-well and the same thing happens: with cross-entropy after a sigmoid, δ is simply ŷ − y.
+Multiply the two factors, ∂E/∂ŷ · σ′(z(ŷ)), and the (1 − ŷ) cancels. Work it through for y = 1 as
+well and the same thing happens: with cross-entropy after a sigmoid, δ(ŷ) is simply ŷ − y.
 """
 narration_ja = """
 交差エントロピー誤差は、シグモイドが平らになるところでちょうど急になります。犬の写真では
 ∂E/∂ŷ = 1 / (1 − ŷ) = {dE.o1:.2f} で、ŷ が間違った確信に近づくほど急になっていきます。
 
-二つの因子 ∂E/∂ŷ · σ′(z) を掛けると、(1 − ŷ) が約分されて消えます。y = 1 の場合も同じように計算すると、
-やはり同じことが起こります。シグモイドの後に交差エントロピー誤差を使うと、δ は単に ŷ − y になるのです。
+二つの因子 ∂E/∂ŷ · σ′(z(ŷ)) を掛けると、(1 − ŷ) が約分されて消えます。y = 1 の場合も同じように計算すると、
+やはり同じことが起こります。シグモイドの後に交差エントロピー誤差を使うと、δ(ŷ) は単に ŷ − y になるのです。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "What is δ for photo 2? (two decimals)"
-question_ja = "写真 2 の δ はいくつでしょう？（小数第2位まで）"
+question_en = "What is δ(ŷ) for photo 2? (two decimals)"
+question_ja = "写真 2 の δ(ŷ) はいくつでしょう？（小数第2位まで）"
 answer = "delta.o1"
 tolerance = 0.005
 format = ".4f"
-hint_en = "δ = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
-hint_ja = "δ = ŷ − y で、ŷ = {out.o1:.2f}、y = {target.o1:.0f} です。{dE.o1:.2f} × {slope.o1:.4f} を計算しても同じです。"
-explain_en = "δ = ∂E/∂ŷ · σ′(z) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
-explain_ja = "δ = ∂E/∂ŷ · σ′(z) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
-reveal_en = "δ = {delta.o1:.4f}: as large as the mistake itself. The flat sigmoid does not slow cross-entropy down."
-reveal_ja = "δ = {delta.o1:.4f} で、間違いの大きさそのものです。シグモイドが平らでも、交差エントロピー誤差の学習は遅くなりません。"
+hint_en = "δ(ŷ) = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
+hint_ja = "δ(ŷ) = ŷ − y で、ŷ = {out.o1:.2f}、y = {target.o1:.0f} です。{dE.o1:.2f} × {slope.o1:.4f} を計算しても同じです。"
+explain_en = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
+explain_ja = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
+reveal_en = "δ(ŷ) = {delta.o1:.4f}: as large as the mistake itself. The flat sigmoid does not slow cross-entropy down."
+reveal_ja = "δ(ŷ) = {delta.o1:.4f} で、間違いの大きさそのものです。シグモイドが平らでも、交差エントロピー誤差の学習は遅くなりません。"
 
 [[scene]]
 title_en = "Squared error's δ"
@@ -902,34 +903,34 @@ narration_en = """
 Now suppose the same network used squared error, ½ (ŷ − y)². Its ∂E/∂ŷ is just ŷ − y = {delta.o1:.2f},
 with nothing to cancel the flat sigmoid:
 
-δ = (ŷ − y) · σ′(z) = {delta.o1:.2f} × {slope.o1:.4f}
+δ(ŷ) = (ŷ − y) · σ′(z(ŷ)) = {delta.o1:.2f} × {slope.o1:.4f}
 
 The worst mistake of the batch would give the weights only a faint push, shrunk by the whole
-factor σ′(z) = {slope.o1:.4f}. Learning would crawl exactly where it is needed most.
+factor σ′(z(ŷ)) = {slope.o1:.4f}. Learning would crawl exactly where it is needed most.
 """
 narration_ja = """
 では、同じネットワークで二乗誤差 ½ (ŷ − y)² を使ったとしましょう。∂E/∂ŷ は単に ŷ − y = {delta.o1:.2f} で、
 平らなシグモイドを打ち消すものは何もありません。
 
-δ = (ŷ − y) · σ′(z) = {delta.o1:.2f} × {slope.o1:.4f}
+δ(ŷ) = (ŷ − y) · σ′(z(ŷ)) = {delta.o1:.2f} × {slope.o1:.4f}
 
-バッチで一番ひどい間違いなのに、重みへの押しは σ′(z) = {slope.o1:.4f} 倍に縮んだ、ごく弱いものになります。
+バッチで一番ひどい間違いなのに、重みへの押しは σ′(z(ŷ)) = {slope.o1:.4f} 倍に縮んだ、ごく弱いものになります。
 学習がいちばん必要なところで、学習がほとんど進まなくなるのです。
 """
 
 [scene.quiz]
 kind = "choice"
-question_en = "With a sigmoid output and squared error, when is δ tiny even though the answer is badly wrong?"
-question_ja = "シグモイド出力と二乗誤差の組み合わせで、答えが大きく外れているのに δ がとても小さくなるのはどんなときでしょう？"
-choices_en = ["When ŷ sits near 0 or 1 on the wrong side", "When ŷ is close to 0.5", "Never: a wrong answer always gives a large δ"]
-choices_ja = ["ŷ が間違った側の 0 や 1 の近くにあるとき", "ŷ が 0.5 に近いとき", "そういうことはない（間違えれば δ は必ず大きい）"]
+question_en = "With a sigmoid output and squared error, when is δ(ŷ) tiny even though the answer is badly wrong?"
+question_ja = "シグモイド出力と二乗誤差の組み合わせで、答えが大きく外れているのに δ(ŷ) がとても小さくなるのはどんなときでしょう？"
+choices_en = ["When ŷ sits near 0 or 1 on the wrong side", "When ŷ is close to 0.5", "Never: a wrong answer always gives a large δ(ŷ)"]
+choices_ja = ["ŷ が間違った側の 0 や 1 の近くにあるとき", "ŷ が 0.5 に近いとき", "そういうことはない（間違えれば δ(ŷ) は必ず大きい）"]
 correct = 1
-hint_en = "Which factor of (ŷ − y) · σ′(z) can become tiny, and where?"
-hint_ja = "(ŷ − y) · σ′(z) のどちらの因子が、どこでとても小さくなるでしょう？"
-explain_en = "σ′(z) = ŷ (1 − ŷ) is largest at ŷ = 0.5 and vanishes toward 0 and 1. A saturated wrong answer has a large ŷ − y but a tiny σ′(z): here {delta.o1:.2f} × {slope.o1:.4f}."
-explain_ja = "σ′(z) = ŷ (1 − ŷ) は ŷ = 0.5 で最大になり、0 や 1 に近づくと 0 に近づきます。飽和した間違いでは ŷ − y は大きくても σ′(z) がとても小さくなります。ここでは {delta.o1:.2f} × {slope.o1:.4f} です。"
-reveal_en = "This is why classifiers are trained with cross-entropy: its δ = ŷ − y stays as large as the mistake."
-reveal_ja = "分類器を交差エントロピー誤差で学習させるのはこのためです。その δ = ŷ − y は、間違いの大きさに見合った大きさを保ちます。"
+hint_en = "Which factor of (ŷ − y) · σ′(z(ŷ)) can become tiny, and where?"
+hint_ja = "(ŷ − y) · σ′(z(ŷ)) のどちらの因子が、どこでとても小さくなるでしょう？"
+explain_en = "σ′(z(ŷ)) = ŷ (1 − ŷ) is largest at ŷ = 0.5 and vanishes toward 0 and 1. A saturated wrong answer has a large ŷ − y but a tiny σ′(z(ŷ)): here {delta.o1:.2f} × {slope.o1:.4f}."
+explain_ja = "σ′(z(ŷ)) = ŷ (1 − ŷ) は ŷ = 0.5 で最大になり、0 や 1 に近づくと 0 に近づきます。飽和した間違いでは ŷ − y は大きくても σ′(z(ŷ)) がとても小さくなります。ここでは {delta.o1:.2f} × {slope.o1:.4f} です。"
+reveal_en = "This is why classifiers are trained with cross-entropy: its δ(ŷ) = ŷ − y stays as large as the mistake."
+reveal_ja = "分類器を交差エントロピー誤差で学習させるのはこのためです。その δ(ŷ) = ŷ − y は、間違いの大きさに見合った大きさを保ちます。"
 
 [[scene]]
 title_en = "More than two classes"
@@ -1091,8 +1092,8 @@ kind = "sign"
 question_en = "What is the sign of ∂E/∂w₅?"
 question_ja = "∂E/∂w₅ の符号はどちらでしょう？"
 answer = "grad.w5"
-hint_en = "h₁ is positive, so a larger w₅ makes z of ŷ₁ larger, and ŷ₁ larger still. Is that what ŷ₁ needs?"
-hint_ja = "h₁ は正なので、w₅ を大きくすると ŷ₁ の z が増え、ŷ₁ もさらに大きくなります。ŷ₁ にとってそれは望ましいでしょうか？"
+hint_en = "h₁ is positive, so a larger w₅ makes z(ŷ₁) larger, and ŷ₁ larger still. Is that what ŷ₁ needs?"
+hint_ja = "h₁ は正なので、w₅ を大きくすると z(ŷ₁) が増え、ŷ₁ もさらに大きくなります。ŷ₁ にとってそれは望ましいでしょうか？"
 explain_en = "Growing w₅ pushes ŷ₁ further above y₁ = {target.o1:.2f}, so the loss grows: ∂E/∂w₅ = {grad.w5:.4f} > 0."
 explain_ja = "w₅ を大きくすると ŷ₁ は y₁ = {target.o1:.2f} からさらに離れ、損失は増えます。したがって ∂E/∂w₅ = {grad.w5:.4f} > 0 です。"
 reveal_en = "Positive: gradient descent will make w₅ *smaller*. Now, how large is it?"
@@ -1104,35 +1105,35 @@ title_ja = "三つの変化率の積"
 focus = "neuron o1"
 advance = "to:delta.o1"
 narration_en = """
-w₅ reaches the loss through a chain: w₅ changes z₁ (the sum of ŷ₁), z₁ changes ŷ₁, ŷ₁ changes E.
+w₅ reaches the loss through a chain: w₅ changes z(ŷ₁), the sum of ŷ₁; z(ŷ₁) changes ŷ₁; ŷ₁ changes E.
 The *chain rule* says the overall rate is the product of the rates of the links:
 
-∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z₁ · ∂z₁/∂w₅
+∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅
 
 First link: E = ½ (y₁ − ŷ₁)² + …, so ∂E/∂ŷ₁ = ŷ₁ − y₁ = {dE.o1:.4f}.
 """
 narration_ja = """
-w₅ は鎖をたどって損失に届きます。w₅ が z₁（ŷ₁ の和）を変え、z₁ が ŷ₁ を変え、ŷ₁ が E を変えます。
+w₅ は鎖をたどって損失に届きます。w₅ が ŷ₁ の和 z(ŷ₁) を変え、z(ŷ₁) が ŷ₁ を変え、ŷ₁ が E を変えます。
 *連鎖律*によれば、全体の変化率は各段の変化率の積です。
 
-∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z₁ · ∂z₁/∂w₅
+∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅
 
 一段目：E = ½ (y₁ − ŷ₁)² + … なので、∂E/∂ŷ₁ = ŷ₁ − y₁ = {dE.o1:.4f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "Second link: the sigmoid's slope is ∂ŷ₁/∂z₁ = ŷ₁ (1 − ŷ₁). What is it? (four decimals)"
-question_ja = "二段目：シグモイドの傾きは ∂ŷ₁/∂z₁ = ŷ₁ (1 − ŷ₁) です。値はいくつでしょう？（小数第4位まで）"
+question_en = "Second link: the sigmoid's slope is ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁). What is it? (four decimals)"
+question_ja = "二段目：シグモイドの傾きは ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁) です。値はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ₁ = {out.o1:.4f}."
 hint_ja = "ŷ₁ = {out.o1:.4f} です。"
-explain_en = "∂ŷ₁/∂z₁ = {out.o1:.4f} × (1 − {out.o1:.4f}) = {slope.o1:.4f}"
-explain_ja = "∂ŷ₁/∂z₁ = {out.o1:.4f} × (1 − {out.o1:.4f}) = {slope.o1:.4f}"
-reveal_en = "∂ŷ₁/∂z₁ = {slope.o1:.4f}. Together, the first two links are δ of ŷ₁: {delta.o1:.4f}."
-reveal_ja = "∂ŷ₁/∂z₁ = {slope.o1:.4f} です。最初の二段をまとめたものが ŷ₁ の δ = {delta.o1:.4f} です。"
+explain_en = "∂ŷ₁/∂z(ŷ₁) = {out.o1:.4f} × (1 − {out.o1:.4f}) = {slope.o1:.4f}"
+explain_ja = "∂ŷ₁/∂z(ŷ₁) = {out.o1:.4f} × (1 − {out.o1:.4f}) = {slope.o1:.4f}"
+reveal_en = "∂ŷ₁/∂z(ŷ₁) = {slope.o1:.4f}. Together, the first two links are δ(ŷ₁) = {delta.o1:.4f}."
+reveal_ja = "∂ŷ₁/∂z(ŷ₁) = {slope.o1:.4f} です。最初の二段をまとめたものが δ(ŷ₁) = {delta.o1:.4f} です。"
 
 [[scene]]
 title_en = "The product"
@@ -1140,13 +1141,13 @@ title_ja = "掛け合わせる"
 focus = "weight w5"
 advance = "to:grad.w5"
 narration_en = """
-Third link: z₁ = w₅·h₁ + w₆·h₂ + b₃, so ∂z₁/∂w₅ = h₁ = {out.h1:.4f}. The rate of a sum with
+Third link: z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃, so ∂z(ŷ₁)/∂w₅ = h₁ = {out.h1:.4f}. The rate of a sum with
 respect to one weight is simply the input that weight multiplies.
 
 The three links are {dE.o1:.4f}, {slope.o1:.4f} and {out.h1:.4f}.
 """
 narration_ja = """
-三段目：z₁ = w₅·h₁ + w₆·h₂ + b₃ なので、∂z₁/∂w₅ = h₁ = {out.h1:.4f} です。和をある重みで微分すると、
+三段目：z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃ なので、∂z(ŷ₁)/∂w₅ = h₁ = {out.h1:.4f} です。和をある重みで微分すると、
 その重みが掛かっている入力がそのまま残ります。
 
 三つの段の値は {dE.o1:.4f}、{slope.o1:.4f}、{out.h1:.4f} です。
@@ -1159,8 +1160,8 @@ question_ja = "掛け合わせると ∂E/∂w₅ はいくつでしょう？（
 answer = "grad.w5"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "δ of ŷ₁ is {delta.o1:.4f}; multiply it by h₁."
-hint_ja = "ŷ₁ の δ は {delta.o1:.4f} です。これに h₁ を掛けます。"
+hint_en = "δ(ŷ₁) is {delta.o1:.4f}; multiply it by h₁."
+hint_ja = "δ(ŷ₁) は {delta.o1:.4f} です。これに h₁ を掛けます。"
 reveal_en = "∂E/∂w₅ = {dE.o1:.4f} × {slope.o1:.4f} × {out.h1:.4f} = {grad.w5:.4f}."
 reveal_ja = "∂E/∂w₅ = {dE.o1:.4f} × {slope.o1:.4f} × {out.h1:.4f} = {grad.w5:.4f} です。"
 
@@ -1170,14 +1171,14 @@ title_ja = "ほかの出力側の重み"
 focus = "neuron o1"
 advance = "none"
 narration_en = """
-w₆ also leads into ŷ₁, so its chain shares the first two links: the same δ = {delta.o1:.4f}.
+w₆ also leads into ŷ₁, so its chain shares the first two links: the same δ(ŷ₁) = {delta.o1:.4f}.
 Only the last link changes, from h₁ to h₂ = {out.h2:.4f}.
 
 This is why backpropagation is cheap: each neuron's δ is computed once and reused for every
 weight into it.
 """
 narration_ja = """
-w₆ も ŷ₁ につながっているので、最初の二段は共通で、δ = {delta.o1:.4f} も同じです。
+w₆ も ŷ₁ につながっているので、最初の二段は共通で、δ(ŷ₁) = {delta.o1:.4f} も同じです。
 変わるのは最後の段だけで、h₁ の代わりに h₂ = {out.h2:.4f} になります。
 
 誤差逆伝播法の計算が軽いのはこのためです。各ニューロンの δ を一度求めれば、そこへ入るすべての重みで使い回せます。
@@ -1190,8 +1191,8 @@ question_ja = "∂E/∂w₆ はいくつでしょう？（小数第4位まで）
 answer = "grad.w6"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "δ of ŷ₁ times h₂."
-hint_ja = "ŷ₁ の δ に h₂ を掛けます。"
+hint_en = "δ(ŷ₁) times h₂."
+hint_ja = "δ(ŷ₁) に h₂ を掛けます。"
 explain_en = "∂E/∂w₆ = δ(ŷ₁) · h₂ = {delta.o1:.4f} × {out.h2:.4f} = {grad.w6:.4f}"
 explain_ja = "∂E/∂w₆ = δ(ŷ₁) · h₂ = {delta.o1:.4f} × {out.h2:.4f} = {grad.w6:.4f}"
 
@@ -1201,14 +1202,14 @@ title_ja = "さらに奥へ：隠れニューロン"
 focus = "neuron h1"
 advance = "to:delta.h1"
 narration_en = """
-w₁ leads from x₁ into h₁, and h₁ feeds *both* outputs. Its δ gathers the δs of both outputs,
+w₁ leads from x₁ into h₁, and h₁ feeds *both* outputs. Its δ(h₁) gathers the δs of both outputs,
 each weighted by the connection it travels back along, then times the sigmoid's slope at h₁:
 
 δ(h₁) = (w₅ · δ(ŷ₁) + w₇ · δ(ŷ₂)) · h₁ (1 − h₁)
       = ({w.w5:.2f} × {delta.o1:.4f} + {w.w7:.2f} × ({delta.o2:.4f})) × {slope.h1:.4f}
 """
 narration_ja = """
-w₁ は x₁ から h₁ へつながり、h₁ は*両方の*出力に値を送っています。そのため h₁ の δ は、
+w₁ は x₁ から h₁ へつながり、h₁ は*両方の*出力に値を送っています。そのため δ(h₁) は、
 両方の出力の δ を、戻ってくる経路の重みで重み付けして足し、h₁ でのシグモイドの傾きを掛けたものになります。
 
 δ(h₁) = (w₅ · δ(ŷ₁) + w₇ · δ(ŷ₂)) · h₁ (1 − h₁)
@@ -1307,10 +1308,10 @@ question_ja = "損失の下がり方が最初よりずっと遅くなったの�
 choices_en = ["The gradients shrink as the outputs near their targets", "The learning rate lowers itself", "Most weights have stopped learning"]
 choices_ja = ["出力が目標に近づき、勾配が小さくなるから", "学習率が自動的に下がるから", "ほとんどの重みが学習をやめたから"]
 correct = 1
-hint_en = "Look at the first link, ŷ − y, of every chain."
-hint_ja = "どの鎖にも含まれる一段目 ŷ − y に注目しましょう。"
-explain_en = "Each gradient contains ŷ − y, which is now small ({dE.o1:.4f} for ŷ₁), and the sigmoid's slope near its ends is small too; the learning rate stays {lr:.1f}."
-explain_ja = "どの勾配にも ŷ − y が含まれ、それがいまは小さく（ŷ₁ では {dE.o1:.4f}）、さらにシグモイドの端では傾きも小さくなります。学習率は {lr:.1f} のままです。"
+hint_en = "Look at the first link, ŷ₁ − y₁ or ŷ₂ − y₂, of every chain."
+hint_ja = "どの鎖にも含まれる一段目 ŷ₁ − y₁ または ŷ₂ − y₂ に注目しましょう。"
+explain_en = "Each gradient contains ŷ₁ − y₁ or ŷ₂ − y₂, which is now small ({dE.o1:.4f} for ŷ₁), and the sigmoid's slope near its ends is small too; the learning rate stays {lr:.1f}."
+explain_ja = "どの勾配にも ŷ₁ − y₁ か ŷ₂ − y₂ が含まれ、それがいまは小さく（ŷ₁ では {dE.o1:.4f}）、さらにシグモイドの端では傾きも小さくなります。学習率は {lr:.1f} のままです。"
 
 """##,
         "05-learning-rate.toml": ##"""
@@ -1816,7 +1817,7 @@ narration_en = """
 Next the program computes output_error = y − ŷ and output_delta = output_error · ŷ(1 − ŷ): the
 error times the sigmoid's slope.
 
-The tutor writes the same quantity the other way round, δ = ∂E/∂z = (ŷ − y) · ŷ(1 − ŷ), because
+The tutor writes the same quantity the other way round, δ(ŷ) = ∂E/∂z(ŷ) = (ŷ − y) · ŷ(1 − ŷ), because
 gradient descent *subtracts* η times the gradient. The program uses y − ŷ and *adds*: the two
 flips cancel, and both take exactly the same step.
 """
@@ -1824,22 +1825,22 @@ narration_ja = """
 次にプログラムは output_error = y − ŷ と output_delta = output_error · ŷ(1 − ŷ) を計算します。
 誤差にシグモイドの傾きを掛けたものです。
 
-このチューターでは同じ量を逆向きに δ = ∂E/∂z = (ŷ − y) · ŷ(1 − ŷ) と書きます。勾配降下法では、
+このチューターでは同じ量を逆向きに δ(ŷ) = ∂E/∂z(ŷ) = (ŷ − y) · ŷ(1 − ŷ) と書きます。勾配降下法では、
 勾配の η 倍を*引く*からです。プログラムは y − ŷ を使って*足して*います。符号の反転が二回起きて打ち消し合うので、
 どちらもまったく同じ一歩を進みます。
 """
 
 [scene.quiz]
 kind = "sign"
-question_en = "Is the tutor's δ of the output, for sample 1, positive or negative?"
-question_ja = "サンプル 1 について、このチューターでの出力の δ は正でしょうか、負でしょうか？"
+question_en = "Is the tutor's δ(ŷ), for sample 1, positive or negative?"
+question_ja = "サンプル 1 について、このチューターでの δ(ŷ) は正でしょうか、負でしょうか？"
 answer = "delta.o1"
 hint_en = "ŷ = {out.o1:.4f} and y = {target.o1:.0f}; the slope ŷ(1 − ŷ) is always positive."
 hint_ja = "ŷ = {out.o1:.4f}、y = {target.o1:.0f} です。傾き ŷ(1 − ŷ) は常に正です。"
-explain_en = "δ = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}: the output is above its target, so δ is positive."
-explain_ja = "δ = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}。出力が目標より大きいので δ は正です。"
-reveal_en = "δ = {delta.o1:.4f}. The program's output_delta for this sample is the same number with the opposite sign."
-reveal_ja = "δ = {delta.o1:.4f} です。プログラムの output_delta では、このサンプルの値は符号だけが逆になります。"
+explain_en = "δ(ŷ) = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}: the output is above its target, so δ(ŷ) is positive."
+explain_ja = "δ(ŷ) = ({out.o1:.4f} − {target.o1:.0f}) × {slope.o1:.4f} = {delta.o1:.4f}。出力が目標より大きいので δ(ŷ) は正です。"
+reveal_en = "δ(ŷ) = {delta.o1:.4f}. The program's output_delta for this sample is the same number with the opposite sign."
+reveal_ja = "δ(ŷ) = {delta.o1:.4f} です。プログラムの output_delta では、このサンプルの値は符号だけが逆になります。"
 
 [[scene]]
 title_en = "Back into the hidden layer"
@@ -1847,14 +1848,14 @@ title_ja = "隠れ層へさかのぼる"
 focus = "neuron h1"
 advance = "to:delta.h1"
 narration_en = """
-hidden_error = output_delta.dot(weights_hidden_output.T) sends the output's δ back along each
+hidden_error = output_delta.dot(weights_hidden_output.T) sends δ(ŷ) back along each
 hidden neuron's outgoing weight. hidden_delta then multiplies by each hidden neuron's own slope.
 This is the *chain rule*, one layer down.
 
 For h₁: δ(h₁) = w₁₃ · δ(ŷ) · h₁(1 − h₁).
 """
 narration_ja = """
-hidden_error = output_delta.dot(weights_hidden_output.T) は、出力の δ を、各隠れニューロンから出ている重みに沿って
+hidden_error = output_delta.dot(weights_hidden_output.T) は、δ(ŷ) を、各隠れニューロンから出ている重みに沿って
 送り返します。続く hidden_delta で、各隠れニューロン自身の傾きを掛けます。一層下での*連鎖律*です。
 
 h₁ なら δ(h₁) = w₁₃ · δ(ŷ) · h₁(1 − h₁) です。
@@ -2109,31 +2110,31 @@ title_ja = "シグモイドの傾き"
 focus = "neuron h1_1"
 advance = "to:out.h1_1"
 narration_en = """
-The first hidden neuron has computed z = {z.h1_1:.4f} and h = σ(z) = {out.h1_1:.4f}.
+The first hidden neuron has computed z(h₁⁽¹⁾) = {z.h1_1:.4f} and h₁⁽¹⁾ = σ(z(h₁⁽¹⁾)) = {out.h1_1:.4f}.
 
-The sigmoid's derivative can be written with its own output: σ′(z) = σ(z) · (1 − σ(z)). It is
-largest at z = 0, where σ = 0.5 and the slope is 0.5 × 0.5 = 0.25. Away from 0 it only gets smaller.
+The sigmoid's derivative can be written with its own output: σ′(z) = σ(z) · (1 − σ(z)) for any
+number z. It is largest at 0, where σ = 0.5 and the slope is 0.5 × 0.5 = 0.25. Away from 0 it only gets smaller.
 """
 narration_ja = """
-隠れ層 1 の最初のニューロンが z = {z.h1_1:.4f}、h = σ(z) = {out.h1_1:.4f} を計算しました。
+隠れ層 1 の最初のニューロンが z(h₁⁽¹⁾) = {z.h1_1:.4f}、h₁⁽¹⁾ = σ(z(h₁⁽¹⁾)) = {out.h1_1:.4f} を計算しました。
 
-シグモイドの導関数は、自分の出力を使って σ′(z) = σ(z) · (1 − σ(z)) と書けます。最大になるのは
-z = 0 のときで、σ = 0.5 なので傾きは 0.5 × 0.5 = 0.25 です。z が 0 から離れるほど小さくなります。
+シグモイドの導関数は、自分の出力を使ってどんな数 z についても σ′(z) = σ(z) · (1 − σ(z)) と書けます。最大になるのは
+0 のときで、σ = 0.5 なので傾きは 0.5 × 0.5 = 0.25 です。0 から離れるほど小さくなります。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "What is the slope σ′(z) of this neuron? (four decimals)"
-question_ja = "このニューロンの傾き σ′(z) はいくつでしょう？（小数第4位まで）"
+question_en = "What is the slope σ′(z(h₁⁽¹⁾)) of this neuron? (four decimals)"
+question_ja = "このニューロンの傾き σ′(z(h₁⁽¹⁾)) はいくつでしょう？（小数第4位まで）"
 answer = "slope.h1_1"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "Multiply h = {out.h1_1:.4f} by 1 − h."
-hint_ja = "h = {out.h1_1:.4f} に 1 − h を掛けます。"
-explain_en = "σ′(z) = h (1 − h) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
-explain_ja = "σ′(z) = h (1 − h) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
-reveal_en = "σ′(z) = {slope.h1_1:.4f}: never more than 0.25, so each sigmoid layer shrinks the signal at least fourfold."
-reveal_ja = "σ′(z) = {slope.h1_1:.4f} です。0.25 を超えることはないので、シグモイドの層を通るたびに信号は 4 分の 1 以下になります。"
+hint_en = "Multiply h₁⁽¹⁾ = {out.h1_1:.4f} by 1 − h₁⁽¹⁾."
+hint_ja = "h₁⁽¹⁾ = {out.h1_1:.4f} に 1 − h₁⁽¹⁾ を掛けます。"
+explain_en = "σ′(z(h₁⁽¹⁾)) = h₁⁽¹⁾ (1 − h₁⁽¹⁾) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+explain_ja = "σ′(z(h₁⁽¹⁾)) = h₁⁽¹⁾ (1 − h₁⁽¹⁾) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+reveal_en = "σ′(z(h₁⁽¹⁾)) = {slope.h1_1:.4f}: never more than 0.25, so each sigmoid layer shrinks the signal at least fourfold."
+reveal_ja = "σ′(z(h₁⁽¹⁾)) = {slope.h1_1:.4f} です。0.25 を超えることはないので、シグモイドの層を通るたびに信号は 4 分の 1 以下になります。"
 
 [[scene]]
 title_en = "Other activations"
@@ -2161,8 +2162,8 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
-question_en = "A ReLU neuron has z = 2.5. What is its slope?"
-question_ja = "ある ReLU ニューロンの z が 2.5 です。傾きはいくつでしょう？"
+question_en = "The weighted sum of a ReLU neuron is 2.5. What is its slope?"
+question_ja = "ある ReLU ニューロンの重み付き和が 2.5 です。傾きはいくつでしょう？"
 choices_en = ["0", "0.25", "1", "2.5"]
 choices_ja = ["0", "0.25", "1", "2.5"]
 correct = 3
@@ -2214,16 +2215,16 @@ This is the *vanishing gradient* problem. By the *chain rule*, the gradient of a
 inputs is a product with one factor per layer between it and the output, and each sigmoid contributes a factor of
 at most 0.25. A few layers are enough to make it tiny.
 
-So the update barely moves the first layer: w₁ goes from {w.w1:.6f} to {new.w1:.6f}, while a
-weight into the output, w₂₇₃, goes from {w.w273:.4f} to {new.w273:.4f}. The layers nearest the
+So the update barely moves the first layer: W¹₁,₁ (from x₁ into h₁⁽¹⁾) goes from {w.W1_1_1:.6f} to
+{new.W1_1_1:.6f}, while a weight into the output, W⁶₁,₁ (from h₁⁽⁵⁾), goes from {w.W6_1_1:.4f} to {new.W6_1_1:.4f}. The layers nearest the
 inputs, which should learn the basic features, learn the slowest.
 """
 narration_ja = """
 これが*勾配消失*の問題です。*連鎖律*により、入力に近い重みの勾配は、そこから出力までの層ごとに一つずつ
 因子を掛けた積になり、シグモイドの因子はどれも 0.25 以下です。数層重ねるだけで、勾配はごく小さくなります。
 
-そのため、更新しても最初の層はほとんど動きません。w₁ は {w.w1:.6f} から {new.w1:.6f} へ、一方で出力への
-重み w₂₇₃ は {w.w273:.4f} から {new.w273:.4f} へ変わります。基本的な特徴を学ぶはずの入力側の層ほど、学習が遅いのです。
+そのため、更新しても最初の層はほとんど動きません。x₁ から h₁⁽¹⁾ への W¹₁,₁ は {w.W1_1_1:.6f} から {new.W1_1_1:.6f} へ、一方で h₁⁽⁵⁾ から
+出力への重み W⁶₁,₁ は {w.W6_1_1:.4f} から {new.W6_1_1:.4f} へ変わります。基本的な特徴を学ぶはずの入力側の層ほど、学習が遅いのです。
 """
 
 [[scene]]
@@ -2311,13 +2312,13 @@ ReLU に合わせた重みの初期値と合わせて、いまの深いネット
 kind = "choice"
 question_en = "ReLU has a weak spot of its own. Which?"
 question_ja = "ReLU にも弱点があります。どれでしょう？"
-choices_en = ["A neuron whose z stays negative gets no gradient at all", "Its slope is at most 0.25", "Its output can never be 0"]
-choices_ja = ["z が負のままのニューロンには勾配がまったく届かない", "傾きが最大でも 0.25 しかない", "出力が 0 になることがない"]
+choices_en = ["A neuron whose weighted sum stays negative gets no gradient at all", "Its slope is at most 0.25", "Its output can never be 0"]
+choices_ja = ["重み付き和が負のままのニューロンには勾配がまったく届かない", "傾きが最大でも 0.25 しかない", "出力が 0 になることがない"]
 correct = 1
-hint_en = "What is ReLU's slope for negative z?"
-hint_ja = "z が負のときの ReLU の傾きは？"
-explain_en = "For z < 0 the slope of ReLU is 0, so δ = 0 and none of the neuron's weights move: if z is negative for every sample, the neuron stays silent for good (a dead neuron). Leaky ReLU keeps a small slope there to avoid it."
-explain_ja = "z < 0 では ReLU の傾きは 0 なので δ = 0 になり、そのニューロンの重みはまったく動きません。どのサンプルでも z が負なら、そのニューロンはずっと黙ったままです（死んだニューロン）。Leaky ReLU は負の側にも小さな傾きを残してこれを防ぎます。"
+hint_en = "What is ReLU's slope for a negative sum?"
+hint_ja = "和が負のときの ReLU の傾きは？"
+explain_en = "Below 0 the slope of ReLU is 0, so the neuron's δ is 0 and none of its weights move: if its weighted sum is negative for every sample, the neuron stays silent for good (a dead neuron). Leaky ReLU keeps a small slope there to avoid it."
+explain_ja = "0 より下では ReLU の傾きは 0 なので、そのニューロンの δ は 0 になり、重みはまったく動きません。どのサンプルでも重み付き和が負なら、そのニューロンはずっと黙ったままです（死んだニューロン）。Leaky ReLU は負の側にも小さな傾きを残してこれを防ぎます。"
 
 """##,
         "08-exploding-gradients.toml": ##"""
@@ -2406,29 +2407,29 @@ The backward pass gives the size of the gradient per weight layer: {gradnorm.lay
 for the layer into the output. All together, the gradient has length {gradnorm:.1f}.
 
 Gradient descent takes a step of the *learning rate* times the gradient. The learning rate
-η = {lr:.2f} is small, but the gradient is not: w₁'s gradient is {grad.w1:.2f}.
+η = {lr:.2f} is small, but the gradient is not: W¹₁,₁'s gradient is {grad.W1_1_1:.2f}.
 """
 narration_ja = """
 逆伝播で、重みの層ごとの勾配の大きさが分かりました。層 1 は {gradnorm.layer1:.1f}、続いて {gradnorm.layer2:.1f}、
 {gradnorm.layer3:.1f}、{gradnorm.layer4:.1f}、出力への層は {gradnorm.layer5:.1f} です。全体での勾配の長さは {gradnorm:.1f} です。
 
 勾配降下法の一歩は*学習率* × 勾配です。学習率 η = {lr:.2f} は小さいのですが、勾配は小さくありません。
-w₁ の勾配は {grad.w1:.2f} です。
+W¹₁,₁ の勾配は {grad.W1_1_1:.2f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "w₁ = {w.w1:.4f}. What is w₁ after this update? (two decimals)"
-question_ja = "w₁ = {w.w1:.4f} です。この更新の後、w₁ はいくつになるでしょう？（小数第2位まで）"
-answer = "new.w1"
+question_en = "W¹₁,₁ = {w.W1_1_1:.4f}. What is W¹₁,₁ after this update? (two decimals)"
+question_ja = "W¹₁,₁ = {w.W1_1_1:.4f} です。この更新の後、W¹₁,₁ はいくつになるでしょう？（小数第2位まで）"
+answer = "new.W1_1_1"
 tolerance = 0.01
 format = ".2f"
-hint_en = "w₁ − η · ∂E/∂w₁ with η = {lr:.2f} and ∂E/∂w₁ = {grad.w1:.2f}."
-hint_ja = "w₁ − η · ∂E/∂w₁ を計算します。η = {lr:.2f}、∂E/∂w₁ = {grad.w1:.2f} です。"
-explain_en = "w₁ ← {w.w1:.4f} − {lr:.2f} × {grad.w1:.4f} = {new.w1:.4f}"
-explain_ja = "w₁ ← {w.w1:.4f} − {lr:.2f} × {grad.w1:.4f} = {new.w1:.4f}"
-reveal_en = "w₁ jumps from {w.w1:.2f} to {new.w1:.2f} in a single step, and every other weight lurches just as far."
-reveal_ja = "w₁ はたった一歩で {w.w1:.2f} から {new.w1:.2f} へ飛びます。ほかの重みも同じように大きく動きます。"
+hint_en = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ with η = {lr:.2f} and ∂E/∂W¹₁,₁ = {grad.W1_1_1:.2f}."
+hint_ja = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ を計算します。η = {lr:.2f}、∂E/∂W¹₁,₁ = {grad.W1_1_1:.2f} です。"
+explain_en = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
+explain_ja = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
+reveal_en = "W¹₁,₁ jumps from {w.W1_1_1:.2f} to {new.W1_1_1:.2f} in a single step, and every other weight lurches just as far."
+reveal_ja = "W¹₁,₁ はたった一歩で {w.W1_1_1:.2f} から {new.W1_1_1:.2f} へ飛びます。ほかの重みも同じように大きく動きます。"
 
 [[scene]]
 title_en = "It feeds on itself"
@@ -2594,14 +2595,14 @@ narration_ja = """
 title_en = "Plain gradient descent"
 title_ja = "素朴な勾配降下法"
 focus = "update"
-advance = "to:new.w1"
+advance = "to:new.W1_1_1"
 narration_en = """
 *SGD* takes the step the gradient gives, nothing more:
 
 w ← w − η · ∂E/∂w
 
 (Strictly, stochastic gradient descent computes each gradient on a random part of the data; here
-every step uses all {samples:d} samples.) For w₁ the gradient is {grad.w1:.4f}.
+every step uses all {samples:d} samples.) For W¹₁,₁ the gradient is {grad.W1_1_1:.4f}.
 """
 narration_ja = """
 *SGD*は勾配が示す一歩をそのまま踏み出します。
@@ -2609,20 +2610,20 @@ narration_ja = """
 w ← w − η · ∂E/∂w
 
 （本来の確率的勾配降下法は、データの一部をランダムに選んで勾配を計算します。ここでは毎回 {samples:d} 個すべてを使います。）
-w₁ の勾配は {grad.w1:.4f} です。
+W¹₁,₁ の勾配は {grad.W1_1_1:.4f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "w₁ = {w.w1:.4f}. What is w₁ after this SGD step? (four decimals)"
-question_ja = "w₁ = {w.w1:.4f} です。この SGD の一歩の後、w₁ はいくつでしょう？（小数第4位まで）"
-answer = "new.w1"
+question_en = "W¹₁,₁ = {w.W1_1_1:.4f}. What is W¹₁,₁ after this SGD step? (four decimals)"
+question_ja = "W¹₁,₁ = {w.W1_1_1:.4f} です。この SGD の一歩の後、W¹₁,₁ はいくつでしょう？（小数第4位まで）"
+answer = "new.W1_1_1"
 tolerance = 0.0002
 format = ".4f"
-hint_en = "w₁ − η · ∂E/∂w₁ with η = {lr:.2f}."
-hint_ja = "η = {lr:.2f} として w₁ − η · ∂E/∂w₁ を計算します。"
-explain_en = "w₁ ← {w.w1:.4f} − {lr:.2f} × ({grad.w1:.4f}) = {new.w1:.4f}"
-explain_ja = "w₁ ← {w.w1:.4f} − {lr:.2f} × ({grad.w1:.4f}) = {new.w1:.4f}"
+hint_en = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ with η = {lr:.2f}."
+hint_ja = "η = {lr:.2f} として W¹₁,₁ − η · ∂E/∂W¹₁,₁ を計算します。"
+explain_en = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
+explain_ja = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
 
 [[scene]]
 title_en = "Momentum"
@@ -2775,36 +2776,38 @@ narration_ja = """
 title_en = "Softmax: scores into probabilities"
 title_ja = "ソフトマックス関数：点数を確率に"
 focus = "layer output"
-advance = "to:out.o10"
+advance = "to:out.o9"
 narration_en = """
-The output layer first computes ten weighted sums z₁…z₁₀, one score per digit. The *softmax
-function* turns them into probabilities:
+The output layer first computes ten weighted sums z(ŷ₀)…z(ŷ₉), one score per digit: the outputs
+are numbered by the digit they stand for, from 0. The *softmax function* turns them into
+probabilities:
 
-ŷₖ = e^(zₖ) / (e^(z₁) + … + e^(z₁₀))
+ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + … + e^(z(ŷ₉)))
 
 Every ŷₖ is positive, and a larger score gets a larger share. For the first image of this batch,
-ŷ₁ (the digit 0) is {out.o1:.4f} and ŷ₂ (the digit 1) is {out.o2:.4f}.
+ŷ₀ (the digit 0) is {out.o0:.4f} and ŷ₁ (the digit 1) is {out.o1:.4f}.
 """
 narration_ja = """
-出力層はまず 10 個の重み付き和 z₁〜z₁₀ を計算します。数字ごとの点数です。*ソフトマックス関数*はこれを確率に変えます。
+出力層はまず 10 個の重み付き和 z(ŷ₀)〜z(ŷ₉) を計算します。数字ごとの点数で、出力には表す数字と同じ
+0 からの番号が付いています。*ソフトマックス関数*はこれを確率に変えます。
 
-ŷₖ = e^(zₖ) / (e^(z₁) + … + e^(z₁₀))
+ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + … + e^(z(ŷ₉)))
 
-どの ŷₖ も正で、点数が大きいほど大きな分け前を得ます。このバッチの最初の画像では、ŷ₁（数字の 0）が
-{out.o1:.4f}、ŷ₂（数字の 1）が {out.o2:.4f} です。
+どの ŷₖ も正で、点数が大きいほど大きな分け前を得ます。このバッチの最初の画像では、ŷ₀（数字の 0）が
+{out.o0:.4f}、ŷ₁（数字の 1）が {out.o1:.4f} です。
 """
 
 [scene.quiz]
 kind = "choice"
-question_en = "What do the ten outputs ŷ₁ + … + ŷ₁₀ add up to?"
-question_ja = "10 個の出力の和 ŷ₁ + … + ŷ₁₀ はいくつでしょう？"
+question_en = "What do the ten outputs ŷ₀ + … + ŷ₉ add up to?"
+question_ja = "10 個の出力の和 ŷ₀ + … + ŷ₉ はいくつでしょう？"
 choices_en = ["Exactly 1, for every image", "It depends on the image", "10, one per output"]
 choices_ja = ["どの画像でもちょうど 1", "画像によって変わる", "出力ごとに 1 で、合計 10"]
 correct = 1
 hint_en = "Look at the denominator: it is the sum of all ten numerators."
 hint_ja = "分母を見ましょう。10 個の分子をすべて足したものです。"
-explain_en = "Each ŷₖ is its own e^(zₖ) divided by the sum of all ten, so the ten shares always add up to exactly 1: a probability distribution over the digits."
-explain_ja = "各 ŷₖ は自分の e^(zₖ) を 10 個すべての和で割ったものなので、10 個を足すと必ずちょうど 1 になります。数字についての確率分布です。"
+explain_en = "Each ŷₖ is its own e^(z(ŷₖ)) divided by the sum of all ten, so the ten shares always add up to exactly 1: a probability distribution over the digits."
+explain_ja = "各 ŷₖ は自分の e^(z(ŷₖ)) を 10 個すべての和で割ったものなので、10 個を足すと必ずちょうど 1 になります。数字についての確率分布です。"
 
 [[scene]]
 title_en = "Cross-entropy"
@@ -2843,36 +2846,36 @@ explain_ja = "−log 0.5 = log 2 ≈ 0.693 です。正解の確率が半分に�
 [[scene]]
 title_en = "A gradient without the slope"
 title_ja = "傾きの消えた勾配"
-focus = "neuron o1"
-advance = "to:delta.o1"
+focus = "neuron o0"
+advance = "to:delta.o0"
 narration_en = """
-Softmax and cross-entropy fit together neatly: for every output the δ (∂E/∂z) is simply
+Softmax and cross-entropy fit together neatly: for every output ŷₖ the δ, ∂E/∂z(ŷₖ), is simply
 
-δₖ = ŷₖ − yₖ
+δ(ŷₖ) = ŷₖ − yₖ
 
 The slopes of the exponentials cancel out, so a confident wrong answer gives a strong gradient
-instead of a vanishing one. For the first image, ŷ₁ = {out.o1:.4f} and its target is y₁ = {target.o1:.0f}.
+instead of a vanishing one. For the first image, ŷ₀ = {out.o0:.4f} and its target is y₀ = {target.o0:.0f}.
 """
 narration_ja = """
-ソフトマックス関数と交差エントロピー誤差の組み合わせはうまくできていて、どの出力でも δ（∂E/∂z）は単に
+ソフトマックス関数と交差エントロピー誤差の組み合わせはうまくできていて、どの出力 ŷₖ でも δ（∂E/∂z(ŷₖ)）は単に
 
-δₖ = ŷₖ − yₖ
+δ(ŷₖ) = ŷₖ − yₖ
 
 になります。指数関数の傾きが打ち消し合うので、自信をもって間違えたときには、消えかけた勾配ではなく強い勾配が得られます。
-最初の画像では ŷ₁ = {out.o1:.4f}、その目標は y₁ = {target.o1:.0f} です。
+最初の画像では ŷ₀ = {out.o0:.4f}、その目標は y₀ = {target.o0:.0f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "What is δ of output 1 for this image? (four decimals)"
-question_ja = "この画像での出力 1 の δ はいくつでしょう？（小数第4位まで）"
-answer = "delta.o1"
+question_en = "What is δ(ŷ₀), for the digit 0, for this image? (four decimals)"
+question_ja = "この画像での δ(ŷ₀)（数字の 0 の出力）はいくつでしょう？（小数第4位まで）"
+answer = "delta.o0"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "ŷ₁ − y₁."
-hint_ja = "ŷ₁ − y₁ を計算します。"
-explain_en = "δ₁ = ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.0f} = {delta.o1:.4f}"
-explain_ja = "δ₁ = ŷ₁ − y₁ = {out.o1:.4f} − {target.o1:.0f} = {delta.o1:.4f}"
+hint_en = "ŷ₀ − y₀."
+hint_ja = "ŷ₀ − y₀ を計算します。"
+explain_en = "δ(ŷ₀) = ŷ₀ − y₀ = {out.o0:.4f} − {target.o0:.0f} = {delta.o0:.4f}"
+explain_ja = "δ(ŷ₀) = ŷ₀ − y₀ = {out.o0:.4f} − {target.o0:.0f} = {delta.o0:.4f}"
 
 [[scene]]
 title_en = "Ten epochs of training"
