@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "TutorFilesTests", dependencies: ["TutorFiles", "CZlib"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["__Snapshots__"]),
         .testTarget(name: "TerminalBackendTests", dependencies: ["TerminalBackend"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["backprop-tutor", "BackpropEngine", "NetworkNaming", "TutorFiles", "TerminalUI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,23 +1,29 @@
 import BackpropEngine
+import NetworkNaming
 
 /// A recorded event as JSON, every value at full precision: what `trace --format json` prints.
-enum EventJSON {
-    static func neuron(_ n: NeuronRef) -> JSON { .array([.int(n.layer), .int(n.index)]) }
+/// Parameters carry their position (layer, to, from) and their name as lesson files spell it.
+struct EventJSON {
+    let naming: NetworkNaming
 
-    static func parameter(_ p: ParameterRef) -> JSON {
+    func neuron(_ n: NeuronRef) -> JSON { .array([.int(n.layer), .int(n.index)]) }
+
+    func parameter(_ p: ParameterRef) -> JSON {
         switch p {
         case .weight(let l, let j, let i):
-            return .object([("kind", .string("weight")), ("layer", .int(l)), ("to", .int(j)), ("from", .int(i))])
+            return .object([("kind", .string("weight")), ("name", .string(naming.parameter(p, .placeholder))),
+                            ("layer", .int(l)), ("to", .int(j)), ("from", .int(i))])
         case .bias(let l, let j):
-            return .object([("kind", .string("bias")), ("layer", .int(l)), ("neuron", .int(j))])
+            return .object([("kind", .string("bias")), ("name", .string(naming.parameter(p, .placeholder))),
+                            ("layer", .int(l)), ("neuron", .int(j))])
         }
     }
 
-    static func products(_ terms: [StepEvent.Product]) -> JSON {
+    func products(_ terms: [StepEvent.Product]) -> JSON {
         .array(terms.map { .numbers([$0.left, $0.right, $0.value]) })
     }
 
-    static func factor(_ f: StepEvent.Factor) -> JSON {
+    func factor(_ f: StepEvent.Factor) -> JSON {
         let role: (String, NeuronRef)
         switch f.role {
         case .lossGradient(let n): role = ("dL/dy", n)
@@ -28,9 +34,9 @@ enum EventJSON {
         return .object([("role", .string(role.0)), ("neuron", neuron(role.1)), ("value", .number(f.value))])
     }
 
-    static func optional(_ x: Double?) -> JSON { x.map { .number($0) } ?? .null }
+    func optional(_ x: Double?) -> JSON { x.map { .number($0) } ?? .null }
 
-    static func event(_ e: StepEvent) -> JSON {
+    func event(_ e: StepEvent) -> JSON {
         var fields: [(String, JSON)] = [("phase", .string(e.phase.rawValue))]
         fields.append(("sample", e.sample.map { .int($0) } ?? .null))
         switch e.kind {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackpropEngine
 import EventWords
+import NetworkNaming
 import Foundation
 import TutorFiles
 
@@ -70,14 +71,19 @@ struct Trace: ParsableCommand {
     }
 
     private func traceJSON(_ file: NetworkFile, _ traces: [StepTrace], _ end: Trainer) -> JSON {
-        .object([
+        let json = EventJSON(naming: file.naming)
+        return .object([
             ("title", .string(file.title)),
             ("layers", .array(file.network.layerSizes.map { .int($0) })),
+            // neuron [l, j] is named neurons[l][j], as lesson files spell it (x1, h1, o1)
+            ("neurons", .array(file.network.layerSizes.indices.map { l in
+                .array((0..<file.network.layerSizes[l]).map { .string(file.naming.neuron(NeuronRef(layer: l, index: $0), .placeholder)) })
+            })),
             ("steps", .array(traces.map { t in
                 .object([("update", .int(t.after.updateCount)), ("epoch", .int(t.epochNumber)),
                          ("batch", .int(t.batchNumber)), ("samples", .array(t.sampleIndices.map { .int($0) })),
                          ("loss", .number(t.batchLoss)),
-                         ("events", .array(t.map(EventJSON.event)))])
+                         ("events", .array(t.map(json.event)))])
             })),
             ("diverged", .bool(end.hasDiverged)),
         ])

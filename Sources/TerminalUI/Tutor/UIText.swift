@@ -12,7 +12,8 @@ public struct UIText: Sendable {
     // panels
     var network: String { t("network", "ネットワーク") }
     var activations: String { t("activations", "出力値") }
-    func deltas(unicode: Bool) -> String { unicode ? "δ = ∂E/∂z" : "delta = dE/dz" }
+    /// what the diagram shows beside each neuron n in the backward pass
+    func deltas(unicode: Bool) -> String { unicode ? "δ(n) = ∂E/∂z(n)" : "delta(n) = dE/dz(n)" }
     var step: String { t("this step", "このステップ") }
     var parameters: String { t("weights and biases", "重みとバイアス") }
     var loss: String { t("loss", "損失") }

@@ -9,7 +9,7 @@ public enum ValueName: Hashable, Sendable {
     case activation(NeuronRef)
     /// z.h1: the weighted sum
     case weightedSum(NeuronRef)
-    /// delta.h1: δ = ∂E/∂z
+    /// delta.h1: δ(h₁) = ∂E/∂z(h₁)
     case delta(NeuronRef)
     /// dE.o1: ∂E/∂ŷ of an output
     case lossGradient(NeuronRef)
