@@ -89,18 +89,24 @@ final class WorkedExampleWordsTests: XCTestCase {
     /// still does not fit loses its middle factors to "…", never wraps inside a term.
     func testGradientOfW5InNarrowPanels() throws {
         var narrow = words()
-        narrow.width = 40
+        narrow.width = 41
         XCTAssertEqual(narrow.text(for: try gradient(w5)).formula,
-                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z · ∂z/∂w₅",
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅",
                         "       = 0.7414 × 0.1868 × 0.5933",
                         "       = 0.0822",
-                        "∂z/∂w₅ = h₁ = 0.5933"])
-        narrow.width = 28
+                        "∂z(ŷ₁)/∂w₅ = h₁ = 0.5933"])
+        narrow.width = 32
         XCTAssertEqual(narrow.text(for: try gradient(w5)).formula,
-                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · … · ∂z/∂w₅",
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · … · ∂z(ŷ₁)/∂w₅",
                         "       = 0.7414 × … × 0.5933",
                         "       = 0.0822",
-                        "∂z/∂w₅ = h₁ = 0.5933"])
+                        "∂z(ŷ₁)/∂w₅ = h₁ = 0.5933"])
+        narrow.width = 28
+        XCTAssertEqual(narrow.text(for: try gradient(w5)).formula,
+                       ["∂E/∂w₅ = ∂E/∂ŷ₁ · …",
+                        "       = 0.7414 × … × 0.5933",
+                        "       = 0.0822",
+                        "∂z(ŷ₁)/∂w₅ = h₁ = 0.5933"])
     }
 
     func testHiddenDeltaAndGradientOfW1() throws {
