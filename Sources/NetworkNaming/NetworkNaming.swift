@@ -16,14 +16,16 @@ import BackpropEngine
 /// - Small networks number weights and biases layer by layer, row by row, as the classic worked
 ///   examples do (w₁…w₄ into the hidden layer, w₅…w₈ into the outputs of the 2-2-2 network; b₁…b₄).
 ///   Once a weight layer has more weights than `numberedWeightLimit`, every parameter is named by
-///   layer and position instead: W²₃,₇ joins neuron 7 of layer 1 to neuron 3 of layer 2, b²₃ is
+///   layer and position instead: W⁽²⁾₃,₇ joins neuron 7 of layer 1 to neuron 3 of layer 2, b⁽²⁾₃ is
 ///   the bias of that neuron (the subscripts are the numbers of the neurons joined; 1 for a layer
-///   of one).
+///   of one). It is the (3, 7) element of the layer view's matrix W⁽²⁾.
+/// - A layer is marked ⁽ˡ⁾ wherever it is written (h₁⁽²⁾, W⁽²⁾₃,₇, the layer view's W⁽²⁾, A⁽¹⁾):
+///   in parentheses, so that it never reads as a power.
 public struct NetworkNaming: Sendable, Equatable {
     public enum Style: Sendable, CaseIterable {
-        /// x₁, h₁⁽²⁾, ŷ₁, w₅, W²₃,₇, z(h₁)
+        /// x₁, h₁⁽²⁾, ŷ₁, w₅, W⁽²⁾₃,₇, z(h₁)
         case unicode
-        /// x1, h1^(2), y^1, w5, W^2_3,7, z(h1)
+        /// x1, h1^(2), y^1, w5, W^(2)_3,7, z(h1)
         case ascii
         /// x1, h1_2, o1, w5, W2_3_7, z.h1 (lesson files: `{z.h1}`, `focus = "weight w5"`)
         case placeholder
@@ -110,7 +112,7 @@ public struct NetworkNaming: Sendable, Equatable {
         let number = self.number(of: n).map { Scripts.sub($0, ascii: ascii) } ?? ""
         if n.layer == 0 { return "x" + number }
         if n.layer == outputLayer { return (ascii ? "y^" : "ŷ") + number }
-        let layerMark = hiddenLayerCount > 1 ? Scripts.sup("(\(n.layer))", ascii: ascii) : ""
+        let layerMark = hiddenLayerCount > 1 ? Self.layerMark(n.layer, style) : ""
         return "h" + number + layerMark
     }
 
@@ -128,7 +130,12 @@ public struct NetworkNaming: Sendable, Equatable {
 
     // MARK: parameters
 
-    /// w₅, b₃ (numbered); W²₃,₇, b²₃ (matrix).
+    /// ⁽²⁾ (Unicode) or ^(2) (ASCII): the mark of neuron layer 2, or of the weights into it.
+    public static func layerMark(_ layer: Int, _ style: Style) -> String {
+        style == .placeholder ? String(layer) : Scripts.sup("(\(layer))", ascii: style == .ascii)
+    }
+
+    /// w₅, b₃ (numbered); W⁽²⁾₃,₇, b⁽²⁾₃ (matrix).
     public func parameter(_ p: ParameterRef, _ style: Style) -> String {
         switch parameterNames {
         case .numbered:
@@ -150,10 +157,10 @@ public struct NetworkNaming: Sendable, Equatable {
             let letter = column == nil ? "b" : "W"
             switch style {
             case .unicode:
-                return letter + Scripts.sup(String(layer), ascii: false) + Scripts.sub(row, ascii: false)
+                return letter + Self.layerMark(layer, .unicode) + Scripts.sub(row, ascii: false)
                     + (column.map { "," + Scripts.sub($0, ascii: false) } ?? "")
             case .ascii:
-                return letter + "^\(layer)_\(row)" + (column.map { ",\($0)" } ?? "")
+                return letter + Self.layerMark(layer, .ascii) + "_\(row)" + (column.map { ",\($0)" } ?? "")
             case .placeholder:
                 return letter + "\(layer)_\(row)" + (column.map { "_\($0)" } ?? "")
             }
@@ -200,7 +207,7 @@ public struct NetworkNaming: Sendable, Equatable {
         }
     }
 
-    /// A parameter from its placeholder spelling (w5, b1; W2_3_7, b2_3) or its ASCII one (W^2_3,7).
+    /// A parameter from its placeholder spelling (w5, b1; W2_3_7, b2_3) or its ASCII one (W^(2)_3,7).
     public func parameter(named s: String) -> ParameterRef? {
         switch parameterNames {
         case .numbered: return numberedParameter(s)
@@ -232,7 +239,9 @@ public struct NetworkNaming: Sendable, Equatable {
     private func matrixParameter(_ s: String) -> ParameterRef? {
         guard let first = s.first, first == "W" || first == "b" else { return nil }
         var rest = s.dropFirst()
-        if rest.hasPrefix("^") { rest = rest.dropFirst() }   // W^2_3,7, the ASCII spelling
+        if rest.hasPrefix("^("), let close = rest.firstIndex(of: ")") {   // W^(2)_3,7, the ASCII spelling
+            rest = rest[rest.index(rest.startIndex, offsetBy: 2)..<close] + rest[rest.index(after: close)...]
+        }
         let numbers = rest.split(omittingEmptySubsequences: false) { $0 == "_" || $0 == "," }.map { Self.count(String($0)) }
         guard numbers.allSatisfy({ $0 != nil }) else { return nil }
         let n = numbers.map { $0! }

@@ -63,12 +63,12 @@ final class NamingAgreementTests: XCTestCase {
         for (layer, (inputs, outputs)) in [(64, 1...32), (32, 0...9)].enumerated() {
             for j in outputs {
                 for i in 1...inputs {
-                    parameters.append("W" + sup(layer + 1) + sub(j) + "," + sub(i))
+                    parameters.append("W⁽" + sup(layer + 1) + "⁾" + sub(j) + "," + sub(i))
                     spellings.append("W\(layer + 1)_\(j)_\(i)")
                 }
             }
             for j in outputs {
-                parameters.append("b" + sup(layer + 1) + sub(j))
+                parameters.append("b⁽" + sup(layer + 1) + "⁾" + sub(j))
                 spellings.append("b\(layer + 1)_\(j)")
             }
         }

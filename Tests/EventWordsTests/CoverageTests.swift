@@ -70,12 +70,12 @@ final class CoverageTests: XCTestCase {
         let sum = try XCTUnwrap(trace.first { if case .weightedSum = $0.kind { return true } else { return false } })
         let short = words.text(for: sum).formula
         // 64 weights into each hidden neuron: more than a screenful, so named by layer and position
-        XCTAssertEqual(short[0], "z(h₁) = W¹₁,₁·x₁ + W¹₁,₂·x₂ + W¹₁,₃·x₃ + … + W¹₁,₆₄·x₆₄")
-        XCTAssertFalse(short.joined().contains("W¹₁,₃₂"))
+        XCTAssertEqual(short[0], "z(h₁) = W⁽¹⁾₁,₁·x₁ + W⁽¹⁾₁,₂·x₂ + W⁽¹⁾₁,₃·x₃ + … + W⁽¹⁾₁,₆₄·x₆₄")
+        XCTAssertFalse(short.joined().contains("W⁽¹⁾₁,₃₂"))
         XCTAssertTrue(short.allSatisfy { $0.count <= 80 })
         let full = words.fullFormula(for: sum).joined(separator: "\n")
-        XCTAssertTrue(full.contains("W¹₁,₃₂·x₃₂") && full.contains("W¹₁,₆₄·x₆₄") && !full.contains("…"))
-        XCTAssertEqual(words.name(of: .weight(layer: 1, to: 0, from: 0)), "W²₁,₁")
+        XCTAssertTrue(full.contains("W⁽¹⁾₁,₃₂·x₃₂") && full.contains("W⁽¹⁾₁,₆₄·x₆₄") && !full.contains("…"))
+        XCTAssertEqual(words.name(of: .weight(layer: 1, to: 0, from: 0)), "W⁽²⁾₁,₁")
     }
 
     func testJapaneseUsesTheStandardTerms() {

@@ -39,15 +39,15 @@ final class NetworkNamingTests: XCTestCase {
         XCTAssertEqual(n.neuron(NeuronRef(layer: 2, index: 9), .unicode), "ŷ₉")
         XCTAssertEqual(n.neuron(NeuronRef(layer: 2, index: 9), .placeholder), "o9")
         XCTAssertEqual(n.target(of: NeuronRef(layer: 2, index: 3), .unicode), "y₃")
-        // W²₃,₇: from h₇ (index 6) into ŷ₃ (the digit 3, index 3)
-        XCTAssertEqual(n.parameter(.weight(layer: 1, to: 3, from: 6), .unicode), "W²₃,₇")
-        XCTAssertEqual(n.parameter(.weight(layer: 1, to: 3, from: 6), .ascii), "W^2_3,7")
+        // W⁽²⁾₃,₇: from h₇ (index 6) into ŷ₃ (the digit 3, index 3)
+        XCTAssertEqual(n.parameter(.weight(layer: 1, to: 3, from: 6), .unicode), "W⁽²⁾₃,₇")
+        XCTAssertEqual(n.parameter(.weight(layer: 1, to: 3, from: 6), .ascii), "W^(2)_3,7")
         XCTAssertEqual(n.parameter(.weight(layer: 1, to: 3, from: 6), .placeholder), "W2_3_7")
-        XCTAssertEqual(n.parameter(.weight(layer: 0, to: 31, from: 63), .unicode), "W¹₃₂,₆₄")
-        XCTAssertEqual(n.parameter(.bias(layer: 1, neuron: 3), .unicode), "b²₃")
-        XCTAssertEqual(n.parameter(.bias(layer: 0, neuron: 0), .ascii), "b^1_1")
+        XCTAssertEqual(n.parameter(.weight(layer: 0, to: 31, from: 63), .unicode), "W⁽¹⁾₃₂,₆₄")
+        XCTAssertEqual(n.parameter(.bias(layer: 1, neuron: 3), .unicode), "b⁽²⁾₃")
+        XCTAssertEqual(n.parameter(.bias(layer: 0, neuron: 0), .ascii), "b^(1)_1")
         XCTAssertEqual(n.parameter(named: "W2_3_7"), .weight(layer: 1, to: 3, from: 6))
-        XCTAssertEqual(n.parameter(named: "W^2_3,7"), .weight(layer: 1, to: 3, from: 6))
+        XCTAssertEqual(n.parameter(named: "W^(2)_3,7"), .weight(layer: 1, to: 3, from: 6))
         XCTAssertEqual(n.parameter(named: "b2_0"), .bias(layer: 1, neuron: 0))
         XCTAssertNil(n.parameter(named: "w5"))        // one name: the numbered form is not this network's
         XCTAssertNil(n.parameter(named: "W2_10_1"))   // the digits are 0…9
@@ -76,7 +76,7 @@ final class NetworkNamingTests: XCTestCase {
         XCTAssertEqual(n.neuron(NeuronRef(layer: 0, index: 0), .unicode), "x₁")
         let single = NetworkNaming(layerSizes: [1, 8, 8, 1], biasMode: .trainable)
         XCTAssertEqual(single.neuron(NeuronRef(layer: 0, index: 0), .unicode), "x")
-        XCTAssertEqual(single.parameter(.weight(layer: 0, to: 2, from: 0), .unicode), "W¹₃,₁")
+        XCTAssertEqual(single.parameter(.weight(layer: 0, to: 2, from: 0), .unicode), "W⁽¹⁾₃,₁")
         // classes need two outputs or more: one sigmoid output stays ŷ
         XCTAssertFalse(NetworkNaming(layerSizes: [2, 1], biasMode: .trainable, classes: 2).outputsAreClasses)
     }

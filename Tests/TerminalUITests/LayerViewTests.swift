@@ -82,7 +82,7 @@ final class LayerViewTests: XCTestCase {
         }
         // in ASCII too
         model.unicode = false
-        XCTAssertTrue(view(model).description.contains("W(1) <- W(1) - lr . dE/dW(1)   (4x3) - lr . (4x3) -> (4x3)"), view(model).description)
+        XCTAssertTrue(view(model).description.contains("W^(1) <- W^(1) - lr . dE/dW^(1)   (4x3) - lr . (4x3) -> (4x3)"), view(model).description)
     }
 
     func testArticleNumPyNames() throws {

@@ -1,20 +1,15 @@
 import BackpropEngine
+import NetworkNaming
 
 /// How the layer view writes matrices and operations: A⁽¹⁾, W⁽²⁾ᵀ, Δ⁽²⁾, ∂E/∂W⁽¹⁾, ⊙, η in
-/// Unicode; A(1), W(2)^T, D(2), dE/dW(1), *, lr in ASCII. Neuron layers count from 0 (the
-/// inputs); W⁽ˡ⁾ joins layer l − 1 to layer l.
+/// Unicode; A^(1), W^(2)^T, D^(2), dE/dW^(1), *, lr in ASCII. Neuron layers count from 0 (the
+/// inputs); W⁽ˡ⁾ joins layer l − 1 to layer l. The layer mark is NetworkNaming's, so W⁽²⁾'s
+/// elements are the W⁽²⁾₃,₇ of a large network's parameter names and h₁⁽²⁾ is in A⁽²⁾.
 struct LayerNotation: Sendable {
     let unicode: Bool
 
-    private static let superscripts: [Character: Character] = [
-        "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-        "(": "⁽", ")": "⁾",
-    ]
-
-    /// ⁽ˡ⁾ or (l)
-    func layer(_ l: Int) -> String {
-        unicode ? String("(\(l))".map { Self.superscripts[$0] ?? $0 }) : "(\(l))"
-    }
+    /// ⁽ˡ⁾ or ^(l)
+    func layer(_ l: Int) -> String { NetworkNaming.layerMark(l, unicode ? .unicode : .ascii) }
 
     func a(_ l: Int) -> String { "A" + layer(l) }
     func z(_ l: Int) -> String { "Z" + layer(l) }

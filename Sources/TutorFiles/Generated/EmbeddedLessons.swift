@@ -2215,16 +2215,16 @@ This is the *vanishing gradient* problem. By the *chain rule*, the gradient of a
 inputs is a product with one factor per layer between it and the output, and each sigmoid contributes a factor of
 at most 0.25. A few layers are enough to make it tiny.
 
-So the update barely moves the first layer: W¹₁,₁ (from x₁ into h₁⁽¹⁾) goes from {w.W1_1_1:.6f} to
-{new.W1_1_1:.6f}, while a weight into the output, W⁶₁,₁ (from h₁⁽⁵⁾), goes from {w.W6_1_1:.4f} to {new.W6_1_1:.4f}. The layers nearest the
+So the update barely moves the first layer: W⁽¹⁾₁,₁ (from x₁ into h₁⁽¹⁾) goes from {w.W1_1_1:.6f} to
+{new.W1_1_1:.6f}, while a weight into the output, W⁽⁶⁾₁,₁ (from h₁⁽⁵⁾), goes from {w.W6_1_1:.4f} to {new.W6_1_1:.4f}. The layers nearest the
 inputs, which should learn the basic features, learn the slowest.
 """
 narration_ja = """
 これが*勾配消失*の問題です。*連鎖律*により、入力に近い重みの勾配は、そこから出力までの層ごとに一つずつ
 因子を掛けた積になり、シグモイドの因子はどれも 0.25 以下です。数層重ねるだけで、勾配はごく小さくなります。
 
-そのため、更新しても最初の層はほとんど動きません。x₁ から h₁⁽¹⁾ への W¹₁,₁ は {w.W1_1_1:.6f} から {new.W1_1_1:.6f} へ、一方で h₁⁽⁵⁾ から
-出力への重み W⁶₁,₁ は {w.W6_1_1:.4f} から {new.W6_1_1:.4f} へ変わります。基本的な特徴を学ぶはずの入力側の層ほど、学習が遅いのです。
+そのため、更新しても最初の層はほとんど動きません。x₁ から h₁⁽¹⁾ への W⁽¹⁾₁,₁ は {w.W1_1_1:.6f} から {new.W1_1_1:.6f} へ、一方で h₁⁽⁵⁾ から
+出力への重み W⁽⁶⁾₁,₁ は {w.W6_1_1:.4f} から {new.W6_1_1:.4f} へ変わります。基本的な特徴を学ぶはずの入力側の層ほど、学習が遅いのです。
 """
 
 [[scene]]
@@ -2407,29 +2407,29 @@ The backward pass gives the size of the gradient per weight layer: {gradnorm.lay
 for the layer into the output. All together, the gradient has length {gradnorm:.1f}.
 
 Gradient descent takes a step of the *learning rate* times the gradient. The learning rate
-η = {lr:.2f} is small, but the gradient is not: W¹₁,₁'s gradient is {grad.W1_1_1:.2f}.
+η = {lr:.2f} is small, but the gradient is not: W⁽¹⁾₁,₁'s gradient is {grad.W1_1_1:.2f}.
 """
 narration_ja = """
 逆伝播で、重みの層ごとの勾配の大きさが分かりました。層 1 は {gradnorm.layer1:.1f}、続いて {gradnorm.layer2:.1f}、
 {gradnorm.layer3:.1f}、{gradnorm.layer4:.1f}、出力への層は {gradnorm.layer5:.1f} です。全体での勾配の長さは {gradnorm:.1f} です。
 
 勾配降下法の一歩は*学習率* × 勾配です。学習率 η = {lr:.2f} は小さいのですが、勾配は小さくありません。
-W¹₁,₁ の勾配は {grad.W1_1_1:.2f} です。
+W⁽¹⁾₁,₁ の勾配は {grad.W1_1_1:.2f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "W¹₁,₁ = {w.W1_1_1:.4f}. What is W¹₁,₁ after this update? (two decimals)"
-question_ja = "W¹₁,₁ = {w.W1_1_1:.4f} です。この更新の後、W¹₁,₁ はいくつになるでしょう？（小数第2位まで）"
+question_en = "W⁽¹⁾₁,₁ = {w.W1_1_1:.4f}. What is W⁽¹⁾₁,₁ after this update? (two decimals)"
+question_ja = "W⁽¹⁾₁,₁ = {w.W1_1_1:.4f} です。この更新の後、W⁽¹⁾₁,₁ はいくつになるでしょう？（小数第2位まで）"
 answer = "new.W1_1_1"
 tolerance = 0.01
 format = ".2f"
-hint_en = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ with η = {lr:.2f} and ∂E/∂W¹₁,₁ = {grad.W1_1_1:.2f}."
-hint_ja = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ を計算します。η = {lr:.2f}、∂E/∂W¹₁,₁ = {grad.W1_1_1:.2f} です。"
-explain_en = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
-explain_ja = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
-reveal_en = "W¹₁,₁ jumps from {w.W1_1_1:.2f} to {new.W1_1_1:.2f} in a single step, and every other weight lurches just as far."
-reveal_ja = "W¹₁,₁ はたった一歩で {w.W1_1_1:.2f} から {new.W1_1_1:.2f} へ飛びます。ほかの重みも同じように大きく動きます。"
+hint_en = "W⁽¹⁾₁,₁ − η · ∂E/∂W⁽¹⁾₁,₁ with η = {lr:.2f} and ∂E/∂W⁽¹⁾₁,₁ = {grad.W1_1_1:.2f}."
+hint_ja = "W⁽¹⁾₁,₁ − η · ∂E/∂W⁽¹⁾₁,₁ を計算します。η = {lr:.2f}、∂E/∂W⁽¹⁾₁,₁ = {grad.W1_1_1:.2f} です。"
+explain_en = "W⁽¹⁾₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
+explain_ja = "W⁽¹⁾₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × {grad.W1_1_1:.4f} = {new.W1_1_1:.4f}"
+reveal_en = "W⁽¹⁾₁,₁ jumps from {w.W1_1_1:.2f} to {new.W1_1_1:.2f} in a single step, and every other weight lurches just as far."
+reveal_ja = "W⁽¹⁾₁,₁ はたった一歩で {w.W1_1_1:.2f} から {new.W1_1_1:.2f} へ飛びます。ほかの重みも同じように大きく動きます。"
 
 [[scene]]
 title_en = "It feeds on itself"
@@ -2602,7 +2602,7 @@ narration_en = """
 w ← w − η · ∂E/∂w
 
 (Strictly, stochastic gradient descent computes each gradient on a random part of the data; here
-every step uses all {samples:d} samples.) For W¹₁,₁ the gradient is {grad.W1_1_1:.4f}.
+every step uses all {samples:d} samples.) For W⁽¹⁾₁,₁ the gradient is {grad.W1_1_1:.4f}.
 """
 narration_ja = """
 *SGD*は勾配が示す一歩をそのまま踏み出します。
@@ -2610,20 +2610,20 @@ narration_ja = """
 w ← w − η · ∂E/∂w
 
 （本来の確率的勾配降下法は、データの一部をランダムに選んで勾配を計算します。ここでは毎回 {samples:d} 個すべてを使います。）
-W¹₁,₁ の勾配は {grad.W1_1_1:.4f} です。
+W⁽¹⁾₁,₁ の勾配は {grad.W1_1_1:.4f} です。
 """
 
 [scene.quiz]
 kind = "number"
-question_en = "W¹₁,₁ = {w.W1_1_1:.4f}. What is W¹₁,₁ after this SGD step? (four decimals)"
-question_ja = "W¹₁,₁ = {w.W1_1_1:.4f} です。この SGD の一歩の後、W¹₁,₁ はいくつでしょう？（小数第4位まで）"
+question_en = "W⁽¹⁾₁,₁ = {w.W1_1_1:.4f}. What is W⁽¹⁾₁,₁ after this SGD step? (four decimals)"
+question_ja = "W⁽¹⁾₁,₁ = {w.W1_1_1:.4f} です。この SGD の一歩の後、W⁽¹⁾₁,₁ はいくつでしょう？（小数第4位まで）"
 answer = "new.W1_1_1"
 tolerance = 0.0002
 format = ".4f"
-hint_en = "W¹₁,₁ − η · ∂E/∂W¹₁,₁ with η = {lr:.2f}."
-hint_ja = "η = {lr:.2f} として W¹₁,₁ − η · ∂E/∂W¹₁,₁ を計算します。"
-explain_en = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
-explain_ja = "W¹₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
+hint_en = "W⁽¹⁾₁,₁ − η · ∂E/∂W⁽¹⁾₁,₁ with η = {lr:.2f}."
+hint_ja = "η = {lr:.2f} として W⁽¹⁾₁,₁ − η · ∂E/∂W⁽¹⁾₁,₁ を計算します。"
+explain_en = "W⁽¹⁾₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
+explain_ja = "W⁽¹⁾₁,₁ ← {w.W1_1_1:.4f} − {lr:.2f} × ({grad.W1_1_1:.4f}) = {new.W1_1_1:.4f}"
 
 [[scene]]
 title_en = "Momentum"
