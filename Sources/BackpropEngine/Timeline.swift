@@ -240,10 +240,12 @@ public struct Timeline: Sendable {
 
     // MARK: going to a place
 
-    /// The update index (0-based) of a target, or nil when it is outside what can be reached
-    /// (see `lastReachableUpdate`).
+    /// The newest update trained (0-based), nil before the first.
+    public var lastTrainedUpdate: Int? { live.updateCount > 0 ? live.updateCount - 1 : nil }
+
+    /// The update index (0-based) of a target, or nil when it is not in the run (not trained yet).
     public func updateIndex(of target: Target) -> Int? {
-        guard let last = lastReachableUpdate else { return nil }
+        guard let last = lastTrainedUpdate else { return nil }
         let u: Int
         switch target {
         case .epoch(let n): u = (n - 1) * batchesPerEpoch
@@ -253,8 +255,8 @@ public struct Timeline: Sendable {
     }
 
     /// To the first event of an epoch or update of the run. With `training`, the run is trained on
-    /// the fast path as far as needed (a lesson opening at epoch 500); without, a target beyond
-    /// `lastReachableUpdate` changes nothing and gives false.
+    /// the fast path as far as needed (a lesson opening at epoch 500); without, a target that is
+    /// not trained yet changes nothing and gives false.
     @discardableResult
     public mutating func go(to target: Target, training: Bool = false) -> Bool {
         if training {

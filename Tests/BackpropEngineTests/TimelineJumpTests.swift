@@ -225,16 +225,19 @@ final class TimelineJumpTests: XCTestCase {
         var t = Timeline(trainer: Self.trainer(.sgd))
         t.skip(epochs: 3)     // updates 0…12 trained (12 on screen)
         let here = t.position
-        XCTAssertEqual(t.lastReachableUpdate, 13, "the next update can be shown (it trains one)")
-        XCTAssertFalse(t.go(to: .update(15)))
+        XCTAssertEqual(t.lastReachableUpdate, 13, "stepping on can show the next update (it trains one)")
+        XCTAssertEqual(t.lastTrainedUpdate, 12)
+        XCTAssertFalse(t.go(to: .update(14)), "not trained yet")
+        XCTAssertTrue(t.go(to: .update(14), training: true))
+        t.go(to: .update(13))
         XCTAssertFalse(t.go(to: .epoch(5)))
         XCTAssertFalse(t.go(to: .epoch(0)))
         XCTAssertFalse(t.go(to: .update(0)))
         XCTAssertEqual(t.position, here)
         XCTAssertTrue(t.go(to: .epoch(4)))
         XCTAssertEqual(t.position?.step, 12)
-        XCTAssertTrue(t.go(to: .update(14)))
         XCTAssertEqual(t.trainedUpdates, 14)
+        XCTAssertFalse(Timeline(trainer: Self.trainer(.sgd)).updateIndex(of: .update(1)) != nil, "nothing trained")
     }
 
     func testSkipCountsAnUnfinishedEpochAsTheFirst() {

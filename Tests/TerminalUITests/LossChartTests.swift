@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 import XCTest
 
@@ -79,6 +80,30 @@ final class LossChartTests: XCTestCase {
             _ = chart(LossChart(series: [("loss", loss, .accent)], marker: 5), width: w, height: h)
             _ = chart(LossChart(series: [("loss", loss, .accent)], marker: 5, unicode: false), width: w, height: h)
         }
+    }
+
+    /// Points at given x (a point per update, 4 an epoch) up to an axis end, with a cursor and a mark.
+    func testPositionsCursorAndMark() {
+        let values = (0..<40).map { 0.5 * pow(0.9, Double($0)) }
+        var c = LossChart(series: [LossChart.Series(name: "loss", values: values, positions: (0..<40).map { Double($0) / 4 })],
+                          marker: 7.5)
+        c.xMax = 10
+        c.mark = 2.5
+        c.legendValues = false
+        let b = chart(c, width: 40, height: 12)
+        assertSnapshot(b, named: "loss-positions-cursor-mark")
+        XCTAssertEqual(b.lines[0].trimmingCharacters(in: .whitespaces), "━ loss", "no value in the legend")
+        let axis = b.lines[b.height - 1]
+        XCTAssertTrue(axis.hasSuffix("10"), axis)
+        XCTAssertTrue(axis.contains("7.5"), "the cursor's x, part-way through an epoch: " + axis)
+        // plot columns: 36 after the axis; x = 2.5 of 10 is a quarter of the way, 7.5 three quarters
+        let plotX = b.lines[1].firstIndex(of: "┤").map { b.lines[1].distance(from: b.lines[1].startIndex, to: $0) + 1 }!
+        let dots = 2 * (40 - plotX)
+        let markColumn = plotX + Int((2.5 / 10 * Double(dots - 1)).rounded()) / 2
+        let cursorColumn = plotX + Int((7.5 / 10 * Double(dots - 1)).rounded()) / 2
+        let rows = (1..<(b.height - 2)).map { Array(b.lines[$0]) }
+        XCTAssertTrue(rows.contains { $0[markColumn] == "┊" }, b.description)
+        XCTAssertTrue(rows.contains { $0[cursorColumn] == "│" }, b.description)
     }
 
     func testColoursFollowTheSeriesRole() {

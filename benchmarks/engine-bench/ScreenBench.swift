@@ -24,5 +24,17 @@ func screenBenchmarks(root: String, repetitions: Int) {
         precondition(frame != nil)
         print(String(format: "redraw-200x60-%@ %.6f", name, redraw))
         print(String(format: "first-frame-%@ %.6f", name, startup))
+        // a long run: trained on (xor 10,000 epochs, digits 100), a mark, then back in the middle;
+        // the run bar and the loss curve over the whole run, the weights' change since the mark
+        let epochs = name == "xor" ? 10_000 : 100
+        for key in [Key.character("e")] + String(epochs).map({ Key.character($0) }) + [.enter, .character("m")] {
+            update(&model, .key(key))
+        }
+        for key in [Key.character("G")] + "epoch \(epochs / 2)".map({ Key.character($0) }) + [.enter, .right, .right] {
+            update(&model, .key(key))
+        }
+        precondition(model.timeline.mark != nil && model.timeline.trainedEpochs >= Double(epochs))
+        let trained = median(repetitions * 40) { frame = view(model) }
+        print(String(format: "redraw-200x60-%@-trained %.6f", name, trained))
     }
 }

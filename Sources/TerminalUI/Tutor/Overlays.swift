@@ -32,9 +32,23 @@ func drawHelp(_ model: TutorModel, into buffer: inout Buffer, box: BoxStyle) {
 func drawSkipPrompt(_ model: TutorModel, _ value: String, into buffer: inout Buffer, box: BoxStyle) {
     let text = model.text
     let inner = overlayBox(&buffer, width: 56, height: 5, title: text.granularity(.epoch), box: box)
-    let x = buffer.put(text.skipPrompt, x: inner.x, y: inner.y, style: .plain, clip: inner)
-    buffer.put(value + (model.unicode ? "▌" : "_"), x: x, y: inner.y, style: Style(.accent, attributes: .bold), clip: inner)
+    var x = buffer.put(text.skipPrompt, x: inner.x, y: inner.y, style: .plain, clip: inner)
+    if value.isEmpty {
+        // the default, until a digit replaces it
+        x = buffer.put(String(TutorModel.defaultSkip), x: x, y: inner.y, style: Style(.accent, attributes: .bold), clip: inner)
+        buffer.put(model.unicode ? "▌" : "_", x: x, y: inner.y, style: Style(.accent, attributes: .bold), clip: inner)
+    } else {
+        buffer.put(value + (model.unicode ? "▌" : "_"), x: x, y: inner.y, style: Style(.accent, attributes: .bold), clip: inner)
+    }
     buffer.put(text.skipHint, x: inner.x, y: inner.y + 2, style: Style(.dim), clip: inner)
+}
+
+func drawGoToPrompt(_ model: TutorModel, _ value: String, into buffer: inout Buffer, box: BoxStyle) {
+    let text = model.text
+    let inner = overlayBox(&buffer, width: 64, height: 5, title: text.goToTitle, box: box)
+    let x = buffer.put(text.goToPrompt, x: inner.x, y: inner.y, style: .plain, clip: inner)
+    buffer.put(value + (model.unicode ? "▌" : "_"), x: x, y: inner.y, style: Style(.accent, attributes: .bold), clip: inner)
+    buffer.put(text.goToHint, x: inner.x, y: inner.y + 2, style: Style(.dim), clip: inner)
 }
 
 func drawSettings(_ model: TutorModel, _ form: SettingsForm, into buffer: inout Buffer, box: BoxStyle) {

@@ -31,14 +31,19 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
             : touched.contains(p) ? Style(.highlight, attributes: .bold) : nil
         styles.append([rowStyle, rowStyle, rowStyle, rowStyle ?? role.map { Style($0) }])
     }
-    let table = Table(header: s.text.parameterHeader(unicode: s.model.unicode), rows: rows, alignments: [.left, .right, .right, .right],
-                      columnGap: 2, cellStyles: styles)
+    let sinceMark = s.model.timeline.mark != nil
+    let table = Table(header: s.text.parameterHeader(unicode: s.model.unicode, sinceMark: sinceMark), rows: rows, alignments: [.left, .right, .right, .right],
+                      columnGap: inner.width >= 32 ? 2 : 1, cellStyles: styles)
     table.render(into: &buffer, area: inner)
 }
 
-/// The change of p in the update on screen (once shown), else in the update before it.
+/// The change of p since the mark, when there is one; else in the update on screen (once shown),
+/// or in the update before it.
 private func lastChange(_ s: ScreenState, _ p: ParameterRef, _ words: EventWords) -> (String, ColorRole?) {
-    guard let delta = s.model.timeline.lastChange(of: p) else { return ("", nil) }
+    let timeline = s.model.timeline
+    let change = timeline.mark == nil ? timeline.lastChange(of: p)
+        : s.network.isTrainable(p) ? timeline.changeSinceMark(of: p) : nil
+    guard let delta = change else { return ("", nil) }
     if delta == 0 { return (words.format(0), .dim) }
     let up = s.model.unicode ? "↑" : "+"
     let down = s.model.unicode ? "↓" : "-"

@@ -33,9 +33,15 @@ public struct TutorModel: Sendable {
 
     public enum Overlay: Sendable, Equatable {
         case help
+        /// `e`: the epochs typed so far ("" shows the default)
         case skipPrompt(String)
+        /// `G`: where to go, as typed ("epoch 500", "u 12")
+        case goToPrompt(String)
         case settings(SettingsForm)
     }
+
+    /// Epochs `e` trains when Enter is pressed without typing a number.
+    public static let defaultSkip = 1000
 
     /// Seconds between autoplay steps.
     public static let autoplaySpeeds: [Double] = [3, 2, 1, 0.5, 0.25, 0.1, 0.05]

@@ -23,6 +23,7 @@ public func update(_ model: inout TutorModel, _ msg: TutorMsg) {
         switch model.overlay {
         case .help?: model.overlay = nil
         case .skipPrompt(let text)?: handleSkipPrompt(&model, key, text)
+        case .goToPrompt(let text)?: handleGoToPrompt(&model, key, text)
         case .settings(let form)?: handleSettings(&model, key, form)
         case nil: handleKey(&model, key)
         }
@@ -36,9 +37,8 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
         if model.timeline.isAtDivergence { model.status = model.text.diverged; return }
         model.timeline.forward(by: model.granularity)
     case .left, .pageUp, .character("p"), .backspace, .up:
-        if model.timeline.position == nil || model.timeline.position == .init(step: 0, event: 0) {
-            model.status = model.text.atStart
-        }
+        // from the first event, back to the start screen; there, a word that this is the start
+        if model.timeline.position == nil { model.status = model.text.atStart }
         model.timeline.backward(by: model.granularity)
     case .character("]"):
         let k = sizes.firstIndex(of: model.granularity)!
@@ -51,7 +51,7 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
     case .backTab:
         model.timeline.startOfPhase()
     case .home:
-        model.timeline.moveToFirst()
+        model.timeline.moveToStart()
     case .end:
         model.timeline.moveToNewest()
     case .character("a"):
@@ -64,7 +64,21 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
         model.speedIndex = max(model.speedIndex - 1, 0)
         model.status = model.text.speed(model.autoplayInterval)
     case .character("e"):
-        model.overlay = .skipPrompt("1000")
+        model.overlay = .skipPrompt("")
+    case .character("G"):
+        model.overlay = .goToPrompt("")
+    case .character("m"):
+        if let mark = model.timeline.mark, mark.position == model.timeline.position {
+            model.timeline.clearMark()
+            model.status = model.text.markCleared
+        } else {
+            model.timeline.setMark()
+            model.status = model.text.marked
+        }
+    case .character("M"):
+        guard let mark = model.timeline.mark else { model.status = model.text.noMark; return }
+        model.timeline.go(to: mark.position)
+        model.status = model.text.backAtMark
     case .character("r"):
         model.timeline.restart(with: model.initialTrainer)
         model.autoplay = false
@@ -98,14 +112,39 @@ private func handleSkipPrompt(_ model: inout TutorModel, _ key: Key, _ text: Str
     case .escape: model.overlay = nil
     case .enter:
         model.overlay = nil
-        guard let n = Int(text), n > 0 else { model.status = model.text.invalid(text); return }
+        // nothing typed: the default shown in the prompt
+        guard let n = text.isEmpty ? TutorModel.defaultSkip : Int(text), n > 0 else {
+            model.status = model.text.invalid(text); return
+        }
         model.timeline.skip(epochs: n)
         model.status = model.text.skipped(n, model.timeline.currentTrace?.epochNumber ?? model.timeline.live.epoch)
     case .backspace: model.overlay = .skipPrompt(String(text.dropLast()))
     case .character(let c) where c.wholeNumberValue != nil && text.count < 7:
-        // the default is replaced by the first digit typed; full-width digits count too
-        model.overlay = .skipPrompt((text == "1000" ? "" : text) + String(c.wholeNumberValue!))
+        // full-width digits count too
+        model.overlay = .skipPrompt(text + String(c.wholeNumberValue!))
     case .ctrlC: model.quit = true
+    default: break
+    }
+}
+
+/// `G`: "epoch N" or "update N" (e N, u N); Enter goes to its first event, or says why not.
+private func handleGoToPrompt(_ model: inout TutorModel, _ key: Key, _ text: String) {
+    switch key {
+    case .escape: model.overlay = nil
+    case .enter:
+        model.overlay = nil
+        guard let target = Timeline.Target.parse(text) else { model.status = model.text.goToUnreadable(text); return }
+        guard model.timeline.go(to: target) else {
+            guard let last = model.timeline.lastTrainedUpdate else { model.status = model.text.nothingTrained; return }
+            model.status = model.text.outOfRun(target, epochs: last / model.timeline.batchesPerEpoch + 1,
+                                               updates: last + 1)
+            return
+        }
+        model.autoplay = false
+    case .backspace: model.overlay = .goToPrompt(String(text.dropLast()))
+    case .ctrlC: model.quit = true
+    case .character(let c) where text.count < 24 && !c.isNewline:
+        model.overlay = .goToPrompt(text + String(c))
     default: break
     }
 }

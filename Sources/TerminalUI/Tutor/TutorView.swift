@@ -10,25 +10,27 @@ public func view(_ model: TutorModel) -> Buffer {
     }
     let screen = ScreenState(model)
     let area = buffer.area
-    let rows = area.rows([.length(1), .fill, .length(1)])
+    let rows = area.rows([.length(1), .length(1), .fill, .length(1)])
     drawTitleBar(screen, into: &buffer, area: rows[0])
+    drawRunBar(screen, into: &buffer, area: rows[1])
     let box = BoxStyle.standard(unicode: model.unicode)
     if model.layerView {
-        let panels = layerLayout(rows[1])
+        let panels = layerLayout(rows[2])
         drawLayerPanel(screen, into: &buffer, area: panels.layers, box: box)
         drawStep(screen, into: &buffer, area: panels.step, box: box)
         if let loss = panels.loss { drawLoss(screen, into: &buffer, area: loss, box: box) }
     } else {
-        let panels = layout(rows[1])
+        let panels = layout(rows[2])
         drawDiagram(screen, into: &buffer, area: panels.diagram, box: box)
         drawLoss(screen, into: &buffer, area: panels.loss, box: box)
         drawStep(screen, into: &buffer, area: panels.step, box: box)
         drawParameters(screen, into: &buffer, area: panels.parameters, box: box)
     }
-    drawKeyLine(screen, into: &buffer, area: rows[2])
+    drawKeyLine(screen, into: &buffer, area: rows[3])
     switch model.overlay {
     case .help?: drawHelp(model, into: &buffer, box: box)
     case .skipPrompt(let text)?: drawSkipPrompt(model, text, into: &buffer, box: box)
+    case .goToPrompt(let text)?: drawGoToPrompt(model, text, into: &buffer, box: box)
     case .settings(let form)?: drawSettings(model, form, into: &buffer, box: box)
     case nil: break
     }
@@ -47,7 +49,8 @@ func layout(_ area: Rect) -> (diagram: Rect, loss: Rect, step: Rect, parameters:
     }
     let stepHeight = max(10, area.height * 2 / 5)
     let rows = area.rows([.fill, .length(stepHeight)])
-    let top = rows[0].columns([.fill, .length(max(30, area.width * 2 / 5))])
+    // 33 columns at 80: a parameter row with value, gradient and change fits (29 inside)
+    let top = rows[0].columns([.fill, .length(max(33, area.width * 2 / 5))])
     let right = top[1].rows([.percentage(50), .fill])
     return (top[0], right[0], rows[1], right[1])
 }

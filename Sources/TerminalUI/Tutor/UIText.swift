@@ -19,9 +19,20 @@ public struct UIText: Sendable {
     var loss: String { t("loss", "損失") }
     var testLoss: String { t("test loss", "テスト損失") }
     var epochAxis: String { t("epoch", "エポック") }
-    var noEpochYet: String { t("the curve starts after the first epoch", "1エポック終わると曲線が現れます") }
-    func parameterHeader(unicode: Bool) -> [String] {
-        [t("param", "パラメータ"), t("value", "値"), unicode ? "∂E/∂w" : "dE/dw", t("change", "変化")]
+    var noEpochYet: String { t("the curve starts after the first update", "1回更新すると曲線が現れます") }
+    /// `sinceMark`: the last column shows each change since the mark rather than the last change.
+    func parameterHeader(unicode: Bool, sinceMark: Bool = false) -> [String] {
+        [t("param", "パラメータ"), t("value", "値"), unicode ? "∂E/∂w" : "dE/dw",
+         sinceMark ? (unicode ? t("Δ mark", "印から") : t("d mark", "印から")) : t("change", "変化")]
+    }
+
+    // run bar
+    var run: String { t("run", "学習") }
+    func trained(_ epochs: String) -> String {
+        t(epochs == "1" ? "1 epoch trained" : "\(epochs) epochs trained", "学習済み \(epochs) エポック")
+    }
+    func markAt(_ epoch: Int, unicode: Bool) -> String {
+        (unicode ? "◆ " : "* ") + t("mark: epoch \(epoch)", "印: エポック \(epoch)")
     }
 
     // the layer view
@@ -83,7 +94,8 @@ public struct UIText: Sendable {
     var keyHints: [(String, String)] {
         [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了")),
          ("[ ]", t("step size", "刻み")), ("Tab", t("phase", "フェーズ")), ("a", t("play", "再生")),
-         ("e", t("epochs", "エポック")), ("c", t("change", "設定")), ("v", t("layers", "層"))]
+         ("e", t("epochs", "エポック")), ("G", t("go to", "移動")), ("c", t("change", "設定")), ("v", t("layers", "層")),
+         ("m", t("mark", "印"))]
     }
 
     // help overlay
@@ -91,16 +103,18 @@ public struct UIText: Sendable {
     var helpRows: [(String, String)] {
         [("→  n  Space  PageDown", t("next step (a presentation clicker sends PageDown)", "次のステップ(クリッカーは PageDown)")),
          ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ(同じ数値に戻ります)")),
-         ("[  ]", t("step size: number · neuron · layer · phase · sample · update · epoch", "進む刻み（計算・ニューロン・層・フェーズ・サンプル・更新・エポック）")),
+         ("[  ]", t("step size: number, neuron, layer, phase … epoch", "進む刻み(計算・ニューロン・層 … エポック)")),
          ("Tab  Shift-Tab", t("next phase / start of this or the previous phase", "次のフェーズ / フェーズの先頭へ")),
          ("Home  End", t("the start screen / the newest step of the run", "開始画面 / 学習した最新のステップ")),
          ("a  +  -", t("autoplay on/off, faster, slower", "自動再生の開始・停止、速く、遅く")),
          ("e", t("train many epochs at once, then keep stepping", "まとめて何エポックも学習し、そこから続ける")),
+         ("G", t("go to epoch N or update N (e N, u N)", "エポック N・更新 N へ移動(e N、u N)")),
+         ("m  M", t("mark this step (weights: change since) / back", "印を付ける(重みは印からの変化)/ 印へ戻る")),
          ("r", t("restart from the starting weights", "初期の重みからやり直す")),
-         ("c", t("change learning rate, optimizer, activation, hidden layers, seed", "学習率・最適化手法・活性化関数・隠れ層・シードを変える")),
+         ("c", t("change rate, optimizer, activation, layers, seed", "学習率・最適化手法・活性化関数・隠れ層・シード")),
          ("g", t("loss axis: linear or logarithmic", "損失の軸: 線形 / 対数")),
-         ("v", t("neuron view / layer view: each step as one matrix operation of the batch", "ニューロンごと / 層ごとの表示(各ステップをバッチの行列演算として)")),
-         ("i  j  k  l", t("layer view: select the cell above, left, below, right (its formula in the step panel)", "層ごとの表示: 上・左・下・右の要素を選ぶ(その式をステップ欄に)")),
+         ("v", t("neuron view / layer view (matrices of the batch)", "ニューロンごと / 層ごと(バッチの行列)の表示")),
+         ("i  j  k  l", t("layer view: select the cell up, left, down, right", "層ごとの表示: 上・左・下・右の要素を選ぶ")),
          ("t", t("theme: default · light · mono · projector", "テーマ: 標準・ライト・モノクロ・プロジェクター")),
          ("?  Esc", t("this help / close", "このヘルプ / 閉じる")),
          ("q  Ctrl-C", t("quit", "終了"))]
@@ -113,6 +127,36 @@ public struct UIText: Sendable {
     func skipped(_ n: Int, _ epoch: Int) -> String {
         t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "高速に \(n) エポック学習しました。現在エポック \(epoch)")
     }
+    var goToTitle: String { t("go to", "移動") }
+    var goToPrompt: String { t("Go to: ", "移動先: ") }
+    var goToHint: String { t("epoch N or update N (e N, u N) · Enter go · Esc cancel",
+                             "epoch N か update N(e N、u N)· Enter 移動 · Esc 取り消し") }
+    func goToUnreadable(_ text: String) -> String {
+        t("not a place in the run: \"\(text)\" (try epoch 500 or update 12)",
+          "移動先として読めません: 「\(text)」(epoch 500 や update 12 のように)")
+    }
+    func outOfRun(_ target: Timeline.Target, epochs: Int, updates: Int) -> String {
+        let asked: String
+        switch target {
+        case .epoch(let n): asked = t("epoch \(n)", "エポック \(n)")
+        case .update(let n): asked = t("update \(n)", "更新 \(n)")
+        }
+        let range = epochs == updates ? t("epochs 1–\(epochs)", "エポック 1〜\(epochs)")
+            : t("epochs 1–\(epochs), updates 1–\(updates)", "エポック 1〜\(epochs)、更新 1〜\(updates)")
+        return t("\(asked) is not trained yet: \(range) (e trains more)",
+                 "\(asked) はまだ学習していません: \(range)(e でさらに学習)")
+    }
+    var nothingTrained: String {
+        t("nothing is trained yet: → steps through the first update, e trains epochs",
+          "まだ何も学習していません。→ で最初の更新を1つずつ、e でまとめて学習します")
+    }
+    var marked: String {
+        t("marked: the weights panel now shows each change since here; M comes back",
+          "印を付けました。重みの表は印からの変化を示します。M で戻ります")
+    }
+    var markCleared: String { t("mark removed", "印を外しました") }
+    var noMark: String { t("no mark yet: m marks the step on screen", "印はまだありません。m でいまのステップに付けます") }
+    var backAtMark: String { t("back at the mark", "印のステップに戻りました") }
     var restarted: String { t("restarted from the starting weights", "初期の重みからやり直しました") }
     var atStart: String { t("this is the start of the run", "ここが学習の始まりです") }
     func theme(_ name: String) -> String { t("theme: \(name)", "テーマ: \(name)") }

@@ -14,16 +14,20 @@ import Darwin
 ///      └────────────
 ///       0  epoch   50
 /// ```
-/// The x axis is the index in each series (epoch 0 … N, N the longest series' last index).
-/// NaN and infinite values (and values ≤ 0 on a log scale) are skipped, breaking the line.
+/// The x axis is the index in each series (epoch 0 … N, N the longest series' last index), or
+/// the positions given with the values, up to `xMax`. NaN and infinite values (and values ≤ 0 on a
+/// log scale) are skipped, breaking the line.
 public struct LossChart: Widget, Sendable {
     public struct Series: Sendable {
         public var name: String
         public var values: [Double]
+        /// The x of each value (nil: its index).
+        public var positions: [Double]?
         public var role: ColorRole
-        public init(name: String, values: [Double], role: ColorRole = .accent) {
+        public init(name: String, values: [Double], positions: [Double]? = nil, role: ColorRole = .accent) {
             self.name = name
             self.values = values
+            self.positions = positions
             self.role = role
         }
     }
@@ -31,7 +35,13 @@ public struct LossChart: Widget, Sendable {
     public var series: [Series]
     public var logScale: Bool
     /// The current x (epoch), drawn as a vertical line.
-    public var marker: Int?
+    public var marker: Double?
+    /// A second x (a place marked), drawn as a dotted vertical line.
+    public var mark: Double?
+    /// The right end of the x axis (nil: the longest series' last index).
+    public var xMax: Double?
+    /// Whether the legend shows each series' last value.
+    public var legendValues = true
     /// Braille dots and box lines when true; `*`, `.`, `|`, `-`, `+` when false.
     public var unicode: Bool
     /// Name of the x axis, shown between its first and last label when there is room.
@@ -39,7 +49,7 @@ public struct LossChart: Widget, Sendable {
     /// Shown in the middle of the plot when there is nothing to draw.
     public var emptyText: String
 
-    public init(series: [Series], logScale: Bool = false, marker: Int? = nil, unicode: Bool = true,
+    public init(series: [Series], logScale: Bool = false, marker: Double? = nil, unicode: Bool = true,
                 xLabel: String = "epoch", emptyText: String = "no data") {
         self.series = series
         self.logScale = logScale
@@ -50,7 +60,7 @@ public struct LossChart: Widget, Sendable {
     }
 
     /// The shape from the brief: `(name, values, role)` tuples.
-    public init(series: [(String, [Double], ColorRole)], logScale: Bool = false, marker: Int? = nil,
+    public init(series: [(String, [Double], ColorRole)], logScale: Bool = false, marker: Double? = nil,
                 unicode: Bool = true) {
         self.init(series: series.map { Series(name: $0.0, values: $0.1, role: $0.2) },
                   logScale: logScale, marker: marker, unicode: unicode)
@@ -79,7 +89,7 @@ public struct LossChart: Widget, Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 4, area.height >= 1 else { return }
-        let lastX = max(0, (series.map(\.values.count).max() ?? 0) - 1)
+        let lastX = xMax ?? Double(max(0, (series.map(\.values.count).max() ?? 0) - 1))
         let range = yRange()
         let showLegend = area.height >= 5 && series.contains { !$0.name.isEmpty }
         let showXAxis = area.height >= (showLegend ? 5 : 3)
@@ -111,7 +121,11 @@ public struct LossChart: Widget, Sendable {
         }
 
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, unicode: unicode)
-        let markerColumn = marker.map { lastX == 0 ? 0 : Int((Double($0) / Double(lastX) * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1) }
+        func column(_ x: Double) -> Int {
+            lastX == 0 ? 0 : Int((x / lastX * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1)
+        }
+        let markerColumn = marker.map(column)
+        let markColumn = mark.map(column)
         if let (lo, hi) = range {
             for s in series { drawSeries(s, on: &canvas, lastX: lastX, lo: lo, hi: hi) }
             canvas.draw(into: &buffer, origin: Point(x: plot.x, y: plot.y))
@@ -119,6 +133,12 @@ public struct LossChart: Widget, Sendable {
             let text = truncate(emptyText, width: plot.width, unicode: unicode)
             buffer.put(text, x: plot.x + (plot.width - displayWidth(of: text)) / 2, y: plot.y + (plot.height - 1) / 2,
                        style: Style(.dim), clip: plot)
+        }
+        if let mc = markColumn, mc >= 0, mc < plot.width, let m = mark, m >= 0, m <= lastX, mc != markerColumn {
+            let markLine = Glyph(unicode ? "┊" : ":", Style(.accent))
+            for r in 0..<plot.height where canvas.isEmpty(column: mc, row: r) {
+                buffer.put(markLine, x: plot.x + mc, y: plot.y + r, clip: plot)
+            }
         }
         if let mc = markerColumn, mc >= 0, mc < plot.width, let m = marker, m >= 0, m <= lastX {
             let markerLine = Glyph(vertical, Style(.highlight))
@@ -132,12 +152,13 @@ public struct LossChart: Widget, Sendable {
         }
     }
 
-    private func drawSeries(_ s: Series, on canvas: inout PlotCanvas, lastX: Int, lo: Double, hi: Double) {
+    private func drawSeries(_ s: Series, on canvas: inout PlotCanvas, lastX: Double, lo: Double, hi: Double) {
         let w = canvas.dotWidth, h = canvas.dotHeight
         var previous: (Int, Int)? = nil
         for (i, v) in s.values.enumerated() {
             guard let sv = scaled(v) else { previous = nil; continue }
-            let x = lastX == 0 ? 0 : Int((Double(i) / Double(lastX) * Double(w - 1)).rounded())
+            let at = s.positions?[i] ?? Double(i)
+            let x = lastX == 0 ? 0 : Int((at / lastX * Double(w - 1)).rounded())
             let y = Int(((hi - sv) / (hi - lo) * Double(h - 1)).rounded())
             if let p = previous { canvas.line(from: p, to: (x, y), role: s.role) }
             canvas.set(x: x, y: y, role: s.role, strong: true)
@@ -148,7 +169,7 @@ public struct LossChart: Widget, Sendable {
     private func drawLegend(into buffer: inout Buffer, area: Rect) {
         var x = area.x
         for s in series where !s.name.isEmpty {
-            let last = s.values.last { $0.isFinite }
+            let last = legendValues ? s.values.last { $0.isFinite } : nil
             let text = s.name + (last.map { " " + compactNumber($0) } ?? "")
             if x > area.x { x += 2 }
             x = buffer.put(unicode ? "━ " : "- ", x: x, y: area.y, style: Style(s.role), clip: area)
@@ -157,7 +178,7 @@ public struct LossChart: Widget, Sendable {
     }
 
     private func drawXAxis(into buffer: inout Buffer, axisRow: Rect, labelRow: Rect, axisX: Int, plot: Rect,
-                           lastX: Int, markerColumn: Int?) {
+                           lastX: Double, markerColumn: Int?) {
         let y = axisRow.y
         buffer.put(unicode ? "└" : "+", x: axisX, y: y, style: Style(.border), clip: axisRow)
         let axisLine = Glyph(unicode ? "─" : "-", Style(.border))
@@ -165,14 +186,14 @@ public struct LossChart: Widget, Sendable {
         if let mc = markerColumn, mc >= 0, mc < plot.width {
             buffer.put(unicode ? "┴" : "+", x: plot.x + mc, y: y, style: Style(.highlight), clip: axisRow)
         }
-        let first = "0", last = String(lastX)
+        let first = "0", last = Self.axisLabel(lastX)
         let ly = labelRow.y
         buffer.put(first, x: plot.x, y: ly, style: Style(.dim), clip: labelRow)
         let lastStart = plot.right - displayWidth(of: last)
         if lastX > 0, lastStart > plot.x + 1 { buffer.put(last, x: lastStart, y: ly, style: Style(.dim), clip: labelRow) }
         var free = span(plot.x + 2, lastX > 0 ? lastStart - 1 : plot.right)
         if let m = marker, let mc = markerColumn {
-            let text = String(m), start = plot.x + mc - displayWidth(of: text) / 2
+            let text = Self.axisLabel(m), start = plot.x + mc - displayWidth(of: text) / 2
             let end = start + displayWidth(of: text)
             if start >= free.lowerBound, end <= free.upperBound {
                 buffer.put(text, x: start, y: ly, style: Style(.highlight), clip: labelRow)
@@ -184,6 +205,14 @@ public struct LossChart: Widget, Sendable {
         if !name.isEmpty, free.count >= nw {
             buffer.put(name, x: free.lowerBound + (free.count - nw) / 2, y: ly, style: Style(.dim), clip: labelRow)
         }
+    }
+
+    /// Whole numbers as they are; a fraction (epochs part-way) with one decimal.
+    static func axisLabel(_ x: Double) -> String {
+        guard abs(x) < 1e15 else { return compactNumber(x) }
+        if x == x.rounded(.down) { return String(Int(x)) }
+        let tenths = Int((x * 10).rounded(.down))
+        return "\(tenths / 10).\(abs(tenths % 10))"
     }
 
     private func putRight(_ text: String, right: Int, y: Int, clip: Rect, into buffer: inout Buffer) {
