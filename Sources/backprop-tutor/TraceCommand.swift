@@ -30,6 +30,10 @@ struct Trace: ParsableCommand {
     @Option(help: "Stop after this many updates (mini-batches), whatever --epochs says.")
     var updates: Int?
 
+    @Option(help: ArgumentHelp("Start at this update (1 is the first): the ones before it are trained on the fast path, bit for bit the numbers a full trace shows.",
+                               valueName: "N"))
+    var fromUpdate: Int?
+
     @Option(help: "Output format.")
     var format: TraceFormat = .text
 
@@ -47,6 +51,7 @@ struct Trace: ParsableCommand {
     func validate() throws {
         if epochs < 1 { throw ValidationError("--epochs must be at least 1, got \(epochs)") }
         if let updates, updates < 1 { throw ValidationError("--updates must be at least 1, got \(updates)") }
+        if let fromUpdate, fromUpdate < 1 { throw ValidationError("--from-update must be at least 1, got \(fromUpdate)") }
     }
 
     func run() throws {
@@ -57,6 +62,8 @@ struct Trace: ParsableCommand {
             return
         }
         var trainer = Trainer(network: file.network, config: file.training, data: file.data)
+        // updates N…N+K−1: the ones before N on the fast path (the same numbers as recording them)
+        if let fromUpdate { trainer.train(updates: fromUpdate - 1) }
         var traces: [StepTrace] = []
         let limit = updates ?? epochs * trainer.batchesPerEpoch
         while traces.count < limit, let trace = trainer.recordedStep(reusing: traces.last) { traces.append(trace) }
