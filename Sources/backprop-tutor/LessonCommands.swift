@@ -4,42 +4,55 @@ import Foundation
 import TerminalUI
 import TutorFiles
 
-/// The lessons to list, and how to get one's whole file when it is opened.
-struct LessonCatalog {
-    var listings: [LessonListing]
-    var open: @Sendable (LessonListing) throws(FileError) -> NetworkFile
-}
-
-/// Where the lessons come from: the built-in ones, or a teacher's folder.
+/// Where the lessons come from: the built-in ones, plus (or, with --only, instead of them) a
+/// teacher's folder.
 struct LessonSource: ParsableArguments {
-    @Option(name: .customLong("lessons"), help: ArgumentHelp("A folder of lesson files to list instead of the built-in lessons.", valueName: "dir"))
+    @Option(name: .customLong("lessons"), help: ArgumentHelp(
+        "A folder of lesson files to add to the built-in lessons (a lesson with a built-in lesson's id replaces it).",
+        valueName: "dir"))
     var directory: String?
 
-    /// The lessons in list order. Built-in lessons are listed from what was written at build
-    /// time and parsed when opened; a folder's files are all checked first (error, file:line, exit 2).
-    func load() throws -> LessonCatalog {
-        guard let directory else {
-            return LessonCatalog(listings: BuiltinLessons.listings) { listing throws(FileError) in
-                try BuiltinLessons.load(listing)
-            }
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
-            printError("backprop-tutor: \(directory): no such folder")
+    @Flag(help: "List only the lessons of the --lessons folder, without the built-in ones.")
+    var only = false
+
+    func validate() throws {
+        if only && directory == nil { throw ValidationError("--only needs --lessons DIR") }
+    }
+
+    /// The lessons in list order, and the folder's broken files (file:line: message). A folder
+    /// that cannot be read is an error (message, exit code 2).
+    func load() throws -> LessonCourse {
+        do {
+            return try LessonCourse.load(folder: directory, only: only)
+        } catch {
+            printError("backprop-tutor: \(error)")
             throw ExitCode(2)
         }
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
-        var files: [String: NetworkFile] = [:]
-        var listings: [LessonListing] = []
-        for name in names.sorted() where name.hasSuffix(".toml") {
-            let file = try loadOrExit((directory as NSString).appendingPathComponent(name))
-            if let listing = LessonListing(file), !listings.contains(where: { $0.id == listing.id }) {
-                listings.append(listing)
-                files[listing.path] = file
-            }
+    }
+}
+
+extension LessonCourse {
+    /// The broken files, one `file:line: message` each, and the skipped network files.
+    func problemLines(_ language: LessonLanguage) -> [String] {
+        problems.map(\.description) + skipped.map {
+            language == .ja ? "\($0): [lesson] の表がないネットワークファイルなので、一覧には入れません（backprop-tutor open で開けます）"
+                : "\($0): a network file without a [lesson] table, not listed (open it with backprop-tutor open)"
         }
-        let parsed = files
-        return LessonCatalog(listings: listings.sorted(by: LessonListing.inListOrder)) { listing in parsed[listing.path]! }
+    }
+
+    /// One line for the menu: how many broken files, and the first.
+    func menuWarning(_ language: LessonLanguage) -> String? {
+        guard let first = problems.first else { return nil }
+        // the count first: the line is cut at the screen's width
+        let n = problems.count
+        switch language {
+        case .en:
+            return n == 1 ? "not listed: \(first)"
+                : "\(n) lesson files not listed (all printed before the menu started); the first: \(first)"
+        case .ja:
+            return n == 1 ? "一覧にないレッスン: \(first)"
+                : "一覧にないレッスンファイルが \(n) 個（メニューの前にすべて表示しました）。最初のもの: \(first)"
+        }
     }
 }
 
@@ -74,12 +87,13 @@ struct Menu: ParsableCommand {
 
     func run() throws {
         let catalog = try source.load()
+        let language = screen.lessonLanguage
+        for line in catalog.problemLines(language) { printError(line) }
         let store = ProgressStore()
         var warnings: [ProgressWarning] = []
         if resetProgress { warnings += store.reset() }
         let (saved, loadWarnings) = store.load()
         warnings += loadWarnings
-        let language = screen.lessonLanguage
         for w in warnings { printError(w.text(language)) }
         let entries = catalog.listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
         let terminal = try startTerminal(screen.chosenTheme())
@@ -87,7 +101,7 @@ struct Menu: ParsableCommand {
         let size = terminal.size
         var menu = MenuModel(entries: entries, language: language, unicode: terminal.isUTF8 && !screen.ascii,
                              theme: terminal.theme, width: size.width, height: size.height,
-                             warnings: warnings.map { $0.text(language) })
+                             warnings: [catalog.menuWarning(language)].compactMap { $0 } + warnings.map { $0.text(language) })
         runMenuLoop(terminal, menu: &menu, catalog: catalog, store: store, autoplay: autoplay)
     }
 }
@@ -102,13 +116,18 @@ struct Lessons: ParsableCommand {
     @OptionGroup var source: LessonSource
     @ParentCommand var root: BackpropTutor
 
+    /// The list on standard output; under it, on standard error, each broken lesson file
+    /// (file:line: message), and then exit code 2.
     func run() throws {
-        let listings = try source.load().listings
+        let course = try source.load()
         let language: LessonLanguage = ((lang ?? root.common.lang)?.language ?? Language.fromEnvironment()) == .ja ? .ja : .en
         let (saved, warnings) = ProgressStore().load()
         for w in warnings { printError(w.text(language)) }
-        let entries = listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
-        print(MenuModel.plainList(entries, language: language))
+        let entries = course.listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
+        // written at once, so that the problems come under the list even on one terminal
+        FileHandle.standardOutput.write(Data((MenuModel.plainList(entries, language: language) + "\n").utf8))
+        for line in course.problemLines(language) { printError(line) }
+        if !course.problems.isEmpty { throw ExitCode(2) }
     }
 }
 

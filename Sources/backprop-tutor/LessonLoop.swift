@@ -5,7 +5,7 @@ import TutorFiles
 
 /// The menu's loop: draw, read a key, update; Enter runs the chosen lesson's loop, and its
 /// progress shows in the menu when it returns.
-func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, catalog: LessonCatalog, store: ProgressStore,
+func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, catalog: LessonCourse, store: ProgressStore,
                  autoplay: Double?) {
     while !menu.quit && !terminal.interrupted {
         if terminal.theme != menu.theme { terminal.theme = menu.theme }

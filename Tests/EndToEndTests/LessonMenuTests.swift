@@ -141,20 +141,50 @@ final class LessonMenuTests: XCTestCase {
         XCTAssertTrue(folder.stderr.contains("is a folder, not a progress file"), folder.stderr)
     }
 
-    func testTeachersFolderAndBadFile() throws {
+    func testTeachersFolderIsAddedToTheCourseAndEveryBrokenFileReported() throws {
         let text = try String(contentsOfFile: Binary.path("lessons/04-chain-rule.toml"), encoding: .utf8)
-        let path = try Binary.temporaryFile(text.replacingOccurrences(of: "id = \"chain-rule\"", with: "id = \"my-chain\"")
-            .replacingOccurrences(of: "title_en = \"The chain rule\"", with: "title_en = \"My chain rule\""), name: "mine.toml")
+        let mine = text.replacingOccurrences(of: "id = \"chain-rule\"", with: "id = \"my-chain\"")
+            .replacingOccurrences(of: "title_en = \"The chain rule\"", with: "title_en = \"My chain rule\"")
+        let path = try Binary.temporaryFile(mine, name: "mine.toml")
         let dir = (path as NSString).deletingLastPathComponent
         let run = try Binary.run(["lessons", "--lessons", dir, "--lang", "en"], environment: env)
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("My chain rule"), run.stdout)
-        XCTAssertFalse(run.stdout.contains("One neuron"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("One neuron") && run.stdout.contains("The chain rule"), "added to the built-in course: \(run.stdout)")
+        let only = try Binary.run(["lessons", "--lessons", dir, "--only", "--lang", "en"], environment: env)
+        XCTAssertEqual(only.status, 0, only.stderr)
+        XCTAssertEqual(only.stdout.split(separator: "\n").count, 2, only.stdout)   // header and the one lesson
+        XCTAssertTrue(only.stdout.contains("My chain rule"), only.stdout)
+        XCTAssertFalse(only.stdout.contains("One neuron"), only.stdout)
 
-        try "[network]\nlayers = [2, 2]\nactivation = \"sigmod\"\n".write(toFile: dir + "/bad.toml", atomically: true, encoding: .utf8)
-        let bad = try Binary.run(["--lessons", dir], environment: env)
-        XCTAssertEqual(bad.status, 2)
-        XCTAssertTrue(bad.stderr.contains("bad.toml:3"), bad.stderr)
+        // three broken files: each is reported under the list with its place; the good one is listed
+        try "[network]\nlayers = [2, 2]\nactivation = \"sigmod\"\n".write(toFile: dir + "/a-bad.toml", atomically: true, encoding: .utf8)
+        try "[network]\nlayers = [2, 2\n".write(toFile: dir + "/b-unclosed.toml", atomically: true, encoding: .utf8)
+        try mine.write(toFile: dir + "/c-copy.toml", atomically: true, encoding: .utf8)
+        try "not a lesson".write(toFile: dir + "/notes.txt", atomically: true, encoding: .utf8)
+        let broken = try Binary.run(["lessons", "--lessons", dir, "--only", "--lang", "en"], environment: env)
+        XCTAssertEqual(broken.status, 2, broken.stderr)
+        XCTAssertTrue(broken.stdout.contains("My chain rule"), broken.stdout)
+        let problems = broken.stderr.split(separator: "\n").filter { !$0.hasPrefix("note:") }
+        XCTAssertEqual(problems.count, 3, broken.stderr)
+        XCTAssertTrue(problems[0].hasPrefix(dir + "/a-bad.toml:3: unknown activation"), broken.stderr)
+        XCTAssertTrue(problems[1].hasPrefix(dir + "/b-unclosed.toml:2:"), broken.stderr)
+        XCTAssertTrue(problems[2].hasPrefix(dir + "/mine.toml:"), broken.stderr)
+        XCTAssertTrue(problems[2].contains("already the id of c-copy.toml"), broken.stderr)
+        XCTAssertFalse(broken.stderr.contains("notes.txt"), broken.stderr)
+
+        // the menu reports them too, before it needs its terminal
+        let menu = try Binary.run(["--lessons", dir], environment: env)
+        XCTAssertEqual(menu.status, 2)
+        XCTAssertTrue(menu.stderr.contains("a-bad.toml:3") && menu.stderr.contains("b-unclosed.toml:2"), menu.stderr)
+        XCTAssertTrue(menu.stderr.contains("needs a terminal"), menu.stderr)
+
+        let missing = try Binary.run(["lessons", "--lessons", dir + "/nowhere"], environment: env)
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertTrue(missing.stderr.contains("nowhere: no such folder"), missing.stderr)
+        let onlyAlone = try Binary.run(["lessons", "--only"], environment: env)
+        XCTAssertEqual(onlyAlone.status, 64)
+        XCTAssertTrue(onlyAlone.stderr.contains("--only needs --lessons"), onlyAlone.stderr)
     }
 
     func testMenuWithoutATerminalSaysSo() throws {
