@@ -296,7 +296,7 @@ reveal_ja = "b₁ は {new.b1:.4f} になります。"
 title_en = "Again and again"
 title_ja = "何度も繰り返す"
 focus = "loss-curve"
-advance = "epochs:200"
+goto = "epoch 201"
 narration_en = """
 One update changes little. Repeating the same four steps (weighted sum, activation, loss,
 gradients and update) is what training is. We are now in epoch {epoch:d}: the output is
@@ -972,7 +972,7 @@ explain_ja = "p = 1 なら E = −ln 1 = 0 です。確信を持った正解に�
 title_en = "Training with cross-entropy"
 title_ja = "交差エントロピー誤差で学習する"
 focus = "loss-curve"
-advance = "epochs:500"
+goto = "epoch 501"
 narration_en = """
 Let gradient descent run. We are now in epoch {epoch:d}, and the mean cross-entropy has fallen to
 {loss:.4f}.
@@ -1290,7 +1290,7 @@ explain_ja = "w₆ ← {w.w6:.4f} − {lr:.1f} × {grad.w6:.4f} = {new.w6:.4f}"
 title_en = "A thousand steps later"
 title_ja = "1000 回学習した後"
 focus = "loss-curve"
-advance = "epochs:1000"
+goto = "epoch 1001"
 narration_en = """
 Repeat forward pass, loss, backward pass and update a thousand times. We are now in epoch
 {epoch:d}: ŷ₁ = {out.o1:.4f} (target {target.o1:.2f}), ŷ₂ = {out.o2:.4f} (target {target.o2:.2f}),
@@ -1913,7 +1913,7 @@ reveal_ja = "w₁₃ は {new.w13:.4f} になります。16 個の重みすべ�
 title_en = "Ten thousand times"
 title_ja = "1 万回の繰り返し"
 focus = "loss-curve"
-advance = "epochs:9998"
+goto = "epoch 10000"
 narration_en = """
 The program's loop runs 10,000 times. We are now at epoch {epoch:d}: this is the last forward pass
 of the loop, the one whose output the program prints at the end.
@@ -2231,7 +2231,7 @@ narration_ja = """
 title_en = "A thousand epochs later"
 title_ja = "1000 エポック後"
 focus = "loss-curve"
-advance = "epochs:1000"
+goto = "epoch 1001"
 narration_en = """
 A thousand epochs of training with learning rate {lr:.1f} later, we are in epoch {epoch:d}. The loss
 is {loss:.4f}, and for the first sample, whose target is {target.o1:.0f}, the output is {out.o1:.4f}.
@@ -2881,7 +2881,7 @@ explain_ja = "δ(ŷ₀) = ŷ₀ − y₀ = {out.o0:.4f} − {target.o0:.0f} = {d
 title_en = "Ten epochs of training"
 title_ja = "10 エポックの学習"
 focus = "loss-curve"
-advance = "epochs:10"
+goto = "epoch 11"
 narration_en = """
 The network trained for ten epochs, in batches of 32 images with Adam. Now it classifies
 {accuracy:.1%} of the training images correctly.
@@ -2988,7 +2988,7 @@ narration_ja = """
 title_en = "Stuck"
 title_ja = "行き詰まり"
 focus = "loss-curve"
-advance = "epochs:3000"
+goto = "epoch 3001"
 narration_en = """
 After three thousand epochs we are in epoch {epoch:d}. The loss has stopped at {loss:.4f}, and only
 {accuracy:.0%} of the samples are on the right side of 0.5. The gradient has almost disappeared:

@@ -95,6 +95,9 @@ public enum Advance: Sendable, Equatable {
     case toValue(ValueName)
     /// train this many epochs on the fast path, then show the next step ("epochs:1000")
     case epochs(Int)
+    /// `goto = "epoch 500"` (or "update 12"): the first event of that epoch or update of the
+    /// lesson's run, trained on the fast path as far as needed
+    case goTo(Timeline.Target)
 }
 
 /// A question asked before a value is revealed.

@@ -2,7 +2,7 @@ import BackpropEngine
 
 /// Reads one `[[scene]]`: narration, focus, advance, and its `[scene.quiz]`.
 enum SceneSection {
-    static let keys = ["title_en", "title_ja", "narration_en", "narration_ja", "focus", "advance", "quiz"]
+    static let keys = ["title_en", "title_ja", "narration_en", "narration_ja", "focus", "advance", "goto", "quiz"]
 
     static func read(_ r: TableReader, number: Int, texts: LessonTexts) throws(FileError) -> LessonScene {
         let what = "scene \(number)"
@@ -11,7 +11,13 @@ enum SceneSection {
             throw r.error("", "\(what): missing narration")
         }
         let focus = try FocusSyntax.read(r, what: what, names: texts.names)
-        let advance = try AdvanceSyntax.read(r, what: what, names: texts.names)
+        var advance = try AdvanceSyntax.read(r, what: what, names: texts.names)
+        if let target = try GoToSyntax.read(r, what: what) {
+            if r.has("advance") {
+                throw r.error("goto", "\(what): give advance or goto, not both (goto already says where the scene opens)")
+            }
+            advance = .goTo(target)
+        }
         var quiz: Quiz?
         if let node = r.table["quiz"] {
             guard let table = node.tableValue else {
@@ -175,6 +181,33 @@ enum AdvanceSyntax {
         case .activation(let n): return n.layer > 0
         case .weightedSum, .delta, .lossGradient, .lossShare, .sampleLoss, .gradient, .newValue, .loss, .slope: return true
         default: return false
+        }
+    }
+}
+
+/// `goto = "epoch 500"` or `"update 12"`: where in the lesson's run the scene opens.
+enum GoToSyntax {
+    static func read(_ r: TableReader, what: String) throws(FileError) -> Timeline.Target? {
+        guard let text = try r.string("goto") else { return nil }
+        switch parse(text) {
+        case .success(let t): return t
+        case .failure(let e): throw r.error("goto", "\(what): \(e.message)")
+        }
+    }
+
+    static func parse(_ text: String) -> Result<Timeline.Target, ValueNameError> {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        func fail(_ m: String) -> Result<Timeline.Target, ValueNameError> { .failure(ValueNameError(name: text, message: m)) }
+        guard parts.count == 2, let n = Int(parts[1]) else {
+            return fail("goto \"\(text)\" must be \"epoch N\" or \"update N\", e.g. goto = \"epoch 500\"")
+        }
+        guard n >= 1 else { return fail("goto \"\(text)\": epochs and updates count from 1") }
+        switch parts[0] {
+        case "epoch": return .success(.epoch(n))
+        case "update": return .success(.update(n))
+        default:
+            return fail("goto \"\(text)\": \"\(parts[0])\" is not epoch or update"
+                        + Suggestion.hint(for: String(parts[0]), among: ["epoch", "update"]))
         }
     }
 }

@@ -14,6 +14,8 @@ enum SceneAdvance {
         case .epochs(let n):
             t.skip(epochs: n)
             return (t, true)
+        case .goTo(let target):
+            return t.go(to: target, training: true) ? (t, true) : (start, false)
         case .toPhase(let phase):
             return seek(t) { event, _ in event.phase == phase }
         case .toValue(let name):
