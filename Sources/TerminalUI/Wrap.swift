@@ -176,6 +176,16 @@ private struct ParagraphWrapper {
                 if c == "(" || c == "[" || c == "{" { depth += 1 } else if c == ")" || c == "]" || c == "}" { depth -= 1 }
             }
         }
+        // inside a formula (a run between normal breaks with an operator in it) two symbols stay together
+        var spanStart = 0
+        for t in 0...tokens.count where t == tokens.count || (t > 0 && breaks[tokens[t].lowerBound] == .normal) {
+            if classes[spanStart..<t].contains(.op) {
+                for u in (spanStart + 1)..<max(spanStart + 1, t) where breaks[tokens[u].lowerBound] == .weak {
+                    breaks[tokens[u].lowerBound] = .none
+                }
+            }
+            spanStart = t
+        }
     }
 
     private func classify(_ range: Range<Int>) -> TokenClass {

@@ -10,10 +10,16 @@ struct ScreenPanel {
     var lines: [String]
 
     /// The rows inside, without the one-column padding and trailing spaces.
-    var text: [String] { lines.map { String($0.dropFirst()).trimmingTrailingSpaces } }
+    let text: [String]
     /// Everything inside with every space and line break removed (a wrapped text compares
     /// equal to its source this way, in English and in Japanese).
-    var squeezed: String { squeeze(text.joined()) }
+    let squeezed: String
+
+    init(title: String, footer: String, x: Int, y: Int, width: Int, height: Int, lines: [String]) {
+        (self.title, self.footer, self.x, self.y, self.width, self.height, self.lines) = (title, footer, x, y, width, height, lines)
+        text = lines.map { String($0.dropFirst()).trimmingTrailingSpaces }
+        squeezed = squeeze(text.joined())
+    }
 }
 
 /// The string without spaces and line breaks.
@@ -42,7 +48,7 @@ func cellText(_ buffer: Buffer, y: Int, from: Int, to: Int) -> String {
 func screenPanels(_ buffer: Buffer) -> [ScreenPanel] {
     var out: [ScreenPanel] = []
     for y in 0..<buffer.height {
-        for x in 0..<buffer.width where buffer[x, y].symbol == "┌" {
+        for x in 0..<buffer.width where buffer[x, y].width == 1 && buffer[x, y].symbol == "┌" {
             var right = x + 1
             while right < buffer.width, buffer[right, y].symbol != "┐" { right += 1 }
             var bottom = y + 1

@@ -116,6 +116,10 @@ final class PlaceholderTests: XCTestCase {
         XCTAssertEqual(Narration.paragraphs("学習率は\n0.5 です"), ["学習率は 0.5 です"])
         XCTAssertEqual(Narration.paragraphs("出力は ŷ\nです"), ["出力は ŷ です"])
         XCTAssertEqual(Narration.paragraphs("NumPy の\nXOR プログラム"), ["NumPy の XOR プログラム"])
+        // ...but not after Japanese punctuation
+        XCTAssertEqual(Narration.paragraphs("116.0、\n146.2、102.3"), ["116.0、146.2、102.3"])
+        // an aligned formula continued on the next line keeps its line and its indent
+        XCTAssertEqual(Narration.paragraphs("a = b = c\n  = d\n\nnext"), ["a = b = c\n  = d", "next"])
         XCTAssertEqual(Narration.paragraphs("the *weight*\n*of* x"), ["the *weight* *of* x"])
         let runs = Narration.runs("a *b* c")
         XCTAssertEqual(runs.map(\.text), ["a ", "b", " c"])

@@ -7,21 +7,28 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
     let tutor = model.tutorModel
     let s = ScreenState(tutor)
     let focus = model.player.scene.focus
+    var area = area
     switch focus {
     case .network, .neuron, .parameter, .layer, .loss, .event:
-        // the diagram, and beside it the current step's formula once there is one (unless it
-        // would give away the quiz's answer)
-        let showStep = s.event != nil && !revealsAnswer(model)
-        if focus == .event && showStep {
-            drawStep(s, into: &buffer, area: area, box: box)
+        break
+    default:
+        // a pending quiz beside a table or a chart: the numbers its question needs beside them
+        if hidesStep(model), !quizGivens(model, s.words).isEmpty {
+            let parts = focusParts(area)
+            drawLessonStep(model, s, into: &buffer, area: parts.step, box: box)
+            area = parts.diagram
+        }
+    }
+    switch focus {
+    case .network, .neuron, .parameter, .layer, .loss, .event:
+        if focus == .event {
+            drawLessonStep(model, s, into: &buffer, area: area, box: box)
             return
         }
-        guard showStep else { drawFocusedDiagram(s, focus, into: &buffer, area: area, box: box); return }
-        // tall areas (wide screens): the step under the diagram; else beside it
-        let parts = area.height >= 24 ? area.rows([.fill, .length(max(10, area.height * 2 / 5))])
-            : area.columns([.fill, .length(focus == .loss ? area.width / 2 : max(30, area.width * 2 / 5))])
-        drawFocusedDiagram(s, focus, into: &buffer, area: parts[0], box: box)
-        drawStep(s, into: &buffer, area: parts[1], box: box)
+        // the diagram and the step panel, in the same places on every scene of the lesson
+        let parts = focusParts(area)
+        drawFocusedDiagram(s, focus, into: &buffer, area: parts.diagram, box: box)
+        drawLessonStep(model, s, into: &buffer, area: parts.step, box: box)
     case .lossCurve:
         drawLoss(s, into: &buffer, area: area, box: box)
     case .parameters, .update:
@@ -45,10 +52,11 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
     }
 }
 
-/// Whether the step's formula could give away the pending quiz's answer (the formulas show
-/// every factor, e.g. the sigmoid's slope inside δ): then it waits for the answer.
-func revealsAnswer(_ model: LessonModel) -> Bool {
-    model.player.quizPending && model.player.scene.quiz?.kind != .choice
+/// Tall areas (wide screens): the step under the diagram; else beside it.
+func focusParts(_ area: Rect) -> (diagram: Rect, step: Rect) {
+    let parts = area.height >= 24 ? area.rows([.fill, .length(max(10, area.height * 2 / 5))])
+        : area.columns([.fill, .length(max(30, area.width * 2 / 5))])
+    return (parts[0], parts[1])
 }
 
 /// The tutor's diagram with the scene's neuron, weight or layer highlighted.

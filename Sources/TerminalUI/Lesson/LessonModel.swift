@@ -12,6 +12,10 @@ public struct LessonModel: Sendable {
     public var editing = false
     /// The last answer's result on this scene (nil after moving to another scene).
     public var lastResult: QuizResult?
+    /// Lines of the narration scrolled past (j, k) when it does not fit.
+    public var narrationScroll = 0
+    /// The focus height on narrower screens, for the size it was planned at.
+    var plannedFocus: (width: Int, height: Int, rows: Int)?
     public var width: Int
     public var height: Int
     public var unicode: Bool
@@ -37,6 +41,19 @@ public struct LessonModel: Sendable {
         self.autoplayInterval = autoplayInterval
         playing = autoplayInterval != nil
         enterScene()
+        planLayout()
+    }
+
+    /// Plans the lesson's layout for the screen's size (once per size: it reads every scene).
+    mutating func planLayout() {
+        let body = Rect(width: width, height: height).rows([.length(1), .fill, .length(1)])[1]
+        plannedFocus = (width, height, plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body))
+    }
+
+    /// The focus height for the body area `body` of this screen.
+    func focusHeight(for body: Rect) -> Int {
+        if let p = plannedFocus, p.width == width, p.height == height { return p.rows }
+        return plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body)
     }
 
     public var language: LessonLanguage { player.language }
@@ -51,6 +68,7 @@ public struct LessonModel: Sendable {
     mutating func enterScene() {
         answerText = ""
         lastResult = nil
+        narrationScroll = 0
         editing = player.quizPending
     }
 
@@ -82,13 +100,16 @@ public struct LessonModel: Sendable {
                            trainer: player.sceneTimeline.shownTrainer, width: width, height: height,
                            language: eventLanguage, unicode: unicode, theme: theme)
         m.timeline = player.timeline
-        // a pending quiz's value is not shown before it is answered: one event back when the
-        // event on screen is the one that computes it
-        if player.quizPending, let name = player.scene.quiz?.answer, let event = player.timeline.currentEvent,
-           let trace = player.timeline.currentTrace,
-           EventLocator.event(event, computes: name, batchCount: trace.batchCount),
-           m.timeline.position != Timeline.Position(step: 0, event: 0) {   // (not back to the start screen)
-            m.timeline.backward(by: .event)
+        // a pending quiz's value (and what gives it away) is drawn "?" until it is answered
+        for name in player.hiddenValues {
+            switch name {
+            case .activation(let n): m.hidden.activations.insert(n)
+            case .delta(let n): m.hidden.deltas.insert(n)
+            case .gradient(let p): m.hidden.gradients.insert(p)
+            case .newValue(let p): m.hidden.newValues.insert(p)
+            case .loss, .sampleLoss: m.hidden.loss = true
+            default: break
+            }
         }
         return m
     }

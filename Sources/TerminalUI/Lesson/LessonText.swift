@@ -37,6 +37,11 @@ public struct LessonText: Sendable {
     var hintKey: String { t("h hint", "h ヒント") }
     var workedTitle: String { t("The computation:", "計算:") }
     var yourAnswer: String { t("your answer", "あなたの答え") }
+    var givensHeading: String { t("What the question needs", "問いに使う値") }
+    var givensNote: String { t("This step's formula appears once you answer.", "答えると、このステップの式が表示されます。") }
+    var networkNumbers: String { t("The network's numbers", "ネットワークの数値") }
+    var moreBelow: String { t("j ↓ more", "j ↓ 続き") }
+    var moreAbove: String { t("k ↑", "k ↑") }
     var lastScene: String { t("this is the last scene: q returns", "これが最後の場面です。q で戻ります") }
     var firstScene: String { t("this is the first scene", "これが最初の場面です") }
     var playing: String { t("▶ presenting", "▶ 発表中") }
@@ -58,6 +63,7 @@ public struct LessonText: Sendable {
          ("Enter", t("answer the quiz (type first: a number, + or −, or a letter)",
                      "クイズに答える(先に数値・+ か −・記号を入力)")),
          ("h", t("a hint for the quiz", "クイズのヒント")),
+         ("j  k", t("scroll the lesson text when it does not fit", "解説が収まらないときのスクロール")),
          ("Esc", t("leave the answer field (then q quits)", "入力欄を離れる(その後 q で終了)")),
          ("a", t("presenter: pause or resume autoplay", "発表モード: 自動再生の一時停止・再開")),
          ("?", t("this help", "このヘルプ")),

@@ -6,6 +6,7 @@ public func update(_ model: inout LessonModel, _ msg: TutorMsg) {
     case .resize(let w, let h):
         model.width = w
         model.height = h
+        model.planLayout()
     case .tick:
         guard model.autoplayRunning, !model.showHelp else { return }
         nextScene(&model)
@@ -50,6 +51,8 @@ private func handleKey(_ model: inout LessonModel, _ key: Key) {
         if model.player.quizPending { model.editing = true } else { nextScene(&model) }
     case .character("h"):
         showHint(&model)
+    case .character("j"), .character("k"):
+        scrollNarration(&model, key)
     case .character("?"), .function(1):
         model.showHelp = true
     case .character("a") where model.autoplayInterval != nil:
@@ -88,6 +91,8 @@ private func handleEditing(_ model: inout LessonModel, _ key: Key) {
         showHint(&model)
     case .character("?") where model.answerText.isEmpty:
         model.showHelp = true
+    case .character("j"), .character("k"):
+        scrollNarration(&model, key)
     case .character(let c):
         if model.answerText.count < 24 { model.answerText.append(c) }
     default:
@@ -106,6 +111,12 @@ private func submit(_ model: inout LessonModel) {
     case .alreadyAnswered, .noQuiz:
         model.editing = false
     }
+}
+
+/// j down, k up, within the lines that do not fit.
+private func scrollNarration(_ model: inout LessonModel, _ key: Key) {
+    let overflow = narrationOverflow(model)
+    model.narrationScroll = key == .character("j") ? min(overflow, model.narrationScroll + 1) : max(0, model.narrationScroll - 1)
 }
 
 private func showHint(_ model: inout LessonModel) {

@@ -48,8 +48,11 @@ func drawQuiz(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: 
             workedTitle = laid(model.text.workedTitle, Style(.dim))
             worked = workedFormula(model, event, width: inner.width).map { ([(fitFormula($0, width: inner.width, unicode: model.unicode), false)], Style(.accent, attributes: .bold)) }
         }
+        // on a wrong answer a reveal that is only a formula of the computation's numbers is left out
         var reveal: [Line] = []
-        if let text = result.reveal, result.outcome == .correct || (worked.isEmpty || isProse(text)) {
+        let computation = (result.explanation ?? "") + (result.workedEvent.map { workedNumbers(model, $0) } ?? "")
+        if let text = result.reveal,
+           result.outcome == .correct || isProse(text) || !numbers(in: text).isSubset(of: numbers(in: computation)) {
             reveal = laid(text, Style(.highlight))
         }
         let height = inner.height
@@ -94,6 +97,23 @@ private func typedAnswer(_ typed: String, _ player: LessonPlayer) -> String {
     case .choice(let k) where k < quiz.choices.count: return player.choices()[k]
     default: return typed
     }
+}
+
+/// The numbers written in a text ("0.0822", "−1.5"), to tell whether it says more than another.
+private func numbers(in text: String) -> Set<String> {
+    var out: Set<String> = [], current = ""
+    for c in text + " " {
+        if c.isNumber && c.isASCII || (c == "." && !current.isEmpty) { current.append(c); continue }
+        if !current.isEmpty { out.insert(current.hasSuffix(".") ? String(current.dropLast()) : current) }
+        current = ""
+    }
+    return out
+}
+
+/// Every number of the event's formula, none shortened away.
+private func workedNumbers(_ model: LessonModel, _ event: StepEvent) -> String {
+    EventWords(network: model.player.sceneTimeline.shownTrainer.network, language: model.eventLanguage,
+               ascii: !model.unicode).fullFormula(for: event).joined(separator: " ")
 }
 
 /// The formula of the event that computes the answer, with its numbers.

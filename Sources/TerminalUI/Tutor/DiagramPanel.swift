@@ -65,6 +65,9 @@ func diagram(for s: ScreenState, backward: Bool) -> NetworkDiagram {
             shown.activity = s.trainer.data.inputs[first][n.index]
             shown.value = words.format(shown.activity!)
         }
+        // a value a lesson's pending quiz asks for (or that gives it away) waits for the answer
+        let hidden = s.model.hidden
+        if shown.value != nil, backward ? hidden.deltas.contains(n) : hidden.activations.contains(n) { shown.value = "?" }
         return shown
     }
 }

@@ -5,7 +5,7 @@ import BackpropEngine
 func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let timeline = s.model.timeline
     var title = s.text.loss
-    if let trace = s.trace, s.isShown(trace.batchLossEventIndex) {
+    if let trace = s.trace, s.isShown(trace.batchLossEventIndex), !s.model.hidden.loss {
         title += " " + s.words.format(trace.batchLoss)
     }
     let panel = Panel(title: title, box: box)

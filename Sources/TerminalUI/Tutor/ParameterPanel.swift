@@ -20,12 +20,15 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     var rows: [[String]] = []
     var styles: [[Style?]] = []
     for p in shown {
-        let value = words.format(s.value(of: p))
+        let hidden = s.model.hidden
+        let updated = s.value(of: p) != s.trainer.network.value(of: p)
+        let value = hidden.newValues.contains(p) && updated ? "?" : words.format(s.value(of: p))
         var gradient = ""
         if let trace = s.trace, s.isShown(trace.eventIndex(gradientKnownOf: p)) {
-            gradient = words.format(trace.appliedGradient[p])
+            gradient = hidden.gradients.contains(p) ? "?" : words.format(trace.appliedGradient[p])
         }
-        let (change, role) = lastChange(s, p, words)
+        var (change, role) = lastChange(s, p, words)
+        if hidden.newValues.contains(p) || hidden.gradients.contains(p) { (change, role) = ("", nil) }
         rows.append([words.name(of: p), value, gradient, change])
         let rowStyle: Style? = p == active ? Style(.highlight, attributes: [.bold, .reverse])
             : touched.contains(p) ? Style(.highlight, attributes: .bold) : nil

@@ -22,12 +22,14 @@ func drawStep(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     buffer.put(truncate(" " + text.title, width: inner.right - x, unicode: s.model.unicode), x: x, y: y,
                style: Style(.title, attributes: .bold), clip: inner)
     // room: title, sentence, formula; blank lines between them only when there is space for them.
-    // The formula comes first (its last line is the result); a sentence that does not fit ends in "…".
+    // The sentence keeps at least one line (ending in "…" when cut); the formula keeps whole
+    // chains of "=" as long as they fit, then the first and last line of a chain, ending in "…".
     let rows = inner.height - 1
-    var formulaLines = text.formula.map { fitFormula($0, width: inner.width, unicode: s.model.unicode) }
-    if formulaLines.count > rows { formulaLines = Array(formulaLines.prefix(max(0, rows - 1))) + formulaLines.suffix(1) }
     let sentence = TextBlock(text.sentence)
     var sentenceLines = sentence.layout(width: inner.width)  // laid out once: counted, then drawn
+    let allFormula = text.formula.map { fitFormula($0, width: inner.width, unicode: s.model.unicode) }
+    let formulaRoom = rows - min(sentenceLines.count, rows > 2 ? 1 : 0)
+    let formulaLines = fitFormulaLines(allFormula, rows: max(0, formulaRoom), width: inner.width, unicode: s.model.unicode)
     let spare = rows - sentenceLines.count - formulaLines.count
     let gap = spare >= 2 ? 1 : 0
     let sentenceHeight = max(0, min(sentenceLines.count, rows - formulaLines.count - 2 * gap))
@@ -79,4 +81,31 @@ func endingInEllipsis(_ runs: [(text: String, bold: Bool)], width: Int, unicode:
         if runs[runs.count - 1].text.isEmpty { runs.removeLast() }
     }
     return runs + [(mark, false)]
+}
+
+/// Formula lines cut to `rows`: whole chains (a line and the lines continuing it with "=") while
+/// they fit, then the first and the last line of the next chain; a line left out is marked by
+/// "…" at the end of the last line kept.
+func fitFormulaLines(_ lines: [String], rows: Int, width: Int, unicode: Bool) -> [String] {
+    guard lines.count > rows else { return lines }
+    guard rows > 0 else { return [] }
+    var chains: [[String]] = []
+    for line in lines {
+        if line.first == " ", !chains.isEmpty { chains[chains.count - 1].append(line) } else { chains.append([line]) }
+    }
+    var kept: [String] = []
+    for chain in chains {
+        if kept.count + chain.count <= rows {
+            kept += chain
+            continue
+        }
+        let room = rows - kept.count
+        if room >= 2 { kept += [chain[0], chain[chain.count - 1]] } else if room == 1 { kept.append(chain[0]) }
+        break
+    }
+    if kept.isEmpty { kept = [lines[0]] }
+    let mark = unicode ? " …" : " ..."
+    kept[kept.count - 1] = fitFormula(kept[kept.count - 1] + mark, width: width, unicode: unicode)
+    if !kept[kept.count - 1].hasSuffix(mark.dropFirst()) { kept[kept.count - 1] += mark }
+    return kept
 }

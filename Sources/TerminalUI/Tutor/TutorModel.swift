@@ -30,6 +30,8 @@ public struct TutorModel: Sendable {
     public var layerView = false
     /// NumPy lines in the names of the article's XOR program (the file's `numpy_names = "article"`).
     public var numpyArticle = false
+    /// Values not shown yet (a lesson's pending quiz asks for them): drawn as "?".
+    public var hidden = HiddenValues()
 
     public enum Overlay: Sendable, Equatable {
         case help
@@ -113,4 +115,15 @@ public struct SettingsForm: Sendable, Equatable {
 
     static let optimizers: [Optimizer] = [.sgd, .momentum(mu: Optimizer.defaultMomentum), Optimizer.defaultAdam]
     static let activations: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu, .identity]
+}
+
+/// Values the panels draw as "?" until a lesson's quiz about them is answered.
+public struct HiddenValues: Sendable, Equatable {
+    public var activations: Set<NeuronRef> = []
+    public var deltas: Set<NeuronRef> = []
+    public var gradients: Set<ParameterRef> = []
+    public var newValues: Set<ParameterRef> = []
+    public var loss = false
+
+    public init() {}
 }

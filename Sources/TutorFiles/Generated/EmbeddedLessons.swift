@@ -158,6 +158,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+answer = "out.o1"                 # hidden until answered; z is given
 question_en = "Where does ŷ = σ(z(ŷ)) lie for this z(ŷ)?"
 question_ja = "この z(ŷ) に対して ŷ = σ(z(ŷ)) はどの範囲にあるでしょう？"
 choices_en = ["below 0", "between 0 and 0.5", "between 0.5 and 1", "above 1"]
@@ -214,6 +215,8 @@ kind = "sign"
 question_en = "Is ∂E/∂w₁ positive or negative?"
 question_ja = "∂E/∂w₁ は正でしょうか、負でしょうか？"
 answer = "grad.w1"
+hides = ["delta.o1"]              # with x₁ = 1, δ is the answer itself
+given = ["out.o1", "target.o1", "input.x1"]
 hint_en = "The output {out.o1:.2f} is below the target {target.o1:.1f}. Growing w₁ raises z(ŷ) and so raises ŷ."
 hint_ja = "出力 {out.o1:.2f} は目標 {target.o1:.1f} より小さいです。w₁ を大きくすると z(ŷ) が増え、ŷ も増えます。"
 explain_en = "∂E/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁ = ({out.o1:.4f} − {target.o1:.1f}) × {slope.o1:.4f} × {input.x1:.1f} = {grad.w1:.4f}: the first factor is negative, the others positive."
@@ -851,6 +854,7 @@ kind = "number"
 question_en = "What is σ′(z(ŷ)) for photo 2? (four decimals)"
 question_ja = "写真 2 の σ′(z(ŷ)) はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
+hides = ["delta.o1"]              # δ = ∂E/∂ŷ · σ′(z), with ∂E/∂ŷ in the narration
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ (1 − ŷ) with ŷ = {out.o1:.2f}."
@@ -885,6 +889,7 @@ kind = "number"
 question_en = "What is δ(ŷ) for photo 2? (two decimals)"
 question_ja = "写真 2 の δ(ŷ) はいくつでしょう？（小数第2位まで）"
 answer = "delta.o1"
+given = ["out.o1", "target.o1"]   # δ = ŷ − y: the question needs exactly these
 tolerance = 0.005
 format = ".4f"
 hint_en = "δ(ŷ) = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
@@ -1092,6 +1097,7 @@ kind = "sign"
 question_en = "What is the sign of ∂E/∂w₅?"
 question_ja = "∂E/∂w₅ の符号はどちらでしょう？"
 answer = "grad.w5"
+given = ["out.o1", "target.o1", "out.h1"]   # reasoning, not the chain's factors (their signs give it away)
 hint_en = "h₁ is positive, so a larger w₅ makes z(ŷ₁) larger, and ŷ₁ larger still. Is that what ŷ₁ needs?"
 hint_ja = "h₁ は正なので、w₅ を大きくすると z(ŷ₁) が増え、ŷ₁ もさらに大きくなります。ŷ₁ にとってそれは望ましいでしょうか？"
 explain_en = "Growing w₅ pushes ŷ₁ further above y₁ = {target.o1:.2f}, so the loss grows: ∂E/∂w₅ = {grad.w5:.4f} > 0."
@@ -1126,6 +1132,7 @@ kind = "number"
 question_en = "Second link: the sigmoid's slope is ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁). What is it? (four decimals)"
 question_ja = "二段目：シグモイドの傾きは ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁) です。値はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
+hides = ["delta.o1"]              # δ = 0.7414 × the slope
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ₁ = {out.o1:.4f}."
@@ -1162,8 +1169,8 @@ tolerance = 0.0005
 format = ".4f"
 hint_en = "δ(ŷ₁) is {delta.o1:.4f}; multiply it by h₁."
 hint_ja = "δ(ŷ₁) は {delta.o1:.4f} です。これに h₁ を掛けます。"
-reveal_en = "∂E/∂w₅ = {dE.o1:.4f} × {slope.o1:.4f} × {out.h1:.4f} = {grad.w5:.4f}."
-reveal_ja = "∂E/∂w₅ = {dE.o1:.4f} × {slope.o1:.4f} × {out.h1:.4f} = {grad.w5:.4f} です。"
+reveal_en = "∂E/∂w₅ = {grad.w5:.4f}: growing w₅ by a small amount grows the loss by about {grad.w5:.4f} times that amount."
+reveal_ja = "∂E/∂w₅ = {grad.w5:.4f} です。w₅ を少し増やすと、損失はその約 {grad.w5:.4f} 倍だけ増えます。"
 
 [[scene]]
 title_en = "The other output weights"
@@ -1468,6 +1475,7 @@ kind = "sign"
 question_en = "What is the sign of ∂E/∂w₃ now?"
 question_ja = "いまの ∂E/∂w₃ の符号はどちらでしょう？"
 answer = "grad.w3"
+given = ["w.w3"]                  # where w₃ is, not the gradient's parts
 hint_en = "Is w₃ now above or below the floor at 1? The gradient points uphill."
 hint_ja = "w₃ はいま谷底の 1 より上でしょうか、下でしょうか？ 勾配は坂を上る向きを指します。"
 explain_en = "w₃ = {w.w3:.4f} is above 1, so ŷ is above its target and ∂E/∂w₃ = (ŷ − y) · x₃ = {grad.w3:.4f} is positive: the descent now pushes w₃ down."
@@ -2713,8 +2721,8 @@ choices_ja = ["SGD", "Momentum", "Adam"]
 correct = 3
 hint_en = "Which optimizer adapts the step of every weight separately?"
 hint_ja = "重みごとに一歩の大きさを調整するのはどれでしょう？"
-explain_en = "After the same number of epochs: SGD {compare.sgd.loss:.4f}, Momentum {compare.momentum.loss:.4f}, Adam {compare.adam.loss:.4f}."
-explain_ja = "同じエポック数の後、SGD は {compare.sgd.loss:.4f}、Momentum は {compare.momentum.loss:.4f}、Adam は {compare.adam.loss:.4f} です。"
+explain_en = "Compare the curves at the right end of the plot, after the same number of epochs: Adam's ends lowest."
+explain_ja = "同じエポック数の後、グラフの右端で曲線を比べると、Adam がいちばん低く終わっています。"
 reveal_en = "SGD {compare.sgd.loss:.4f}, Momentum {compare.momentum.loss:.4f}, Adam {compare.adam.loss:.4f}. No optimizer wins on every problem, and each has its own best learning rate; but here the extra memory pays off."
 reveal_ja = "SGD {compare.sgd.loss:.4f}、Momentum {compare.momentum.loss:.4f}、Adam {compare.adam.loss:.4f} です。どんな問題でも勝つ最適化手法はなく、それぞれに最適な学習率もありますが、ここでは過去を覚えておく工夫が効いています。"
 
@@ -2870,6 +2878,7 @@ kind = "number"
 question_en = "What is δ(ŷ₀), for the digit 0, for this image? (four decimals)"
 question_ja = "この画像での δ(ŷ₀)（数字の 0 の出力）はいくつでしょう？（小数第4位まで）"
 answer = "delta.o0"
+given = ["out.o0", "target.o0"]   # δ = ŷ − y: the question needs exactly these
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ₀ − y₀."
@@ -3055,8 +3064,8 @@ choices_ja = ["1 つ", "2 つ", "3 つ", "4 つ"]
 correct = 2
 hint_en = "Count the curves that stay high at the right end of the plot."
 hint_ja = "グラフの右端で高いままの曲線を数えましょう。"
-explain_en = "Final losses: seed 1 {compare.seed1.loss:.4f}, seed 2 {compare.seed2.loss:.4f}, seed 3 {compare.seed3.loss:.4f}, seed 4 {compare.seed4.loss:.4f}, seed 5 {compare.seed5.loss:.4f}. Seeds 2 and 4 stay high."
-explain_ja = "最終的な損失は、シード 1 が {compare.seed1.loss:.4f}、シード 2 が {compare.seed2.loss:.4f}、シード 3 が {compare.seed3.loss:.4f}、シード 4 が {compare.seed4.loss:.4f}、シード 5 が {compare.seed5.loss:.4f} です。高いままなのはシード 2 と 4 です。"
+explain_en = "Two curves stay high at the right end of the plot: seeds 2 and 4."
+explain_ja = "グラフの右端で高いままの曲線は二本、シード 2 と 4 です。"
 reveal_en = "Seeds 2 and 4 end at {compare.seed2.loss:.4f} and {compare.seed4.loss:.4f}; seeds 1, 3 and 5 reach {compare.seed1.loss:.4f}, {compare.seed3.loss:.4f} and {compare.seed5.loss:.4f}."
 reveal_ja = "シード 2 と 4 は {compare.seed2.loss:.4f} と {compare.seed4.loss:.4f} で終わり、シード 1、3、5 は {compare.seed1.loss:.4f}、{compare.seed3.loss:.4f}、{compare.seed5.loss:.4f} まで下がります。"
 

@@ -108,7 +108,8 @@ public struct Quiz: Sendable, Equatable {
 
     public var kind: Kind
     public var question: Localized
-    /// number and sign: the value the student predicts
+    /// number and sign: the value the student predicts; choice (optional): the value the choice
+    /// is about. Not shown on screen until answered.
     public var answer: ValueName?
     /// number: accepted distance from the value
     public var tolerance: Double
@@ -124,4 +125,13 @@ public struct Quiz: Sendable, Equatable {
     public var explain: Localized?
     /// Shown after the quiz is answered, right or wrong; may show the answer's value.
     public var reveal: Localized?
+    /// More values the screen does not show until the quiz is answered: those from which the
+    /// answer follows in one glance (δ when the input is 1, say).
+    public var hides: [ValueName] = []
+    /// The values the question needs, shown beside it while it waits for the answer; when empty,
+    /// those the event computing `answer` starts from.
+    public var given: [ValueName] = []
+
+    /// The answer and what it hides.
+    public var hidden: [ValueName] { (answer.map { [$0] } ?? []) + hides }
 }

@@ -77,7 +77,8 @@ public enum Narration {
     static func joinsWithoutSpace(_ before: String, _ after: String) -> Bool {
         guard let last = before.unicodeScalars.last(where: { $0 != "*" }),
               let first = after.unicodeScalars.first(where: { $0 != "*" }) else { return false }
-        return isWide(last) && isWide(first)
+        // after Japanese punctuation (、。」) nothing is spaced, a number or a formula neither
+        return isWide(last) && (isWide(first) || "、。，．」』）！？：".unicodeScalars.contains(last))
     }
 
     /// CJK characters and full-width forms, which are joined without a space across a line break.

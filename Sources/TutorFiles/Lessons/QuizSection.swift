@@ -2,7 +2,7 @@
 enum QuizSection {
     static let keys = ["kind", "question_en", "question_ja", "answer", "tolerance", "format", "choices_en",
                        "choices_ja", "correct", "hint_en", "hint_ja", "explain_en", "explain_ja", "reveal_en",
-                       "reveal_ja"]
+                       "reveal_ja", "hides", "given"]
 
     static func read(_ r: TableReader, what: String, texts: LessonTexts) throws(FileError) -> Quiz {
         guard let kind = try r.choice("kind", what: "quiz kind", Quiz.Kind.allCases.map { ($0.rawValue, $0) }) else {
@@ -17,17 +17,20 @@ enum QuizSection {
         for key in ["choices_en", "choices_ja", "correct"] {
             try r.reject(key, unless: isChoice, "with kind = \"choice\"")
         }
-        try r.reject("answer", unless: !isChoice, "with kind = \"number\" or \"sign\"; a choice quiz has correct = <n>")
-
+        // a choice quiz may name the value it is about: hidden until answered, worked out after
         var answer: ValueName?
-        if !isChoice {
-            guard let text = try r.string("answer") else {
-                throw r.error("", "\(what): missing answer, a value such as answer = \"grad.w5\"")
-            }
+        if let text = try r.string("answer") {
             switch texts.names.parse(text) {
             case .success(let v): answer = v
             case .failure(let e): throw r.error("answer", "\(what): \(e.message)")
             }
+        } else if !isChoice {
+            throw r.error("", "\(what): missing answer, a value such as answer = \"grad.w5\"")
+        }
+        let hides = try valueNames(r, "hides", what, texts)
+        let given = try valueNames(r, "given", what, texts)
+        for name in given where name == answer || hides.contains(name) {
+            throw r.error("given", "\(what): given shows {\(texts.names.spelling(of: name))}, which the quiz hides")
         }
         let tolerance = try r.number("tolerance") ?? 0.001
         guard tolerance > 0 else { throw r.error("tolerance", "\(what): tolerance must be greater than 0") }
@@ -66,21 +69,43 @@ enum QuizSection {
         let hint = try texts.pair(r, "hint", what: what, required: false)
         let explain = try texts.pair(r, "explain", what: what, required: false)
         let reveal = try texts.pair(r, "reveal", what: what, required: false)
-        // the question and the hint come before the answer: they must not show it
-        if let answer {
-            let spelled = texts.names.spelling(of: answer)
+        // the question and the hint come before the answer: they must not show it (nor what it hides)
+        for hidden in (answer.map { [$0] } ?? []) + hides {
+            let spelled = texts.names.spelling(of: hidden)
             for base in ["question", "hint"] {
                 for key in [base + "_en", base + "_ja"] {
                     guard let text = try r.string(key) else { continue }
-                    if try texts.check(text, r, key).contains(answer) {
-                        throw texts.place("{" + spelled, r, key,
-                                          "\(what): \(key) shows {\(spelled)}, the value the student is asked for")
+                    if try texts.check(text, r, key).contains(hidden) {
+                        throw texts.place("{" + spelled, r, key, hidden == answer
+                                          ? "\(what): \(key) shows {\(spelled)}, the value the student is asked for"
+                                          : "\(what): \(key) shows {\(spelled)}, which the quiz hides")
                     }
                 }
             }
         }
         return Quiz(kind: kind, question: question, answer: answer, tolerance: tolerance, format: format,
-                    choices: choices, correct: correct, hint: hint, explain: explain, reveal: reveal)
+                    choices: choices, correct: correct, hint: hint, explain: explain, reveal: reveal,
+                    hides: hides, given: given)
+    }
+
+    /// An array of value names, e.g. hides = ["delta.o1"].
+    private static func valueNames(_ r: TableReader, _ key: String, _ what: String,
+                                   _ texts: LessonTexts) throws(FileError) -> [ValueName] {
+        guard let node = r.table[key] else { return [] }
+        guard let items = node.arrayValue else {
+            throw r.error(key, "\(what): \(key) must be an array of value names, e.g. [\"delta.o1\"]")
+        }
+        var out: [ValueName] = []
+        for item in items {
+            guard case .string(let s) = item else {
+                throw r.error(key, "\(what): \(key) must be an array of value names, e.g. [\"delta.o1\"]")
+            }
+            switch texts.names.parse(s) {
+            case .success(let v): out.append(v)
+            case .failure(let e): throw r.error(key, "\(what): \(key): \(e.message)")
+            }
+        }
+        return out
     }
 
     private static func strings(_ r: TableReader, _ key: String, _ what: String) throws(FileError) -> [String] {

@@ -27,7 +27,7 @@ enum SceneSection {
                                     label: " in the quiz of \(what)")
             quiz = try QuizSection.read(q, what: "the quiz of \(what)", texts: texts)
             // the narration comes before the answer: it must not give it away
-            if let answer = quiz?.answer {
+            for answer in quiz?.hidden ?? [] {
                 for (key, text) in [("narration_en", narration.en), ("narration_ja", narration.ja)] {
                     let shown = try texts.check(text, r, key)
                     if shown.contains(answer) {

@@ -55,6 +55,13 @@ extension LessonPlayer {
     /// The samples for the scene's `digits` focus, classified by the network the scene shows
     /// (before the current step's update).
     public func gallery(limit: Int = 12) -> (source: DigitGallery.Source, samples: [DigitSample]) {
+        if let cached = cachedGallery, cached.limit >= limit {
+            return (cached.result.source, Array(cached.result.samples.prefix(limit)))
+        }
+        return computeGallery(limit: limit)
+    }
+
+    func computeGallery(limit: Int) -> (source: DigitGallery.Source, samples: [DigitSample]) {
         var mistakes = false
         if case .digits(let m) = scene.focus { mistakes = m }
         return DigitGallery.samples(network: sceneTimeline.shownTrainer.network, file: file, mistakes: mistakes, limit: limit)

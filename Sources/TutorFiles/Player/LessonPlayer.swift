@@ -10,9 +10,9 @@ public struct LessonPlayer: Sendable {
     public let file: NetworkFile
     public let lesson: Lesson
     /// The language of narration and messages.
-    public var language: LessonLanguage
+    public var language: LessonLanguage { didSet { if language != oldValue { renderScene() } } }
     /// Write numbers with ASCII signs (-, inf) instead of − and ∞.
-    public var ascii: Bool
+    public var ascii: Bool { didSet { if ascii != oldValue { renderScene() } } }
     public private(set) var sceneIndex = 0
     /// The engine for the screen: starts at `sceneTimeline` on each scene; the student may step it
     /// freely (narration and quizzes keep using `sceneTimeline`).
@@ -20,6 +20,12 @@ public struct LessonPlayer: Sendable {
     /// Start point of each scene reached so far.
     private var starts: [Timeline] = []
     private let initial: Timeline
+    /// The current scene's texts, rendered (by their source text in the current language).
+    private var rendered: [String: String] = [:]
+    /// The current scene's digit images, for the limit the screen asks.
+    var cachedGallery: (limit: Int, result: (source: DigitGallery.Source, samples: [DigitSample]))? { galleryCache }
+    private var galleryCache: (limit: Int, result: (source: DigitGallery.Source, samples: [DigitSample]))?
+    static let galleryLimit = 24
     /// Quiz records by scene index.
     public private(set) var quizzes: [Int: QuizRecord] = [:]
     /// Scenes whose `to:` target was not reached (the engine stayed put).
@@ -86,6 +92,7 @@ public struct LessonPlayer: Sendable {
         sceneIndex = target
         furthest = max(furthest, target)
         timeline = starts[target]
+        renderScene()
     }
 
     /// Where the engine stood when the scene started.
@@ -108,7 +115,25 @@ public struct LessonPlayer: Sendable {
 
     /// The scene's text in the current language, placeholders filled from `sceneTimeline`.
     public func render(_ text: Localized) -> String {
-        Narration.render(narration: text, language: language, timeline: sceneTimeline, ascii: ascii, comparison: comparison)
+        let source = text.text(language)
+        return rendered[source] ?? Narration.render(source, timeline: sceneTimeline, ascii: ascii, comparison: comparison)
+    }
+
+    /// The scene's texts rendered once when it is entered (a screen draws them on every key, and
+    /// a value such as the accuracy classifies every sample), and its digit images classified.
+    private mutating func renderScene() {
+        guard !starts.isEmpty else { return }
+        var texts: [Localized] = [scene.narration] + (scene.title.map { [$0] } ?? [])
+        if let quiz = scene.quiz {
+            texts += [quiz.question] + quiz.choices + [quiz.hint, quiz.explain, quiz.reveal].compactMap { $0 }
+        }
+        rendered = [:]
+        for text in texts {
+            let source = text.text(language)
+            rendered[source] = Narration.render(source, timeline: sceneTimeline, ascii: ascii, comparison: comparison)
+        }
+        galleryCache = nil
+        if case .digits = scene.focus { galleryCache = (Self.galleryLimit, computeGallery(limit: Self.galleryLimit)) }
     }
 
     // MARK: the quiz
@@ -119,6 +144,13 @@ public struct LessonPlayer: Sendable {
     public var quizPending: Bool { scene.quiz != nil && quizzes[sceneIndex]?.isAnswered != true }
     /// The value the pending quiz asks for (for the screen to hide).
     public var quizValue: ValueName? { quizPending ? scene.quiz?.answer : nil }
+    /// What the screen must not show yet: the pending quiz's answer and what it hides.
+    public var hiddenValues: [ValueName] { quizPending ? scene.quiz?.hidden ?? [] : [] }
+
+    /// A value of the engine where the scene started (nil when not computed yet).
+    public func value(of name: ValueName) -> Double? {
+        ValueResolver.resolve(name, timeline: sceneTimeline, comparison: comparison)
+    }
 
     /// The hint (recorded as used), or nil when the quiz has none.
     public mutating func hint() -> String? {
