@@ -101,10 +101,12 @@ public struct Network: Equatable, Sendable {
     public var biases: [[Double]] { parameters.biases }
     public var weightLayerCount: Int { layerSizes.count - 1 }
 
-    /// A network with the given parameters. Shapes are the caller's promise (the file loader checks them).
+    /// A network with the given parameters; sizes are checked against `NetworkSize`'s limits
+    /// before anything is allocated.
     public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
-                biasMode: BiasMode, weights: [[[Double]]], biases: [[Double]]?) {
-        precondition(layerSizes.count >= 2 && activations.count == layerSizes.count - 1)
+                biasMode: BiasMode, weights: [[[Double]]], biases: [[Double]]?) throws(EngineError) {
+        _ = try NetworkSize(layerSizes: layerSizes)
+        precondition(activations.count == layerSizes.count - 1)
         self.layerSizes = layerSizes
         self.activations = activations
         self.leakySlope = leakySlope
@@ -119,9 +121,10 @@ public struct Network: Equatable, Sendable {
         parameters = Parameters(weights: flat, biases: b)
     }
 
-    /// A network with seeded random weights (biases zero).
+    /// A network with seeded random weights (biases zero); sizes checked as above.
     public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
-                biasMode: BiasMode, initialization: WeightInit, seed: UInt64) {
+                biasMode: BiasMode, initialization: WeightInit, seed: UInt64) throws(EngineError) {
+        _ = try NetworkSize(layerSizes: layerSizes)
         var rng = SplitMix64(seed: seed)
         var weights: [[[Double]]] = []
         for l in 0..<(layerSizes.count - 1) {
@@ -139,8 +142,8 @@ public struct Network: Equatable, Sendable {
             // row by row: weights[l][j][i]
             weights.append((0..<fanOut).map { _ in (0..<fanIn).map { _ in rng.nextDouble(in: low, high) } })
         }
-        self.init(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
-                  biasMode: biasMode, weights: weights, biases: nil)
+        try self.init(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
+                      biasMode: biasMode, weights: weights, biases: nil)
     }
 
     /// weights[l][j][i], the file's layout.
@@ -195,15 +198,36 @@ public struct Network: Equatable, Sendable {
         predict(batch: [input])[0]
     }
 
-    /// Outputs for many inputs.
-    public func predict(batch inputs: [[Double]]) -> [[Double]] {
+    /// Outputs for many inputs, computed in batches of at most `evaluationBatch` samples
+    /// (each sample's outputs do not depend on the batch it is in).
+    public func predict(batch inputs: [[Double]]) -> [[Double]] { predict(batch: inputs, limit: evaluationBatch) }
+
+    /// The same in batches of at most `limit` samples (tests use small ones).
+    func predict(batch inputs: [[Double]], limit: Int) -> [[Double]] {
         guard !inputs.isEmpty else { return [] }
         let k = layerSizes.last!
-        let set = Dataset(inputs: inputs, targets: inputs.map { _ in [Double](repeating: 0, count: k) })
-        let ws = Workspace(network: self, batchSize: inputs.count)
-        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
-        Kernel.forward(self, ws)
-        let out = ws.a[weightLayerCount], b = inputs.count
-        return (0..<b).map { s in (0..<k).map { out[$0 * b + s] } }
+        let zeros = [Double](repeating: 0, count: k)
+        var outputs: [[Double]] = []
+        outputs.reserveCapacity(inputs.count)
+        for range in evaluationBatches(inputs.count, limit: limit) {
+            let part = Array(inputs[range])
+            let set = Dataset(inputs: part, targets: part.map { _ in zeros })
+            let ws = Workspace(network: self, batchSize: part.count)
+            Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
+            Kernel.forward(self, ws)
+            let out = ws.a[weightLayerCount], b = part.count
+            for s in 0..<b { outputs.append((0..<k).map { out[$0 * b + s] }) }
+        }
+        return outputs
+    }
+
+    /// Samples per batch when a whole data set is measured: as many as `NetworkSize`'s
+    /// activation limit allows.
+    var evaluationBatch: Int { max(1, NetworkSize.maxActivationsPerBatch / layerSizes.reduce(0, +)) }
+
+    /// 0..<count in consecutive ranges of at most `limit` (default `evaluationBatch`).
+    func evaluationBatches(_ count: Int, limit: Int? = nil) -> [Range<Int>] {
+        let size = max(1, limit ?? evaluationBatch)
+        return stride(from: 0, to: count, by: size).map { $0..<min($0 + size, count) }
     }
 }

@@ -54,10 +54,13 @@ public struct Timeline: Sendable {
         var update: Int { trace.before.updateCount }
     }
 
-    /// Updates kept recorded around the screen.
+    /// Updates kept recorded around the screen (fewer when they would take more than
+    /// `NetworkSize.maxTimelineBytes`).
     static let nearbyCount = 8
 
-    public init(trainer: Trainer) {
+    /// Throws when one recorded step of this trainer would be over `NetworkSize.maxRecordedStepBytes`.
+    public init(trainer: Trainer) throws(EngineError) {
+        try trainer.checkRecording()
         live = trainer
         run = RunRecord(start: trainer)
     }
@@ -306,8 +309,8 @@ public struct Timeline: Sendable {
     // MARK: changing the run
 
     /// Back to the start with this trainer (a restart, or a new network).
-    public mutating func restart(with trainer: Trainer) {
-        self = Timeline(trainer: trainer)
+    public mutating func restart(with trainer: Trainer) throws(EngineError) {
+        self = try Timeline(trainer: trainer)
     }
 
     /// Changes the training settings from the next update on: a new segment of the run. The
@@ -396,7 +399,17 @@ public struct Timeline: Sendable {
     private mutating func remember(_ trace: StepTrace, at u: Int) {
         nearby.removeAll { $0.update == u }
         nearby.append(Recorded(trace: trace, previousNetwork: previousNetwork))
-        if nearby.count > Self.nearbyCount { nearby.removeFirst(nearby.count - Self.nearbyCount) }
+        let keep = keptNearby(like: trace)
+        if nearby.count > keep { nearby.removeFirst(nearby.count - keep) }
+    }
+
+    /// How many updates like `trace` are kept nearby: `nearbyCount`, or as many as fit in
+    /// `NetworkSize.maxTimelineBytes` (at least 2, to step back and forth once).
+    private func keptNearby(like trace: StepTrace) -> Int {
+        let net = trace.before.network
+        let bytes = (try? NetworkSize(layerSizes: net.layerSizes))?
+            .recordedStepBytes(batch: trace.batchCount, biasMode: net.biasMode, clipping: trace.before.config.clipNorm != nil)
+        return min(Self.nearbyCount, max(2, NetworkSize.maxTimelineBytes / max(1, bytes ?? Int.max)))
     }
 
     /// Trains the run on the fast path until it has `target` updates, keeping checkpoints on the way.

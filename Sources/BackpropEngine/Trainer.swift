@@ -26,8 +26,11 @@ public struct Trainer: Equatable, Sendable {
     /// Set once a loss or a parameter stops being a finite number; training then stands still.
     public private(set) var divergence: Divergence?
 
-    public init(network: Network, config: TrainingConfig, data: Dataset, testData: Dataset? = nil) {
+    /// Checks that a training batch is within `NetworkSize.maxActivationsPerBatch`.
+    public init(network: Network, config: TrainingConfig, data: Dataset, testData: Dataset? = nil) throws(EngineError) {
         precondition(data.count > 0, "no training data")
+        let batch = config.batchSize <= 0 ? data.count : min(config.batchSize, data.count)
+        try NetworkSize(layerSizes: network.layerSizes).checkBatch(batch)
         self.network = network
         self.config = config
         self.data = data
@@ -124,9 +127,10 @@ public struct Trainer: Equatable, Sendable {
     /// `previous` (typically the step recorded just before) lends its event table (the events'
     /// order and index, which depend only on the step's shape) when this step has the same shape,
     /// and its workspace (the first step given it only).
+    /// Nil when training has diverged, or when the step is too large to record (`checkRecording`).
     @discardableResult
     public mutating func recordedStep(reusing previous: StepTrace? = nil) -> StepTrace? {
-        guard divergence == nil else { return nil }
+        guard divergence == nil, (try? checkRecording()) != nil else { return nil }
         let n = nextBatchSize
         let table: EventTable
         if let old = previous?.table, old.fits(network, config, batch: n) {
@@ -147,6 +151,13 @@ public struct Trainer: Equatable, Sendable {
         storeParameters(from: ws)
         return StepTrace(before: before, after: self, sampleIndices: info.sampleIndices, workspace: ws, table: table,
                          info: info)
+    }
+
+    /// Checks that a recorded step of the next batch's size is within `NetworkSize.maxRecordedStepBytes`
+    /// (a full batch is the largest; the last one of an epoch may be smaller).
+    public func checkRecording() throws(EngineError) {
+        try NetworkSize(layerSizes: network.layerSizes)
+            .checkRecordedStep(batch: batchSize, biasMode: network.biasMode, clipping: config.clipNorm != nil)
     }
 
     // MARK: - the update itself
@@ -317,23 +328,62 @@ public struct Trainer: Equatable, Sendable {
         Trainer.loss(of: network, on: set ?? data, loss: config.loss, reduction: config.reduction)
     }
 
+    /// Large sets are measured in batches of `Network.evaluationBatch` samples; the sample losses
+    /// are still added in order of s into one total, so the result is the same bits as one batch.
     public static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Double {
-        let ws = Workspace(network: network, batchSize: set.count)
-        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
-        Kernel.forward(network, ws)
-        Kernel.loss(network, loss, ws)
-        return Kernel.batchLoss(ws, reduction)
+        Self.loss(of: network, on: set, loss: loss, reduction: reduction, batchLimit: nil)
+    }
+
+    /// The same in batches of at most `batchLimit` samples (tests use small ones).
+    static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction, batchLimit: Int?) -> Double {
+        var total = 0.0
+        for range in network.evaluationBatches(set.count, limit: batchLimit) {
+            let ws = Workspace(network: network, batchSize: range.count)
+            Kernel.gather(set, ArraySlice(range), ws)
+            Kernel.forward(network, ws)
+            Kernel.loss(network, loss, ws)
+            let losses = ws.sampleLoss.baseAddress!
+            for s in 0..<range.count { total += losses[s] }
+        }
+        return reduction == .mean ? total / Double(set.count) : total
     }
 
     /// The gradient of the batch loss over the whole data set (or a given set), by backprop.
+    /// A set larger than `Network.evaluationBatch` is taken in batches whose gradient sums are
+    /// added (the same sum, grouped by batch).
     public static func gradient(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Parameters {
-        let ws = Workspace(network: network, batchSize: set.count)
-        Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
-        Kernel.forward(network, ws)
-        Kernel.loss(network, loss, ws)
-        Kernel.backward(network, ws)
-        Kernel.reduce(ws, reduction)
-        return Workspace.parameters(ws.gradientW, ws.gradientB)
+        gradient(of: network, on: set, loss: loss, reduction: reduction, batchLimit: nil)
+    }
+
+    /// The same in batches of at most `batchLimit` samples (tests use small ones).
+    static func gradient(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction,
+                         batchLimit: Int?) -> Parameters {
+        let batches = network.evaluationBatches(set.count, limit: batchLimit)
+        var sums: Parameters? = nil
+        for range in batches {
+            let ws = Workspace(network: network, batchSize: range.count)
+            Kernel.gather(set, ArraySlice(range), ws)
+            Kernel.forward(network, ws)
+            Kernel.loss(network, loss, ws)
+            Kernel.backward(network, ws)
+            if batches.count == 1 {
+                Kernel.reduce(ws, reduction)
+                return Workspace.parameters(ws.gradientW, ws.gradientB)
+            }
+            let part = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
+            guard var total = sums else { sums = part; continue }
+            for l in total.weights.indices {
+                for k in total.weights[l].indices { total.weights[l][k] += part.weights[l][k] }
+                for k in total.biases[l].indices { total.biases[l][k] += part.biases[l][k] }
+            }
+            sums = total
+        }
+        guard var total = sums else { return network.parameters.zeroed() }
+        if reduction == .mean {
+            let n = Double(set.count)
+            total = Parameters(weights: total.weights.map { $0.map { $0 / n } }, biases: total.biases.map { $0.map { $0 / n } })
+        }
+        return total
     }
 }
 

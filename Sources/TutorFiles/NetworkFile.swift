@@ -7,10 +7,8 @@ public struct NetworkFile: Sendable {
     /// The path as given.
     public var path: String
     public var title: String
-    /// What rebuilds the initial network.
-    public var spec: NetworkSpec
-    /// The initial network.
-    public var network: Network
+    /// What builds the initial network (checked by the engine's rules when the file was read).
+    public private(set) var spec: NetworkSpec
     /// shuffleSeed is the network seed.
     public var training: TrainingConfig
     /// The training part (targets one-hot when classes are given).
@@ -26,6 +24,25 @@ public struct NetworkFile: Sendable {
     /// `numpy_names = "article"`: the layer view writes its NumPy lines in the names of the seed
     /// article's XOR program (X, hidden_layer, weights_input_hidden, …).
     public var articleNumPyNames = false
+    /// Lines of the keys an engine error is reported at (see EngineErrorPlace).
+    var keyLines: [String: Int] = [:]
+
+    /// The initial network, built from `spec` each time it is asked for: reading and checking a
+    /// file never allocates the weights of a network that is only generated from its seed.
+    public var network: Network {
+        do {
+            return try spec.build()
+        } catch {
+            // `spec` passed the same checks when the file was read and only `reseed` changes it
+            preconditionFailure("a checked network spec failed to build: \(error)")
+        }
+    }
+
+    /// A new seed for the random initial weights (when the file gives none) and the shuffling.
+    public mutating func reseed(_ seed: UInt64) {
+        spec.seed = seed
+        training.shuffleSeed = seed
+    }
 
     /// The names of the file's neurons and parameters (outputs by class when the data has classes).
     public var naming: NetworkNaming { NetworkNaming(network: network, classes: classCount) }
@@ -73,12 +90,17 @@ public struct NetworkFile: Sendable {
         try Compatibility.check(spec, training, context: context)
         guard let dataReader = tables["data"] else { throw FileError(path: path, message: "missing [data] table") }
         let data = try DataSection.read(dataReader, network: spec, loss: training.loss)
+        let places = EngineErrorPlace(context)
+        try places.check { () throws(EngineError) in
+            let batch = training.batchSize <= 0 ? data.train.count : min(training.batchSize, data.train.count)
+            try NetworkSize(layerSizes: spec.layerSizes).checkBatch(batch)
+        }
 
-        let network = spec.build()
         var lesson: Lesson?
         if let lessonReader = tables["lesson"] {
             let comparison = try CompareSection.read(lessonReader, network: networkReader, training: tables["training"])
-            var names = ValueNames(naming: NetworkNaming(network: network, classes: data.classCount))
+            var names = ValueNames(naming: NetworkNaming(layerSizes: spec.layerSizes, biasMode: spec.biasMode,
+                                                         classes: data.classCount))
             names.variants = comparison?.variants.map(\.name) ?? []
             let texts = LessonTexts(context: context, text: text, names: names)
             lesson = try LessonSection.read(lessonReader, scenes: scenes["scene"] ?? [], texts: texts)
@@ -90,10 +112,44 @@ public struct NetworkFile: Sendable {
             throw context.error(at: "numpy_names", "numpy_names = \"article\" names the article's network: one hidden layer and bias = \"none\"")
         }
         let title = titleText ?? lesson?.title.en ?? defaultTitle(path)
-        return NetworkFile(path: path, title: title, spec: spec, network: network, training: training,
-                           data: data.train, testData: data.test, classNames: data.classNames,
-                           classCount: data.classCount, lesson: lesson, articleNumPyNames: articleNames)
+        let file = NetworkFile(path: path, title: title, spec: spec, training: training,
+                               data: data.train, testData: data.test, classNames: data.classNames,
+                               classCount: data.classCount, lesson: lesson, articleNumPyNames: articleNames,
+                               keyLines: places.lines)
+        // a lesson is always stepped through
+        if lesson != nil { try file.checkRecording() }
+        return file
     }
+
+    /// A trainer at the start, with the file's network, settings and data. The engine checks
+    /// them again; an error (which the loader's checks make impossible) comes back as file:line.
+    /// `measuringTest: false` leaves the test data out (no test losses are measured).
+    public func trainer(measuringTest: Bool = true) throws(FileError) -> Trainer {
+        let network = self.network
+        return try place.check { () throws(EngineError) in
+            try Trainer(network: network, config: training, data: data, testData: measuringTest ? testData : nil)
+        }
+    }
+
+    /// A timeline at the start, for stepping through the file's training (checked as `checkRecording`).
+    public func timeline() throws(FileError) -> Timeline {
+        // before the network is built: a refusal allocates nothing
+        try checkRecording()
+        let trainer = try self.trainer()
+        return try place.check { () throws(EngineError) in try Timeline(trainer: trainer) }
+    }
+
+    /// Checks that one update of this file can be recorded for the step-by-step screen, the
+    /// worksheets and lessons (`NetworkSize.maxRecordedStepBytes`); `train` does not need it.
+    public func checkRecording() throws(FileError) {
+        let batch = training.batchSize <= 0 ? data.count : min(training.batchSize, data.count)
+        try place.check { () throws(EngineError) in
+            try NetworkSize(layerSizes: spec.layerSizes)
+                .checkRecordedStep(batch: batch, biasMode: spec.biasMode, clipping: training.clipNorm != nil)
+        }
+    }
+
+    var place: EngineErrorPlace { EngineErrorPlace(path: path, lines: keyLines) }
 
     /// A reader for each top-level table; unknown tables are rejected, with a suggestion.
     private static func topLevel(_ root: [String: TOMLNode], _ context: ParseContext) throws(FileError) -> [String: TableReader] {

@@ -71,12 +71,8 @@ enum NetworkSection {
             }
             sizes.append(n)
         }
-        guard sizes.count >= 2 else {
-            throw r.error("layers", "network.layers needs at least 2 sizes (the input and the output layer), got \(sizes.count)")
-        }
-        if let k = sizes.firstIndex(where: { $0 < 1 }) {
-            throw r.error("layers", "network.layers[\(k)] must be at least 1, got \(sizes[k])")
-        }
+        // the engine's count of the sizes, before anything of that size exists
+        _ = try EngineErrorPlace(r.context).check { () throws(EngineError) in try NetworkSize(layerSizes: sizes) }
         return sizes
     }
 

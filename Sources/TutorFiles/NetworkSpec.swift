@@ -33,12 +33,13 @@ public struct NetworkSpec: Equatable, Sendable {
     public var outputActivation: Activation { activations.last ?? .identity }
 
     /// The initial network: the given weights, else seeded random ones; the given biases, else zero.
-    public func build() -> Network {
+    /// Throws what `Network.init` throws (the file loader has checked the same rules first).
+    public func build() throws(EngineError) -> Network {
         if let explicitWeights {
-            return Network(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
+            return try Network(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
                            biasMode: biasMode, weights: explicitWeights, biases: explicitBiases)
         }
-        var network = Network(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
+        var network = try Network(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
                               biasMode: biasMode, initialization: initialization, seed: seed)
         if let explicitBiases, biasMode != .none {
             for (l, layer) in explicitBiases.enumerated() {

@@ -18,6 +18,8 @@ struct Check: ParsableCommand {
             do {
                 let file = try NetworkFile.load(path: path)
                 print("ok     \(path): \(file.summaryLine)")
+                // valid for `train`; say so when `open` and `trace` would refuse it
+                do { try file.checkRecording() } catch { print("       note: \(error)") }
             } catch {
                 failed = true
                 print("error  \(error)")

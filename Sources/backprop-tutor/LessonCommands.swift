@@ -140,7 +140,10 @@ func openLesson(_ file: NetworkFile, screen: ScreenOptions, autoplay: Double?) t
     let terminal = try startTerminal(screen.chosenTheme())
     defer { terminal.stop() }
     let unicode = terminal.isUTF8 && !screen.ascii
-    guard let player = LessonPlayer(file: file, language: language, ascii: !unicode, progress: saved) else { return }
+    let made = try orExit(stopping: terminal) { () throws(FileError) in
+        try LessonPlayer(file: file, language: language, ascii: !unicode, progress: saved)
+    }
+    guard let player = made else { return }
     let size = terminal.size
     var model = LessonModel(player: player, width: size.width, height: size.height, unicode: unicode,
                             theme: terminal.theme, autoplayInterval: autoplay)

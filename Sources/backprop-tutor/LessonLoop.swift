@@ -28,7 +28,15 @@ func runMenuLoop(_ terminal: Terminal, menu: inout MenuModel, catalog: LessonCou
         }
         let (saved, warnings) = store.progress(for: entry.id)
         let unicode = menu.unicode
-        guard let player = LessonPlayer(file: file, language: menu.language, ascii: !unicode, progress: saved) else { continue }
+        let made: LessonPlayer?
+        do {
+            made = try LessonPlayer(file: file, language: menu.language, ascii: !unicode, progress: saved)
+        } catch {
+            // built-in and --lessons files were checked when the menu was made; say so if not
+            menu.warnings = ["\(error)"]
+            continue
+        }
+        guard let player = made else { continue }
         let size = terminal.size
         var lesson = LessonModel(player: player, width: size.width, height: size.height, unicode: unicode,
                                  theme: menu.theme, autoplayInterval: autoplay)

@@ -61,10 +61,11 @@ struct Open: ParsableCommand {
             try openLesson(file, screen: screen, autoplay: autoplay.flatMap { $0 > 0 ? $0 : nil })
             return
         }
+        let timeline = try orExit { () throws(FileError) in try file.timeline() }
         let terminal = try startTerminal(screen.chosenTheme())
         defer { terminal.stop() }
         let size = terminal.size
-        var model = TutorModel(file: file, width: size.width, height: size.height, language: screen.language,
+        var model = TutorModel(file: file, timeline: timeline, width: size.width, height: size.height, language: screen.language,
                                unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme)
         runLoop(terminal, model: &model)
     }

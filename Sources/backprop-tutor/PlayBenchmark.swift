@@ -17,8 +17,8 @@ func runPlayBenchmark() {
         settings.activation = source == .toy(.spiral) ? .tanh : .relu
         settings.learningRate = 0.01
         let table: PlayTable? = { if case .builtin(let b) = source { return PlayTable.builtin(b) } else { return nil } }()
-        let model = PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: .default)
-        var trainer = model.freshTrainers()[0]
+        let model = playModel(settings, table, theme: .default)
+        var trainer = model.runs[0].trainer
         var epochs = 0, spent = 0.0
         while spent < minimum {
             spent += seconds { trainer.train(epochs: 10) }
@@ -32,9 +32,8 @@ func runPlayBenchmark() {
     print("digits 64-32-10, \(digits.1) training images, batch 32, adam: \(formatRate(digits.0)) epochs/s")
 
     for (name, theme) in [("colour", Theme.default), ("mono", Theme.mono)] {
-        var model = PlayModel(settings: PlaySettings(source: .toy(.spiral)), table: nil, width: 120, height: 40,
-                              unicode: true, theme: theme)
-        var trainer = model.freshTrainers()[0]
+        var model = playModel(PlaySettings(source: .toy(.spiral)), nil, theme: theme)
+        var trainer = model.runs[0].trainer
         var frames = 0, spent = 0.0
         while spent < 2 {
             trainer.train(epochs: 1)  // a new network each frame, as while training
@@ -63,8 +62,7 @@ private func keyResponseWhileDigitsTrains(speed: Double?, keys: Int)
     var settings = PlaySettings(source: .builtin(.digits))
     settings.hidden = [32]
     settings.speed = speed
-    var model = PlayModel(settings: settings, table: PlayTable.builtin(.digits), width: 120, height: 40,
-                          unicode: true, theme: .default)
+    var model = playModel(settings, PlayTable.builtin(.digits), theme: .default)
     let worker = PlayWorker()
     worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
     worker.start()
@@ -122,4 +120,14 @@ private func keyResponseWhileDigitsTrains(speed: Double?, keys: Int)
     times.sort()
     let p99 = times[min(times.count - 1, Int((Double(times.count) * 0.99).rounded(.up)) - 1)]
     return (times[times.count / 2], p99, times.last!, model.main.trainer.epoch - startEpoch, times.count)
+}
+
+/// A 120x40 playground for the figures (its settings are the benchmark's own, always trainable).
+private func playModel(_ settings: PlaySettings, _ table: PlayTable?, theme: Theme) -> PlayModel {
+    do {
+        return try PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: theme)
+    } catch {
+        printError("play --benchmark: \(error)")
+        exit(2)
+    }
 }

@@ -167,12 +167,21 @@ struct Play: ParsableCommand {
             runPlayBenchmark()
             return
         }
+        // the engine checks the network before the terminal is touched
+        var model: PlayModel
+        do {
+            model = try PlayModel(settings: settings, table: table, width: 80, height: 24, unicode: !screen.ascii,
+                                  theme: screen.chosenTheme(), language: screen.language)
+        } catch {
+            printError("backprop-tutor: \(error)")
+            throw ExitCode(2)
+        }
         let terminal = try startTerminal(screen.chosenTheme())
         defer { terminal.stop() }
         let size = terminal.size
-        var model = PlayModel(settings: settings, table: table, width: size.width, height: size.height,
-                              unicode: terminal.isUTF8 && !screen.ascii, theme: terminal.theme,
-                              language: screen.language)
+        (model.width, model.height) = (size.width, size.height)
+        model.unicode = terminal.isUTF8 && !screen.ascii
+        model.theme = terminal.theme
         runPlayLoop(terminal, model: &model, language: screen.language)
     }
 }

@@ -65,9 +65,17 @@ private func perform(_ command: PlayCommand, worker: PlayWorker, terminal: Termi
             model.runs = trainers.map { PlayRun(trainer: $0) }
         }
         let size = terminal.size
-        var tutor = TutorModel(title: model.title + " · " + model.text.stepInTitle, spec: model.currentSpec,
-                               trainer: model.main.trainer, width: size.width, height: size.height,
-                               language: language, unicode: model.unicode, theme: model.theme)
+        let made: TutorModel
+        do {
+            made = try TutorModel(title: model.title + " · " + model.text.stepInTitle, spec: model.currentSpec,
+                                  trainer: model.main.trainer, width: size.width, height: size.height,
+                                  language: language, unicode: model.unicode, theme: model.theme)
+        } catch {
+            // too large to step through: say why and stay in the playground
+            model.status = "\(error)"
+            return
+        }
+        var tutor = made
         runLoop(terminal, model: &tutor)
         terminal.theme = model.theme
         let after = terminal.size

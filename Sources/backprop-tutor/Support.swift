@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackpropEngine
 import Foundation
+import TerminalBackend
 import TutorFiles
 
 /// Prints to standard error.
@@ -10,9 +11,16 @@ func printError(_ message: String) {
 
 /// Loads a network file, or prints its error (file:line:column: message) and exits with code 2.
 func loadOrExit(_ path: String) throws -> NetworkFile {
+    try orExit { () throws(FileError) in try NetworkFile.load(path: path) }
+}
+
+/// The value, or the file error printed (file:line: message) and exit code 2. `terminal`, when
+/// the screen is on, is stopped first so that the message is readable.
+func orExit<T>(stopping terminal: Terminal? = nil, _ body: () throws(FileError) -> T) throws -> T {
     do {
-        return try NetworkFile.load(path: path)
+        return try body()
     } catch {
+        terminal?.stop()
         printError("\(error)")
         throw ExitCode(2)
     }
@@ -56,11 +64,7 @@ struct TrainingOverrides: ParsableArguments {
         var file = file
         if let learningRate { file.training.learningRate = learningRate }
         if let optimizer { file.training.optimizer = optimizer.optimizer }
-        if let seed {
-            file.spec.seed = seed
-            file.network = file.spec.build()
-            file.training.shuffleSeed = seed
-        }
+        if let seed { file.reseed(seed) }
         return (file, epochs ?? file.training.epochs)
     }
 }
@@ -76,9 +80,9 @@ extension NetworkFile {
     /// The summary line with the batching put in words by `batchWords(samples, batch size or nil
     /// for the full batch)`: the only part of it that is not symbols and names.
     func summary(batchWords: (Int, Int?) -> String) -> String {
-        let net = network
-        let sizes = net.layerSizes.map(String.init).joined(separator: "-")
-        let acts = net.activations.map(\.rawValue)
+        // from the spec: `check` never builds the network
+        let sizes = spec.layerSizes.map(String.init).joined(separator: "-")
+        let acts = spec.activations.map(\.rawValue)
         let actText = Set(acts).count == 1 ? acts[0] : acts.joined(separator: "/")
         let t = training
         let full = t.batchSize <= 0 || t.batchSize >= data.count

@@ -61,7 +61,10 @@ struct Trace: ParsableCommand {
             print(LessonWorksheet(file: file, language: language, ascii: ascii || root.common.ascii || !terminalIsUTF8(), answers: answers).markdown)
             return
         }
-        var trainer = Trainer(network: file.network, config: file.training, data: file.data)
+        var trainer = try orExit { () throws(FileError) in
+            try file.checkRecording()
+            return try file.trainer(measuringTest: false)
+        }
         // updates N…N+K−1: the ones before N on the fast path (the same numbers as recording them)
         if let fromUpdate { trainer.train(updates: fromUpdate - 1) }
         var traces: [StepTrace] = []

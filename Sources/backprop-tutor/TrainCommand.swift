@@ -33,7 +33,7 @@ struct Train: ParsableCommand {
 
     func run() throws {
         let (file, epochs) = overrides.apply(to: try loadOrExit(file))
-        var trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
+        var trainer = try orExit { () throws(FileError) in try file.trainer() }
         let words = CommandText(lang ?? root.common.lang)
         let plain = ascii || root.common.ascii || !terminalIsUTF8()
         let started = ContinuousClock.now

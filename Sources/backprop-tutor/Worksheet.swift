@@ -52,7 +52,8 @@ struct LessonWorksheet {
     private func t(_ en: String, _ ja: String) -> String { language == .ja ? ja : en }
 
     var markdown: String {
-        guard var player = LessonPlayer(file: file, language: language, ascii: ascii) else { return "" }
+        // a lesson file is checked for recording when it is read, so a player can be made
+        guard var player = try? LessonPlayer(file: file, language: language, ascii: ascii) else { return "" }
         let lesson = player.lesson
         let words = EventWords(network: file.network, language: language == .ja ? .ja : .en, ascii: ascii,
                                naming: file.naming)

@@ -51,7 +51,7 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(f.derivative(z: 0, a: 0, slope: slope), 0)
     }
 
-    func testLeakyRelu() {
+    func testLeakyRelu() throws {
         let f = Activation.leakyRelu
         XCTAssertEqual(f.apply(3, slope: 0.01), 3)
         XCTAssertEqual(f.apply(-2, slope: 0.01), -0.02, accuracy: 1e-17)   // 0.01·(−2)
@@ -60,8 +60,8 @@ final class ActivationTests: XCTestCase {
         XCTAssertEqual(f.derivative(z: -2, a: -0.02, slope: 0.01), 0.01)
         XCTAssertEqual(f.derivative(z: 0, a: 0, slope: 0.01), 0.01)
         // the network's default slope is 0.01
-        let net = Network(layerSizes: [1, 1], activations: [.leakyRelu], biasMode: .none,
-                          weights: [[[1]]], biases: nil)
+        let net = try Network(layerSizes: [1, 1], activations: [.leakyRelu], biasMode: .none,
+                              weights: [[[1]]], biases: nil)
         XCTAssertEqual(net.leakySlope, 0.01)
         XCTAssertEqual(net.predict([-3])[0], -0.03, accuracy: 1e-17)
     }
@@ -84,13 +84,13 @@ final class ActivationTests: XCTestCase {
         XCTAssertFalse(big.contains { !$0.isFinite })
     }
 
-    func testSoftmaxLayerInTheNetwork() {
+    func testSoftmaxLayerInTheNetwork() throws {
         // 1-3 softmax, no bias, x = 1: z = w, so the outputs are softmax(w)
-        let net = Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
-                          weights: [[[1], [2], [3]]], biases: nil)
+        let net = try Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
+                              weights: [[[1], [2], [3]]], biases: nil)
         assertClose(net.predict([1]), [0.09003057317038046, 0.24472847105479764, 0.6652409557748218], accuracy: 1e-15)
-        let huge = Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
-                           weights: [[[1000], [0], [-1000]]], biases: nil)
+        let huge = try Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
+                               weights: [[[1000], [0], [-1000]]], biases: nil)
         XCTAssertEqual(huge.predict([1]), [1, 0, 0])
         // two samples at once: each column sums to 1
         for row in net.predict(batch: [[1], [-4]]) { XCTAssertEqual(row.reduce(0, +), 1, accuracy: 1e-15) }
@@ -99,14 +99,14 @@ final class ActivationTests: XCTestCase {
 
 final class LossTests: XCTestCase {
     /// 1-3 identity network without bias, x = 1: the predictions are the weights.
-    func identityNet(_ p: [Double]) -> Network {
-        Network(layerSizes: [1, p.count], activations: [.identity], biasMode: .none,
-                weights: [p.map { [$0] }], biases: nil)
+    func identityNet(_ p: [Double]) throws -> Network {
+        try Network(layerSizes: [1, p.count], activations: [.identity], biasMode: .none,
+                    weights: [p.map { [$0] }], biases: nil)
     }
 
-    func testMSEAndHalfSSEWithGradients() {
+    func testMSEAndHalfSSEWithGradients() throws {
         // ŷ = (0.8, 0.2, 0.5), y = (1, 0, 0.5): squared errors 0.04, 0.04, 0
-        let net = identityNet([0.8, 0.2, 0.5])
+        let net = try identityNet([0.8, 0.2, 0.5])
         let data = Dataset(inputs: [[1]], targets: [[1, 0, 0.5]])
         // mse = (0.04 + 0.04 + 0)/3 = 0.02666…
         XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .mse, reduction: .mean), 0.08 / 3, accuracy: 1e-15)
@@ -125,10 +125,10 @@ final class LossTests: XCTestCase {
                        accuracy: 1e-15)
     }
 
-    func testMSEChainRuleThroughSigmoid() {
+    func testMSEChainRuleThroughSigmoid() throws {
         // 1-1 sigmoid, w = 2, x = 1, y = 0: ŷ = σ(2) = 0.8807970779778823 (ref)
         // mse = ŷ² = 0.7758034925743758; ∂/∂w = 2ŷ · σ′ · x = 2 · 0.8807970779778823 · 0.10499358540350662
-        let net = Fixtures.line(w: 2, activation: .sigmoid)
+        let net = try Fixtures.line(w: 2, activation: .sigmoid)
         let data = Dataset(inputs: [[1]], targets: [[0]])
         XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .mse, reduction: .mean),
                        0.8807970779778823 * 0.8807970779778823, accuracy: 1e-15)
@@ -136,9 +136,9 @@ final class LossTests: XCTestCase {
                        2 * 0.8807970779778823 * 0.10499358540350662, accuracy: 1e-15)
     }
 
-    func testBCE() {
+    func testBCE() throws {
         // ref: z = 2, y = 1: −log σ(2) = 0.12692801104297263; y = 0: −log(1 − σ(2)) = 2.1269280110429714
-        let one = Fixtures.line(w: 2, activation: .sigmoid)
+        let one = try Fixtures.line(w: 2, activation: .sigmoid)
         XCTAssertEqual(Trainer.loss(of: one, on: Dataset(inputs: [[1]], targets: [[1]]), loss: .bce, reduction: .mean),
                        0.12692801104297263, accuracy: 1e-15)
         XCTAssertEqual(Trainer.loss(of: one, on: Dataset(inputs: [[1]], targets: [[0]]), loss: .bce, reduction: .mean),
@@ -148,34 +148,34 @@ final class LossTests: XCTestCase {
                                         reduction: .mean).weights[0][0], -0.11920292202211769, accuracy: 1e-15)
         // two outputs z = (2, −1), y = (0, 0.3): loss is the mean over outputs (ref 1.370094849280597),
         // δ_k = (σ(z_k) − y_k)/2 (ref 0.44039853898894116, −0.015529289315002442)
-        let two = Network(layerSizes: [1, 2], activations: [.sigmoid], biasMode: .none,
-                          weights: [[[2], [-1]]], biases: nil)
+        let two = try Network(layerSizes: [1, 2], activations: [.sigmoid], biasMode: .none,
+                              weights: [[[2], [-1]]], biases: nil)
         let data = Dataset(inputs: [[1]], targets: [[0, 0.3]])
         XCTAssertEqual(Trainer.loss(of: two, on: data, loss: .bce, reduction: .mean), 1.370094849280597, accuracy: 1e-14)
         assertClose(Trainer.gradient(of: two, on: data, loss: .bce, reduction: .mean).weights[0],
                     [0.44039853898894116, -0.015529289315002442], accuracy: 1e-15)
     }
 
-    func testBCEStableForExtremeZ() {
+    func testBCEStableForExtremeZ() throws {
         // max(z,0) − z·y + log(1 + e^−|z|):
         // z = 1000, y = 0 → 1000 − 0 + log1p(0) = 1000; z = −1000, y = 1 → 0 + 1000 + 0 = 1000; z = 1000, y = 1 → 0
-        func check(_ w: Double, _ y: Double, loss want: Double, delta: Double) {
-            let net = Fixtures.line(w: w, activation: .sigmoid)
+        func check(_ w: Double, _ y: Double, loss want: Double, delta: Double) throws {
+            let net = try Fixtures.line(w: w, activation: .sigmoid)
             let data = Dataset(inputs: [[1]], targets: [[y]])
             XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .bce, reduction: .mean), want)
             // δ = σ(z) − y with σ(±1000) = 1 or 0 exactly
             XCTAssertEqual(Trainer.gradient(of: net, on: data, loss: .bce, reduction: .mean).weights[0][0], delta)
         }
-        check(1000, 0, loss: 1000, delta: 1)
-        check(-1000, 1, loss: 1000, delta: -1)
-        check(1000, 1, loss: 0, delta: 0)
-        check(-1000, 0, loss: 0, delta: 0)
+        try check(1000, 0, loss: 1000, delta: 1)
+        try check(-1000, 1, loss: 1000, delta: -1)
+        try check(1000, 1, loss: 0, delta: 0)
+        try check(-1000, 0, loss: 0, delta: 0)
     }
 
-    func testCrossEntropy() {
+    func testCrossEntropy() throws {
         // 1-3 softmax, z = (1, 2, 3), class 2: −log softmax_2 = log Σe^z − 3 = 0.4076059644443806 (ref)
-        let net = Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
-                          weights: [[[1], [2], [3]]], biases: nil)
+        let net = try Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
+                              weights: [[[1], [2], [3]]], biases: nil)
         let data = Dataset(inputs: [[1]], targets: [[0, 0, 1]])
         XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .crossEntropy, reduction: .mean),
                        0.4076059644443806, accuracy: 1e-15)
@@ -184,10 +184,10 @@ final class LossTests: XCTestCase {
                     [0.09003057317038046, 0.24472847105479764, -0.3347590442251782], accuracy: 1e-15)
     }
 
-    func testCrossEntropyStableForExtremeZ() {
+    func testCrossEntropyStableForExtremeZ() throws {
         // z = (1000, 0, −1000): log Σe^z = 1000 + log(1 + e^−1000 + e^−2000) = 1000 exactly in doubles
-        let net = Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
-                          weights: [[[1000], [0], [-1000]]], biases: nil)
+        let net = try Network(layerSizes: [1, 3], activations: [.softmax], biasMode: .none,
+                              weights: [[[1000], [0], [-1000]]], biases: nil)
         let wrong = Dataset(inputs: [[1]], targets: [[0, 0, 1]])
         // −log ŷ_2 = 1000 − (−1000) = 2000 although ŷ_2 = 0 (no log 0)
         XCTAssertEqual(Trainer.loss(of: net, on: wrong, loss: .crossEntropy, reduction: .mean), 2000)
@@ -197,9 +197,9 @@ final class LossTests: XCTestCase {
         XCTAssertEqual(Trainer.gradient(of: net, on: right, loss: .crossEntropy, reduction: .mean).weights[0], [0, 0, 0])
     }
 
-    func testBatchLossMeanAndSum() {
+    func testBatchLossMeanAndSum() throws {
         // 1-1 identity, w = 1, half-sse, x = (1, 2, 3), y = 0: sample losses ½, 2, 4.5
-        let net = Fixtures.line(w: 1)
+        let net = try Fixtures.line(w: 1)
         let data = Dataset(inputs: [[1], [2], [3]], targets: [[0], [0], [0]])
         XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .halfSSE, reduction: .sum), 7)
         XCTAssertEqual(Trainer.loss(of: net, on: data, loss: .halfSSE, reduction: .mean), 7.0 / 3, accuracy: 1e-15)

@@ -21,16 +21,16 @@ final class ArticleXORTests: XCTestCase {
     static let finalOutputs = [0.01066922607879828, 0.986312190676547, 0.9882125591810341, 0.015920474701495737]
     static let firstLosses = [0.4951865354020256, 0.4950213743935524, 0.49486689207281076]
 
-    static func trainer() -> Trainer {
-        let net = Network(layerSizes: [3, 4, 1], activations: [.sigmoid, .sigmoid], biasMode: .none,
-                          weights: initialWeights, biases: nil)
+    static func trainer() throws -> Trainer {
+        let net = try Network(layerSizes: [3, 4, 1], activations: [.sigmoid, .sigmoid], biasMode: .none,
+                              weights: initialWeights, biases: nil)
         let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
         let data = Dataset(inputs: [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], targets: [[0], [1], [1], [0]])
-        return Trainer(network: net, config: config, data: data)
+        return try Trainer(network: net, config: config, data: data)
     }
 
-    func testTenThousandEpochsMatchNumPy() {
-        var t = Self.trainer()
+    func testTenThousandEpochsMatchNumPy() throws {
+        var t = try Self.trainer()
         t.train(epochs: 10_000)
         let got = t.network.nestedWeights
         for l in 0..<2 {
@@ -45,8 +45,8 @@ final class ArticleXORTests: XCTestCase {
         for (a, b) in zip(t.epochLosses.prefix(3), Self.firstLosses) { XCTAssertEqual(a, b, accuracy: 1e-12) }
     }
 
-    func testFastPathEqualsRecordedPathBitForBit() {
-        var fast = Self.trainer(), recorded = Self.trainer()
+    func testFastPathEqualsRecordedPathBitForBit() throws {
+        var fast = try Self.trainer(), recorded = try Self.trainer()
         for _ in 0..<500 {
             fast.step()
             recorded.recordedStep()

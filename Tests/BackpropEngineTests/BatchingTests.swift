@@ -7,18 +7,18 @@ import XCTest
 final class BatchingTests: XCTestCase {
     let data = Dataset(inputs: [[1], [2], [3]], targets: [[0], [0], [0]])
 
-    func trainer(batch: Int, reduction: Reduction = .mean) -> Trainer {
-        Trainer(network: Fixtures.line(w: 1),
-                config: TrainingConfig(loss: .halfSSE, reduction: reduction, optimizer: .sgd, learningRate: 0.1,
-                                       batchSize: batch),
-                data: data)
+    func trainer(batch: Int, reduction: Reduction = .mean) throws -> Trainer {
+        try Trainer(network: Fixtures.line(w: 1),
+                    config: TrainingConfig(loss: .halfSSE, reduction: reduction, optimizer: .sgd, learningRate: 0.1,
+                                           batchSize: batch),
+                    data: data)
     }
 
     var w: (Trainer) -> Double { { $0.network.weight(layer: 0, to: 0, from: 0) } }
 
-    func testFullBatchMeanAndSum() {
+    func testFullBatchMeanAndSum() throws {
         // mean: g = (1 + 4 + 9)/3 = 14/3 → w = 1 − 1.4/3 = 0.5333…
-        var mean = trainer(batch: 0)
+        var mean = try trainer(batch: 0)
         XCTAssertEqual(mean.batchSize, 3)
         XCTAssertEqual(mean.batchesPerEpoch, 1)
         XCTAssertEqual(mean.nextBatchIndices, [0, 1, 2])
@@ -28,20 +28,20 @@ final class BatchingTests: XCTestCase {
         // loss before the update: (½ + 2 + 4.5)/3 = 7/3
         XCTAssertEqual(mean.epochLosses, [7.0 / 3])
         // sum: g = 14 → w = 1 − 1.4 = −0.4
-        var sum = trainer(batch: 0, reduction: .sum)
+        var sum = try trainer(batch: 0, reduction: .sum)
         sum.step()
         XCTAssertEqual(w(sum), -0.4, accuracy: 1e-15)
         XCTAssertEqual(sum.lastBatchLoss, 7)
         // a batch size larger than the data is the full batch
-        XCTAssertEqual(trainer(batch: 10).batchSize, 3)
+        XCTAssertEqual(try trainer(batch: 10).batchSize, 3)
     }
 
-    func testMiniBatchesWithASmallerLastBatch() {
+    func testMiniBatchesWithASmallerLastBatch() throws {
         // batches [0, 1] and [2]
         // [0, 1]: g = w·(1 + 4)/2 = 2.5 → w = 0.75;  loss (½ + 2)/2 = 1.25
         // [2]:    g = 0.75·9 = 6.75 (÷1, not ÷2) → w = 0.75 − 0.675 = 0.075;  loss ½·2.25² = 2.53125
         // epoch loss = mean of the batch losses = (1.25 + 2.53125)/2 = 1.890625
-        var t = trainer(batch: 2)
+        var t = try trainer(batch: 2)
         XCTAssertEqual(t.batchesPerEpoch, 2)
         XCTAssertEqual(t.nextBatchIndices, [0, 1])
         t.step()
@@ -56,14 +56,14 @@ final class BatchingTests: XCTestCase {
         XCTAssertEqual(t.epochLosses, [1.890625])
         XCTAssertEqual(t.nextBatchIndices, [0, 1])
         // train(epochs:) reuses workspaces for the full and the smaller batch: same numbers as step()
-        var viaTrain = trainer(batch: 2)
+        var viaTrain = try trainer(batch: 2)
         viaTrain.train(epochs: 1)
         XCTAssertEqual(viaTrain, t)
     }
 
-    func testOneSampleAtATime() {
+    func testOneSampleAtATime() throws {
         // x = 1: g = 1 → 0.9;  x = 2: g = 0.9·4 = 3.6 → 0.54;  x = 3: g = 0.54·9 = 4.86 → 0.054
-        var t = trainer(batch: 1)
+        var t = try trainer(batch: 1)
         XCTAssertEqual(t.batchesPerEpoch, 3)
         var ws: [Double] = []
         for _ in 0..<3 {
@@ -73,13 +73,13 @@ final class BatchingTests: XCTestCase {
         assertClose(ws, [0.9, 0.54, 0.054], accuracy: 1e-15)
         XCTAssertEqual(t.epoch, 1)
         // sum and mean agree when B = 1
-        var s = trainer(batch: 1, reduction: .sum)
+        var s = try trainer(batch: 1, reduction: .sum)
         s.train(epochs: 1)
         XCTAssertEqual(s.network, t.network)
     }
 
-    func testFinishEpochAndTrainCountEpochs() {
-        var t = trainer(batch: 2)
+    func testFinishEpochAndTrainCountEpochs() throws {
+        var t = try trainer(batch: 2)
         t.step()
         t.finishEpoch()
         XCTAssertEqual(t.epoch, 1)
@@ -95,11 +95,11 @@ final class BatchingTests: XCTestCase {
     /// Orders of 5 samples printed by `engine_reference.py splitmix` (Python SplitMix64,
     /// Lemire bound, Fisher–Yates from the end, one generator running across epochs).
     func testShuffleIsTheSeededFisherYates() {
-        func batches(seed: UInt64, shuffle: Bool) -> [[Int]] {
-            var t = Trainer(network: Fixtures.line(w: 0.1),
-                            config: TrainingConfig(loss: .halfSSE, learningRate: 0.01, batchSize: 2,
-                                                   shuffle: shuffle, shuffleSeed: seed),
-                            data: Dataset(inputs: (0..<5).map { [Double($0)] }, targets: (0..<5).map { _ in [0] }))
+        func batches(seed: UInt64, shuffle: Bool) throws -> [[Int]] {
+            var t = try Trainer(network: Fixtures.line(w: 0.1),
+                                config: TrainingConfig(loss: .halfSSE, learningRate: 0.01, batchSize: 2,
+                                                       shuffle: shuffle, shuffleSeed: seed),
+                                data: Dataset(inputs: (0..<5).map { [Double($0)] }, targets: (0..<5).map { _ in [0] }))
             var out: [[Int]] = []
             for _ in 0..<6 {
                 let planned = t.nextBatchIndices
@@ -111,37 +111,37 @@ final class BatchingTests: XCTestCase {
             return out
         }
         // seed 7: epoch orders [3,4,2,0,1], [4,3,1,0,2]
-        XCTAssertEqual(batches(seed: 7, shuffle: true), [[3, 4], [2, 0], [1], [4, 3], [1, 0], [2]])
+        XCTAssertEqual(try batches(seed: 7, shuffle: true), [[3, 4], [2, 0], [1], [4, 3], [1, 0], [2]])
         // seed 8: [0,1,4,2,3], [3,4,2,1,0]
-        XCTAssertEqual(batches(seed: 8, shuffle: true), [[0, 1], [4, 2], [3], [3, 4], [2, 1], [0]])
+        XCTAssertEqual(try batches(seed: 8, shuffle: true), [[0, 1], [4, 2], [3], [3, 4], [2, 1], [0]])
         // no shuffle: in order, every epoch
-        XCTAssertEqual(batches(seed: 7, shuffle: false), [[0, 1], [2, 3], [4], [0, 1], [2, 3], [4]])
+        XCTAssertEqual(try batches(seed: 7, shuffle: false), [[0, 1], [2, 3], [4], [0, 1], [2, 3], [4]])
     }
 
     func testShuffledTrainingIsDeterministicPerSeed() {
-        func run(_ seed: UInt64) -> Trainer {
+        func run(_ seed: UInt64) throws -> Trainer {
             let x = Fixtures.randomMatrix(rows: 12, cols: 3, low: -1, high: 1, seed: 5)
             let y = x.map { [$0[0] - 0.5 * $0[2]] }
-            var t = Trainer(network: Fixtures.randomNetwork([3, 4, 1], [.tanh, .identity], seed: 9),
-                            config: TrainingConfig(loss: .mse, optimizer: .momentum(mu: 0.9), learningRate: 0.05,
-                                                   batchSize: 5, shuffle: true, shuffleSeed: seed),
-                            data: Dataset(inputs: x, targets: y))
+            var t = try Trainer(network: Fixtures.randomNetwork([3, 4, 1], [.tanh, .identity], seed: 9),
+                                config: TrainingConfig(loss: .mse, optimizer: .momentum(mu: 0.9), learningRate: 0.05,
+                                                       batchSize: 5, shuffle: true, shuffleSeed: seed),
+                                data: Dataset(inputs: x, targets: y))
             t.train(epochs: 10)
             return t
         }
-        XCTAssertEqual(run(1), run(1))
-        XCTAssertNotEqual(run(1).network, run(2).network)
+        XCTAssertEqual(try run(1), try run(1))
+        XCTAssertNotEqual(try run(1).network, try run(2).network)
     }
 
     /// Config changes apply from the next update, also in the middle of an epoch. Turning shuffling
     /// off mid-epoch: the rest of that epoch keeps its shuffled order, the next epochs go in order,
     /// and train(epochs:) (which reuses its workspaces) must use the same samples as step().
-    func testTurningShuffleOffMidEpochUsesTheRightSamples() {
+    func testTurningShuffleOffMidEpochUsesTheRightSamples() throws {
         let x = Fixtures.randomMatrix(rows: 5, cols: 2, low: -1, high: 1, seed: 3)
-        var bulk = Trainer(network: Fixtures.randomNetwork([2, 3, 1], [.tanh, .identity], seed: 3),
-                           config: TrainingConfig(loss: .mse, learningRate: 0.1, batchSize: 2, shuffle: true,
-                                                  shuffleSeed: 7),
-                           data: Dataset(inputs: x, targets: x.map { [$0[0] * $0[1]] }))
+        var bulk = try Trainer(network: Fixtures.randomNetwork([2, 3, 1], [.tanh, .identity], seed: 3),
+                               config: TrainingConfig(loss: .mse, learningRate: 0.1, batchSize: 2, shuffle: true,
+                                                      shuffleSeed: 7),
+                               data: Dataset(inputs: x, targets: x.map { [$0[0] * $0[1]] }))
         bulk.step()
         bulk.step()
         bulk.config.shuffle = false
@@ -163,10 +163,10 @@ final class BatchingTests: XCTestCase {
         XCTAssertEqual(bulk, single)
     }
 
-    func testSumGradientIsBTimesMeanGradient() {
+    func testSumGradientIsBTimesMeanGradient() throws {
         let x = Fixtures.randomMatrix(rows: 4, cols: 3, low: -1, high: 1, seed: 11)
         let data = Dataset(inputs: x, targets: Fixtures.oneHot([0, 1, 2, 1], classes: 3))
-        let net = Fixtures.randomNetwork([3, 5, 3], [.sigmoid, .softmax], seed: 3)
+        let net = try Fixtures.randomNetwork([3, 5, 3], [.sigmoid, .softmax], seed: 3)
         let mean = Trainer.gradient(of: net, on: data, loss: .crossEntropy, reduction: .mean)
         let sum = Trainer.gradient(of: net, on: data, loss: .crossEntropy, reduction: .sum)
         // dividing by 4 is exact in binary, so the relation holds to the bit
@@ -180,7 +180,7 @@ final class BatchingTests: XCTestCase {
 /// `train` shows its progress by training in pieces (`updateLimit`): the pieces must end exactly
 /// where one call ends, whatever their sizes.
 final class TrainingInPiecesTests: XCTestCase {
-    func testPiecesOfUpdatesGiveTheSameTrainerAsOneCall() {
+    func testPiecesOfUpdatesGiveTheSameTrainerAsOneCall() throws {
         // 7 samples in batches of 3 (the last batch has 1), shuffled, Adam, test data: every piece
         // of state a piece boundary could lose
         let inputs = Fixtures.randomMatrix(rows: 7, cols: 3, low: -1, high: 1, seed: 5)
@@ -189,11 +189,11 @@ final class TrainingInPiecesTests: XCTestCase {
                            targets: Fixtures.oneHot([1, 0], classes: 2))
         let config = TrainingConfig(loss: .crossEntropy, optimizer: .defaultAdam, learningRate: 0.05, batchSize: 3,
                                     shuffle: true, shuffleSeed: 9)
-        let network = Fixtures.randomNetwork([3, 4, 2], [.tanh, .softmax], seed: 3)
-        var whole = Trainer(network: network, config: config, data: data, testData: test)
+        let network = try Fixtures.randomNetwork([3, 4, 2], [.tanh, .softmax], seed: 3)
+        var whole = try Trainer(network: network, config: config, data: data, testData: test)
         whole.train(epochs: 5)
         for pieces in [[1], [2], [4, 1], [3, 5, 2]] {
-            var trainer = Trainer(network: network, config: config, data: data, testData: test)
+            var trainer = try Trainer(network: network, config: config, data: data, testData: test)
             var k = 0
             while trainer.epoch < 5 {
                 trainer.train(epochs: 5 - trainer.epoch, updateLimit: pieces[k % pieces.count])
@@ -203,7 +203,7 @@ final class TrainingInPiecesTests: XCTestCase {
             XCTAssertEqual(trainer.updateCount, 15)
         }
         // a piece stops after its updates, inside an epoch
-        var part = Trainer(network: network, config: config, data: data, testData: test)
+        var part = try Trainer(network: network, config: config, data: data, testData: test)
         part.train(epochs: 5, updateLimit: 4)
         XCTAssertEqual(part.updateCount, 4)
         XCTAssertEqual(part.epoch, 1)

@@ -24,13 +24,13 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
-    func testEveryActivationAndLossPair() {
+    func testEveryActivationAndLossPair() throws {
         var checked = 0
         for (h, hiddenAct) in Self.hidden.enumerated() {
             for (o, (outAct, loss, k)) in Self.heads.enumerated() {
                 for reduction in Reduction.allCases {
                     let seed = UInt64(100 + 10 * h + o)
-                    let net = Fixtures.randomNetwork([3, 4, 3, k], [hiddenAct, hiddenAct, outAct], seed: seed)
+                    let net = try Fixtures.randomNetwork([3, 4, 3, k], [hiddenAct, hiddenAct, outAct], seed: seed)
                     let data = Dataset(inputs: Fixtures.randomMatrix(rows: 4, cols: 3, low: -1.5, high: 1.5, seed: seed),
                                        targets: Self.targets(outAct, loss, outputs: k, seed: seed + 7))
                     let check = GradientCheck(network: net, data: data, loss: loss, reduction: reduction, step: 1e-5)
@@ -53,12 +53,12 @@ final class GradientCheckTests: XCTestCase {
     }
 
     /// Batches of 8 or more take the kernel's vectorized loops: check those too.
-    func testLargeBatchPath() {
+    func testLargeBatchPath() throws {
         for (h, head) in [(Activation.tanh, Self.heads[7]), (.relu, Self.heads[6]), (.leakyRelu, Self.heads[0]),
                           (.sigmoid, Self.heads[5])].enumerated() {
             let (hiddenAct, (outAct, loss, k)) = (head.0, head.1)
             let seed = UInt64(300 + h)
-            let net = Fixtures.randomNetwork([3, 4, 3, k], [hiddenAct, hiddenAct, outAct], seed: seed)
+            let net = try Fixtures.randomNetwork([3, 4, 3, k], [hiddenAct, hiddenAct, outAct], seed: seed)
             let x = Fixtures.randomMatrix(rows: 12, cols: 3, low: -1.5, high: 1.5, seed: seed)
             let y: [[Double]]
             switch loss {
@@ -84,8 +84,8 @@ final class GradientCheckTests: XCTestCase {
         }
     }
 
-    func testCustomLeakySlopeAndFrozenBiases() {
-        var net = Fixtures.randomNetwork([3, 4, 3, 2], [.leakyRelu, .leakyRelu, .identity], mode: .frozen, seed: 4)
+    func testCustomLeakySlopeAndFrozenBiases() throws {
+        var net = try Fixtures.randomNetwork([3, 4, 3, 2], [.leakyRelu, .leakyRelu, .identity], mode: .frozen, seed: 4)
         net.leakySlope = 0.2
         let data = Dataset(inputs: Fixtures.randomMatrix(rows: 4, cols: 3, low: -1.5, high: 1.5, seed: 4),
                            targets: Fixtures.randomMatrix(rows: 4, cols: 2, low: -1, high: 1, seed: 5))
@@ -97,10 +97,10 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertTrue(check.entries.contains { $0.parameter == .bias(layer: 0, neuron: 0) })
     }
 
-    func testNumericalHalfSSEIsThreeHalvesOfBackpropMSE() {
+    func testNumericalHalfSSEIsThreeHalvesOfBackpropMSE() throws {
         // Central differences see a different loss: ∂(half-sse)/∂ŷ = ŷ − y, ∂(mse)/∂ŷ = 2(ŷ − y)/K,
         // so with K = 3 every numerical half-sse gradient is 3/2 of backprop's mse gradient.
-        let net = Fixtures.randomNetwork([2, 3], [.identity], seed: 1)
+        let net = try Fixtures.randomNetwork([2, 3], [.identity], seed: 1)
         let data = Dataset(inputs: [[0.5, -1]], targets: [[1, 0, 2]])
         let analytic = Trainer.gradient(of: net, on: data, loss: .mse, reduction: .mean)
         let numerical = GradientCheck(network: net, data: data, loss: .halfSSE, reduction: .mean)

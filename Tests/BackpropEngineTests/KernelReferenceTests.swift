@@ -114,17 +114,17 @@ final class KernelReferenceTests: XCTestCase {
 
     func trainer(sizes: [Int], combo: Int, optimizer: Int, batch: Int, reduction: Reduction = .mean,
                  bias: BiasMode = .trainable, clip: Double? = nil, decay: Double = 0, shuffle: Bool = false,
-                 seed: UInt64) -> Trainer {
+                 seed: UInt64) throws -> Trainer {
         let (acts, loss) = Self.combos[combo]
         let data = Self.dataset(inputs: sizes[0], outputs: sizes.last!, count: batch + 3, loss: loss, seed: seed)
-        return Trainer(network: Fixtures.randomNetwork(sizes, acts, mode: bias, seed: seed),
-                       config: TrainingConfig(loss: loss, reduction: reduction, optimizer: Self.optimizers[optimizer],
-                                              learningRate: 0.05, batchSize: batch, shuffle: shuffle, clipNorm: clip,
-                                              weightDecay: decay, shuffleSeed: seed),
-                       data: data)
+        return try Trainer(network: try Fixtures.randomNetwork(sizes, acts, mode: bias, seed: seed),
+                           config: TrainingConfig(loss: loss, reduction: reduction, optimizer: Self.optimizers[optimizer],
+                                                  learningRate: 0.05, batchSize: batch, shuffle: shuffle, clipNorm: clip,
+                                                  weightDecay: decay, shuffleSeed: seed),
+                           data: data)
     }
 
-    func testOddSizesAndBatchesAgainstTheReference() {
+    func testOddSizesAndBatchesAgainstTheReference() throws {
         // every width in every position of a 4-layer network (in, hidden, hidden, out), with each
         // batch size, cycling through activations, losses, optimizers, reductions and bias modes
         let w = Self.widths
@@ -133,39 +133,39 @@ final class KernelReferenceTests: XCTestCase {
                 let sizes = [w[(k + 3) % 5], w[k], w[(k + 1) % 5], w[(k + 2) % 5]]
                 let c = (k + bi) % Self.combos.count, o = (k + 2 * bi) % 3
                 let modes: [BiasMode] = [.trainable, .frozen, .none]
-                let t = trainer(sizes: sizes, combo: c, optimizer: o, batch: batch,
-                                reduction: (k + bi) % 2 == 0 ? .mean : .sum, bias: modes[(k + bi) % 3],
-                                clip: k == 2 ? 0.05 : nil, decay: k == 4 ? 1e-3 : 0, shuffle: k % 2 == 1,
-                                seed: UInt64(10 * bi + k + 1))
+                let t = try trainer(sizes: sizes, combo: c, optimizer: o, batch: batch,
+                                    reduction: (k + bi) % 2 == 0 ? .mean : .sum, bias: modes[(k + bi) % 3],
+                                    clip: k == 2 ? 0.05 : nil, decay: k == 4 ? 1e-3 : 0, shuffle: k % 2 == 1,
+                                    seed: UInt64(10 * bi + k + 1))
                 check(t, epochs: 1, "\(sizes) \(Self.combos[c].0) \(Self.combos[c].1) \(Self.optimizers[o]) batch \(batch)")
             }
         }
     }
 
-    func testWideLayersBothWays() {
+    func testWideLayersBothWays() throws {
         // 129 → 129 → 33: blocks and remainders in the inputs, outputs and samples at once
-        check(trainer(sizes: [129, 129, 33, 7], combo: 0, optimizer: 2, batch: 32, seed: 77), epochs: 1, alone: true,
+        check(try trainer(sizes: [129, 129, 33, 7], combo: 0, optimizer: 2, batch: 32, seed: 77), epochs: 1, alone: true,
               "129-129-33-7 adam")
-        check(trainer(sizes: [33, 129, 129, 3], combo: 2, optimizer: 1, batch: 5, reduction: .sum, clip: 0.5,
-                      seed: 78), epochs: 1, alone: true, "33-129-129-3 momentum")
+        check(try trainer(sizes: [33, 129, 129, 3], combo: 2, optimizer: 1, batch: 5, reduction: .sum, clip: 0.5,
+                          seed: 78), epochs: 1, alone: true, "33-129-129-3 momentum")
     }
 
-    func testEveryActivationAndLossAtOneSize() {
+    func testEveryActivationAndLossAtOneSize() throws {
         for c in Self.combos.indices {
             for o in Self.optimizers.indices {
-                check(trainer(sizes: [7, 33, 3, 7], combo: c, optimizer: o, batch: 5, seed: UInt64(100 + 3 * c + o)),
+                check(try trainer(sizes: [7, 33, 3, 7], combo: c, optimizer: o, batch: 5, seed: UInt64(100 + 3 * c + o)),
                       epochs: 1, "7-33-3-7 \(Self.combos[c]) \(Self.optimizers[o])")
             }
         }
     }
 
-    func testWholeSetGradientLossAndPrediction() {
+    func testWholeSetGradientLossAndPrediction() throws {
         // Trainer.gradient/loss and Network.predict run the kernels on the whole set as one batch
         for (k, count) in [1, 3, 7, 33, 129].enumerated() {
             let (acts, loss) = Self.combos[k]
             let sizes = [7, 33, 3, 7]
             let data = Self.dataset(inputs: 7, outputs: 7, count: count, loss: loss, seed: UInt64(200 + k))
-            let network = Fixtures.randomNetwork(sizes, acts, seed: UInt64(300 + k))
+            let network = try Fixtures.randomNetwork(sizes, acts, seed: UInt64(300 + k))
             let net = Reference.Net(network)
             for reduction in Reduction.allCases {
                 let ref = Reference.batch(net, loss, reduction, inputs: data.inputs, targets: data.targets)
@@ -180,10 +180,10 @@ final class KernelReferenceTests: XCTestCase {
     }
 
     /// The oracle checked on its own: its backward pass against central differences of its own loss.
-    func testReferenceGradientAgainstCentralDifferences() {
+    func testReferenceGradientAgainstCentralDifferences() throws {
         for (c, (acts, loss)) in Self.combos.enumerated() {
             let data = Self.dataset(inputs: 3, outputs: 3, count: 4, loss: loss, seed: UInt64(400 + c))
-            let net = Reference.Net(Fixtures.randomNetwork([3, 4, 5, 3], acts, seed: UInt64(500 + c)))
+            let net = Reference.Net(try Fixtures.randomNetwork([3, 4, 5, 3], acts, seed: UInt64(500 + c)))
             let step = Reference.batch(net, loss, .mean, inputs: data.inputs, targets: data.targets)
             let h = 1e-6
             func lossAfter(_ change: (inout Reference.Net) -> Void) -> Double {

@@ -61,12 +61,12 @@ final class NumPyReferenceTests: XCTestCase {
         assertClose(net.biases[1], want.b2, accuracy: 1e-12, "\(label) b2", file: file, line: line)
     }
 
-    func testThreeEpochsMatchNumPy() {
-        let net = Network(layerSizes: [4, 5, 3], activations: [.tanh, .softmax], biasMode: .trainable,
-                          weights: [Self.w1, Self.w2], biases: [Self.b1, Self.b2])
+    func testThreeEpochsMatchNumPy() throws {
+        let net = try Network(layerSizes: [4, 5, 3], activations: [.tanh, .softmax], biasMode: .trainable,
+                              weights: [Self.w1, Self.w2], biases: [Self.b1, Self.b2])
         let config = TrainingConfig(loss: .crossEntropy, reduction: .mean, optimizer: .momentum(mu: 0.9),
                                     learningRate: 0.1, batchSize: 2, shuffle: false)
-        var t = Trainer(network: net, config: config, data: Dataset(inputs: Self.x, targets: Self.y))
+        var t = try Trainer(network: net, config: config, data: Dataset(inputs: Self.x, targets: Self.y))
         XCTAssertEqual(t.batchesPerEpoch, 3)
         t.train(epochs: 1)
         XCTAssertEqual(t.updateCount, 3)

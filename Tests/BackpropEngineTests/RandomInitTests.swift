@@ -35,17 +35,17 @@ final class RandomInitTests: XCTestCase {
         XCTAssertNotEqual(p, Array(0..<50))
     }
 
-    func testXavierAndHeWeightsOfA231Network() {
+    func testXavierAndHeWeightsOfA231Network() throws {
         // weights[l][j][i] drawn row by row as −r + 2r·u: xavier r = √(6/(in+out)), he r = √(6/in)
-        let xavier = Network(layerSizes: [2, 3, 1], activations: [.tanh, .identity], biasMode: .trainable,
-                             initialization: .xavier, seed: 42)
+        let xavier = try Network(layerSizes: [2, 3, 1], activations: [.tanh, .identity], biasMode: .trainable,
+                                 initialization: .xavier, seed: 42)
         let wantX: [[[Double]]] = [
             [[0.5292421328173138, -0.7450989975775218], [-0.48506062066163436, -0.3413610369148826],
              [-1.0121251903094675, 0.8067472953250989]],
             [[-0.6897635896230203, 0.7363946983633833, -0.39208727831071777]],
         ]
-        let he = Network(layerSizes: [2, 3, 1], activations: [.relu, .identity], biasMode: .trainable,
-                         initialization: .he, seed: 42)
+        let he = try Network(layerSizes: [2, 3, 1], activations: [.relu, .identity], biasMode: .trainable,
+                             initialization: .he, seed: 42)
         let wantH: [[[Double]]] = [
             [[0.836805286714029, -1.1781049573266253], [-0.7669481822728474, -0.5397391905439235],
              [-1.6003104393046492, 1.2755794747039113]],
@@ -60,14 +60,14 @@ final class RandomInitTests: XCTestCase {
         XCTAssertEqual(xavier.biases, [[0, 0, 0], [0]], "biases start at zero")
     }
 
-    func testInitRanges() {
+    func testInitRanges() throws {
         // 100-50-10: xavier ±√(6/150) = ±0.2 and ±√(6/60) ≈ ±0.316; he ±√(6/100) ≈ ±0.245 and ±√(6/50) ≈ ±0.346
         let sizes = [100, 50, 10]
         for (kind, bounds) in [(WeightInit.xavier, [0.2, (0.1).squareRoot()]),
                                (.he, [(0.06).squareRoot(), (0.12).squareRoot()]),
                                (.uniform(low: -0.5, high: 0.5), [0.5, 0.5])] {
-            let net = Network(layerSizes: sizes, activations: [.relu, .softmax], biasMode: .trainable,
-                              initialization: kind, seed: 77)
+            let net = try Network(layerSizes: sizes, activations: [.relu, .softmax], biasMode: .trainable,
+                                  initialization: kind, seed: 77)
             for l in 0..<2 {
                 let w = net.weights[l]
                 XCTAssertEqual(w.count, sizes[l] * sizes[l + 1])
@@ -77,17 +77,17 @@ final class RandomInitTests: XCTestCase {
                 XCTAssertLessThan(w.min()!, -0.95 * bounds[l], "\(kind.name)")
             }
         }
-        let shifted = Network(layerSizes: [20, 20], activations: [.identity], biasMode: .none,
-                              initialization: .uniform(low: 1, high: 2), seed: 1)
+        let shifted = try Network(layerSizes: [20, 20], activations: [.identity], biasMode: .none,
+                                  initialization: .uniform(low: 1, high: 2), seed: 1)
         XCTAssertTrue(shifted.weights[0].allSatisfy { $0 >= 1 && $0 < 2 })
     }
 
     func testSameSeedSameNetwork() {
-        func make(_ seed: UInt64) -> Network {
-            Network(layerSizes: [4, 6, 3], activations: [.tanh, .softmax], biasMode: .trainable,
-                    initialization: .he, seed: seed)
+        func make(_ seed: UInt64) throws -> Network {
+            try Network(layerSizes: [4, 6, 3], activations: [.tanh, .softmax], biasMode: .trainable,
+                        initialization: .he, seed: seed)
         }
-        XCTAssertEqual(make(5), make(5))
-        XCTAssertNotEqual(make(5).weights, make(6).weights)
+        XCTAssertEqual(try make(5), try make(5))
+        XCTAssertNotEqual(try make(5).weights, try make(6).weights)
     }
 }

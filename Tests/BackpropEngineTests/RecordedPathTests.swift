@@ -4,7 +4,7 @@ import XCTest
 /// The recorded path (StepTrace) against the fast path, and the recorded events against each other.
 final class RecordedPathTests: XCTestCase {
     static func richTrainer(_ opt: Optimizer, loss: Loss, acts: [Activation], reduction: Reduction = .mean,
-                            clip: Double? = 0.5, decay: Double = 1e-3, batch: Int = 3, seed: UInt64 = 21) -> Trainer {
+                            clip: Double? = 0.5, decay: Double = 1e-3, batch: Int = 3, seed: UInt64 = 21) throws -> Trainer {
         let k = 3
         let x = Fixtures.randomMatrix(rows: 10, cols: 4, low: -1, high: 1, seed: seed)
         let labels = (0..<10).map { ($0 * 7 + 1) % k }
@@ -14,11 +14,11 @@ final class RecordedPathTests: XCTestCase {
         case .bce: y = Fixtures.oneHot(labels, classes: k).map { $0.map { $0 * 0.9 } }
         default: y = Fixtures.randomMatrix(rows: 10, cols: k, low: -1, high: 1, seed: seed + 1)
         }
-        return Trainer(network: Fixtures.randomNetwork([4, 6, 5, k], acts, seed: seed),
-                       config: TrainingConfig(loss: loss, reduction: reduction, optimizer: opt, learningRate: 0.05,
-                                              batchSize: batch, shuffle: true, clipNorm: clip, weightDecay: decay,
-                                              shuffleSeed: seed),
-                       data: Dataset(inputs: x, targets: y))
+        return try Trainer(network: Fixtures.randomNetwork([4, 6, 5, k], acts, seed: seed),
+                           config: TrainingConfig(loss: loss, reduction: reduction, optimizer: opt, learningRate: 0.05,
+                                                  batchSize: batch, shuffle: true, clipNorm: clip, weightDecay: decay,
+                                                  shuffleSeed: seed),
+                           data: Dataset(inputs: x, targets: y))
     }
 
     func assertBitForBit(_ start: Trainer, epochs: Int, file: StaticString = #filePath, line: UInt = #line) {
@@ -36,17 +36,17 @@ final class RecordedPathTests: XCTestCase {
         XCTAssertNotEqual(fast.network, start.network, file: file, line: line)
     }
 
-    func testFastEqualsRecordedSoftmaxAdamClipDecayShuffle() {
+    func testFastEqualsRecordedSoftmaxAdamClipDecayShuffle() throws {
         // 10 samples in batches of 3 (the last has 1), 40 epochs = 160 updates
-        assertBitForBit(Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.relu, .tanh, .softmax]), epochs: 40)
+        assertBitForBit(try Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.relu, .tanh, .softmax]), epochs: 40)
     }
 
-    func testFastEqualsRecordedOtherCombinations() {
-        assertBitForBit(Self.richTrainer(.momentum(mu: 0.9), loss: .bce, acts: [.leakyRelu, .sigmoid, .sigmoid],
-                                         reduction: .sum, clip: 0.1, batch: 4), epochs: 25)
-        assertBitForBit(Self.richTrainer(.sgd, loss: .mse, acts: [.tanh, .identity, .identity], clip: nil, decay: 0,
-                                         batch: 1), epochs: 10)
-        assertBitForBit(Self.richTrainer(.defaultAdam, loss: .halfSSE, acts: [.sigmoid, .relu, .tanh], batch: 0),
+    func testFastEqualsRecordedOtherCombinations() throws {
+        assertBitForBit(try Self.richTrainer(.momentum(mu: 0.9), loss: .bce, acts: [.leakyRelu, .sigmoid, .sigmoid],
+                                             reduction: .sum, clip: 0.1, batch: 4), epochs: 25)
+        assertBitForBit(try Self.richTrainer(.sgd, loss: .mse, acts: [.tanh, .identity, .identity], clip: nil, decay: 0,
+                                             batch: 1), epochs: 10)
+        assertBitForBit(try Self.richTrainer(.defaultAdam, loss: .halfSSE, acts: [.sigmoid, .relu, .tanh], batch: 0),
                         epochs: 50)
     }
 
@@ -153,23 +153,23 @@ final class RecordedPathTests: XCTestCase {
     func testEventsOfOneStepAreConsistent() throws {
         // sgd, mse, trainable biases, clipping that bites, batch of 3
         let x = Fixtures.randomMatrix(rows: 3, cols: 3, low: -1, high: 1, seed: 2)
-        var t = Trainer(network: Fixtures.randomNetwork([3, 4, 2], [.tanh, .sigmoid], seed: 2),
-                        config: TrainingConfig(loss: .mse, optimizer: .sgd, learningRate: 0.3, clipNorm: 0.01),
-                        data: Dataset(inputs: x, targets: [[1, 0], [0, 1], [0.5, 0.5]]))
+        var t = try Trainer(network: Fixtures.randomNetwork([3, 4, 2], [.tanh, .sigmoid], seed: 2),
+                            config: TrainingConfig(loss: .mse, optimizer: .sgd, learningRate: 0.3, clipNorm: 0.01),
+                            data: Dataset(inputs: x, targets: [[1, 0], [0, 1], [0.5, 0.5]]))
         let trace = try XCTUnwrap(t.recordedStep())
         XCTAssertNotNil(trace.clipScale)
         checkConsistency(trace)
         // softmax/cross-entropy, leaky hidden, adam, sum reduction
-        var t2 = Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.leakyRelu, .relu, .softmax],
-                                  reduction: .sum)
+        var t2 = try Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.leakyRelu, .relu, .softmax],
+                                      reduction: .sum)
         for _ in 0..<3 { checkConsistency(try XCTUnwrap(t2.recordedStep())) }
         // a batch of 10 (the kernel's vectorized loops), momentum, shuffled
-        var t4 = Self.richTrainer(.momentum(mu: 0.9), loss: .mse, acts: [.sigmoid, .leakyRelu, .identity], batch: 10)
+        var t4 = try Self.richTrainer(.momentum(mu: 0.9), loss: .mse, acts: [.sigmoid, .leakyRelu, .identity], batch: 10)
         for _ in 0..<2 { checkConsistency(try XCTUnwrap(t4.recordedStep())) }
         // bce, momentum, frozen biases (no bias gradients or updates)
-        var t3 = Trainer(network: Fixtures.randomNetwork([3, 4, 2], [.relu, .sigmoid], mode: .frozen, seed: 8),
-                         config: TrainingConfig(loss: .bce, optimizer: .momentum(mu: 0.9), learningRate: 0.1),
-                         data: Dataset(inputs: x, targets: [[1, 0], [0, 1], [1, 1]]))
+        var t3 = try Trainer(network: Fixtures.randomNetwork([3, 4, 2], [.relu, .sigmoid], mode: .frozen, seed: 8),
+                             config: TrainingConfig(loss: .bce, optimizer: .momentum(mu: 0.9), learningRate: 0.1),
+                             data: Dataset(inputs: x, targets: [[1, 0], [0, 1], [1, 1]]))
         for _ in 0..<2 { checkConsistency(try XCTUnwrap(t3.recordedStep())) }
     }
 
@@ -178,9 +178,9 @@ final class RecordedPathTests: XCTestCase {
         // loss 2 shares + 1 sample loss = 3; output δ 2; layer-2 gradients 4 w + 2 b = 6; hidden δ 2;
         // layer-1 gradients 6 → 27; × 4 = 108. Then batch loss 1, gradient sums 12, updates 12 → 133.
         let x = Fixtures.randomMatrix(rows: 4, cols: 2, low: -1, high: 1, seed: 1)
-        var t = Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.sigmoid, .sigmoid], seed: 1),
-                        config: TrainingConfig(loss: .halfSSE, optimizer: .sgd, learningRate: 0.5),
-                        data: Dataset(inputs: x, targets: [[0, 1], [1, 0], [1, 1], [0, 0]]))
+        var t = try Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.sigmoid, .sigmoid], seed: 1),
+                            config: TrainingConfig(loss: .halfSSE, optimizer: .sgd, learningRate: 0.5),
+                            data: Dataset(inputs: x, targets: [[0, 1], [1, 0], [1, 1], [0, 0]]))
         let trace = try XCTUnwrap(t.recordedStep())
         XCTAssertEqual(trace.count, 133)
         XCTAssertEqual(trace.filter { $0.phase == .forward }.count, 32)
@@ -188,24 +188,24 @@ final class RecordedPathTests: XCTestCase {
         XCTAssertEqual(trace.filter { $0.phase == .backward }.count, 76) // 4 × 16 + 12 sums
         XCTAssertEqual(trace.filter { $0.phase == .update }.count, 12)
         // with clipping: one more event
-        var clipped = Trainer(network: t.network,
-                              config: TrainingConfig(loss: .halfSSE, optimizer: .sgd, learningRate: 0.5, clipNorm: 1),
-                              data: t.data)
+        var clipped = try Trainer(network: t.network,
+                                  config: TrainingConfig(loss: .halfSSE, optimizer: .sgd, learningRate: 0.5, clipNorm: 1),
+                                  data: t.data)
         XCTAssertEqual(try XCTUnwrap(clipped.recordedStep()).count, 134)
 
         // 3-4-1 without biases (the XOR net), batch 4. Per sample: forward 5 × 2 = 10; loss 1 + 1 = 2;
         // output δ 1; layer-2 gradients 4; hidden δ 4; layer-1 gradients 12 → 33; × 4 = 132.
         // Then batch loss 1, sums 16, updates 16 → 165.
-        var xor = ArticleXORTests.trainer()
+        var xor = try ArticleXORTests.trainer()
         let xorTrace = try XCTUnwrap(xor.recordedStep())
         XCTAssertEqual(xorTrace.count, 165)
         XCTAssertEqual(xorTrace.filter { $0.phase == .update }.count, 16)
         XCTAssertEqual(xorTrace.filter { if case .biasGradient = $0.kind { return true } else { return false } }.count, 0)
 
         // softmax output: all sums of the layer come before its activations (same count)
-        var sm = Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.tanh, .softmax], seed: 1),
-                         config: TrainingConfig(loss: .crossEntropy, learningRate: 0.5),
-                         data: Dataset(inputs: x, targets: Fixtures.oneHot([0, 1, 1, 0], classes: 2)))
+        var sm = try Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.tanh, .softmax], seed: 1),
+                             config: TrainingConfig(loss: .crossEntropy, learningRate: 0.5),
+                             data: Dataset(inputs: x, targets: Fixtures.oneHot([0, 1, 1, 0], classes: 2)))
         let smTrace = try XCTUnwrap(sm.recordedStep())
         XCTAssertEqual(smTrace.count, 133)
         let kinds = (4..<8).map { smTrace[$0].kind }
@@ -217,9 +217,9 @@ final class RecordedPathTests: XCTestCase {
         // 2-2-2 batch 2: sample 0 events 0..<27 (forward 0..<8, loss 8..<11, backward 11..<27),
         // sample 1 events 27..<54, batch loss 54, sums 55..<67, updates 67..<79
         let x = Fixtures.randomMatrix(rows: 2, cols: 2, low: -1, high: 1, seed: 3)
-        var t = Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.sigmoid, .sigmoid], seed: 3),
-                        config: TrainingConfig(loss: .halfSSE, learningRate: 0.5),
-                        data: Dataset(inputs: x, targets: [[0, 1], [1, 0]]))
+        var t = try Trainer(network: Fixtures.randomNetwork([2, 2, 2], [.sigmoid, .sigmoid], seed: 3),
+                            config: TrainingConfig(loss: .halfSSE, learningRate: 0.5),
+                            data: Dataset(inputs: x, targets: [[0, 1], [1, 0]]))
         let trace = try XCTUnwrap(t.recordedStep())
         XCTAssertEqual(trace.count, 79)
         XCTAssertEqual(trace.firstIndex(of: .forward, after: -1), 0)

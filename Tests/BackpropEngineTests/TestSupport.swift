@@ -5,9 +5,9 @@ import XCTest
 enum Fixtures {
     /// A 1-1 identity network without bias: z = w·x.
     static func line(w: Double, bias: Double? = nil, mode: BiasMode = .none,
-                     activation: Activation = .identity) -> Network {
-        Network(layerSizes: [1, 1], activations: [activation], biasMode: mode,
-                weights: [[[w]]], biases: bias.map { [[$0]] })
+                     activation: Activation = .identity) throws -> Network {
+        try Network(layerSizes: [1, 1], activations: [activation], biasMode: mode,
+                    weights: [[[w]]], biases: bias.map { [[$0]] })
     }
 
     /// x = 1, y = 0 with half-sse: L = ½w² (no bias), so g = w.
@@ -26,8 +26,8 @@ enum Fixtures {
 
     /// A network with seeded weights and non-zero seeded biases.
     static func randomNetwork(_ sizes: [Int], _ acts: [Activation], mode: BiasMode = .trainable,
-                              seed: UInt64) -> Network {
-        var net = Network(layerSizes: sizes, activations: acts, biasMode: mode, initialization: .xavier, seed: seed)
+                              seed: UInt64) throws -> Network {
+        var net = try Network(layerSizes: sizes, activations: acts, biasMode: mode, initialization: .xavier, seed: seed)
         if mode != .none {
             var rng = SplitMix64(seed: seed &+ 1000)
             for l in 0..<(sizes.count - 1) {

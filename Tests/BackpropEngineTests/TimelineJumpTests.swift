@@ -5,8 +5,8 @@ import XCTest
 /// stepped by `recordedStep()` to the same update (no timeline, no checkpoints), bit for bit.
 final class TimelineJumpTests: XCTestCase {
     /// 10 samples in batches of 3 (4 updates an epoch, the last of 1 sample), shuffled.
-    static func trainer(_ opt: Optimizer, batch: Int = 3, shuffle: Bool = true) -> Trainer {
-        RecordedPathTests.richTrainer(opt, loss: .crossEntropy, acts: [.relu, .tanh, .softmax], batch: batch)
+    static func trainer(_ opt: Optimizer, batch: Int = 3, shuffle: Bool = true) throws -> Trainer {
+        try RecordedPathTests.richTrainer(opt, loss: .crossEntropy, acts: [.relu, .tanh, .softmax], batch: batch)
             .withShuffle(shuffle)
     }
 
@@ -137,32 +137,32 @@ final class TimelineJumpTests: XCTestCase {
         }
     }
 
-    func testJumpsSGDShuffledMiniBatches() {
-        checkJumps(Self.trainer(.sgd), interval: 8, capacity: 12)
+    func testJumpsSGDShuffledMiniBatches() throws {
+        checkJumps(try Self.trainer(.sgd), interval: 8, capacity: 12)
     }
 
-    func testJumpsMomentum() {
-        checkJumps(Self.trainer(.momentum(mu: 0.9)), interval: 4, capacity: 16)
+    func testJumpsMomentum() throws {
+        checkJumps(try Self.trainer(.momentum(mu: 0.9)), interval: 4, capacity: 16)
     }
 
-    func testJumpsAdamShuffledMiniBatches() {
-        checkJumps(Self.trainer(.defaultAdam), interval: 16, capacity: 6)
+    func testJumpsAdamShuffledMiniBatches() throws {
+        checkJumps(try Self.trainer(.defaultAdam), interval: 16, capacity: 6)
     }
 
-    func testJumpsAdamFullBatchInOrderWithTheIntervalFromTheNetworkSize() {
-        checkJumps(Self.trainer(.defaultAdam, batch: 0, shuffle: false), interval: nil, capacity: nil)
+    func testJumpsAdamFullBatchInOrderWithTheIntervalFromTheNetworkSize() throws {
+        checkJumps(try Self.trainer(.defaultAdam, batch: 0, shuffle: false), interval: nil, capacity: nil)
     }
 
-    func testJumpsWithTestLosses() {
-        var start = Self.trainer(.momentum(mu: 0.5))
+    func testJumpsWithTestLosses() throws {
+        var start = try Self.trainer(.momentum(mu: 0.5))
         let test = Dataset(inputs: Array(start.data.inputs.prefix(3)), targets: Array(start.data.targets.prefix(3)))
-        start = Trainer(network: start.network, config: start.config, data: start.data, testData: test)
+        start = try Trainer(network: start.network, config: start.config, data: start.data, testData: test)
         checkJumps(start, interval: 32, capacity: 4)
     }
 
     /// A change of settings midway is a new segment: before it the old settings, after it the new.
-    func testJumpsAcrossASettingsChange() {
-        let start = Self.trainer(.sgd)
+    func testJumpsAcrossASettingsChange() throws {
+        let start = try Self.trainer(.sgd)
         func change(_ c: inout TrainingConfig) {
             c.learningRate = 0.2
             c.optimizer = .defaultAdam
@@ -198,9 +198,9 @@ final class TimelineJumpTests: XCTestCase {
         }
     }
 
-    func testStartScreenAndTheWayBack() {
-        let start = Self.trainer(.sgd)
-        var t = Timeline(trainer: start)
+    func testStartScreenAndTheWayBack() throws {
+        let start = try Self.trainer(.sgd)
+        var t = try Timeline(trainer: start)
         XCTAssertNil(t.position)
         XCTAssertFalse(t.previous(), "nothing before the start")
         t.next()
@@ -221,8 +221,8 @@ final class TimelineJumpTests: XCTestCase {
         XCTAssertNil(t.position)
     }
 
-    func testGoToOutOfRangeDoesNotMove() {
-        var t = Timeline(trainer: Self.trainer(.sgd))
+    func testGoToOutOfRangeDoesNotMove() throws {
+        var t = try Timeline(trainer: Self.trainer(.sgd))
         t.skip(epochs: 3)     // updates 0…12 trained (12 on screen)
         let here = t.position
         XCTAssertEqual(t.lastReachableUpdate, 13, "stepping on can show the next update (it trains one)")
@@ -237,11 +237,11 @@ final class TimelineJumpTests: XCTestCase {
         XCTAssertTrue(t.go(to: .epoch(4)))
         XCTAssertEqual(t.position?.step, 12)
         XCTAssertEqual(t.trainedUpdates, 14)
-        XCTAssertFalse(Timeline(trainer: Self.trainer(.sgd)).updateIndex(of: .update(1)) != nil, "nothing trained")
+        XCTAssertFalse(try Timeline(trainer: try Self.trainer(.sgd)).updateIndex(of: .update(1)) != nil, "nothing trained")
     }
 
-    func testSkipCountsAnUnfinishedEpochAsTheFirst() {
-        var t = Timeline(trainer: Self.trainer(.sgd))
+    func testSkipCountsAnUnfinishedEpochAsTheFirst() throws {
+        var t = try Timeline(trainer: Self.trainer(.sgd))
         t.go(to: .update(6), training: true)   // epoch 2, its second update
         t.skip(epochs: 1)
         XCTAssertEqual(t.position, .init(step: 8, event: 0), "the first update of epoch 3")
@@ -254,9 +254,9 @@ final class TimelineJumpTests: XCTestCase {
         XCTAssertEqual(t.position?.step, 8)
     }
 
-    func testMarkRemembersTheShownValues() {
-        let start = Self.trainer(.momentum(mu: 0.9))
-        var t = Timeline(trainer: start)
+    func testMarkRemembersTheShownValues() throws {
+        let start = try Self.trainer(.momentum(mu: 0.9))
+        var t = try Timeline(trainer: start)
         t.go(to: .update(3), training: true)
         let trace = t.currentTrace!
         let w = ParameterRef.weight(layer: 0, to: 1, from: 2)
@@ -276,8 +276,8 @@ final class TimelineJumpTests: XCTestCase {
         XCTAssertNil(t.mark)
     }
 
-    func testLastChangeIsTheEnginesDifference() {
-        var t = Timeline(trainer: Self.trainer(.sgd))
+    func testLastChangeIsTheEnginesDifference() throws {
+        var t = try Timeline(trainer: Self.trainer(.sgd))
         let w = ParameterRef.weight(layer: 1, to: 0, from: 0)
         t.next()
         XCTAssertNil(t.lastChange(of: w), "no update made yet")
@@ -290,18 +290,18 @@ final class TimelineJumpTests: XCTestCase {
     }
 
     /// The checkpoints stay within their number however long the run: the interval doubles.
-    func testCheckpointsStayBounded() {
-        var t = Timeline(trainer: Self.trainer(.sgd), checkpointInterval: 1, checkpointCapacity: 4)
+    func testCheckpointsStayBounded() throws {
+        var t = Timeline(trainer: try Self.trainer(.sgd), checkpointInterval: 1, checkpointCapacity: 4)
         t.skip(epochs: 200)
         XCTAssertLessThanOrEqual(t.checkpointCount, 5)
         XCTAssertGreaterThanOrEqual(t.checkpointInterval, 800 / 4)
     }
 
-    func testDivergedRunStopsAtItsLastUpdate() {
-        var start = Self.trainer(.sgd)
+    func testDivergedRunStopsAtItsLastUpdate() throws {
+        var start = try Self.trainer(.sgd)
         start.config.learningRate = 1e6
         start.config.clipNorm = nil
-        var t = Timeline(trainer: start)
+        var t = try Timeline(trainer: start)
         t.skip(epochs: 1000)
         XCTAssertTrue(t.live.hasDiverged)
         XCTAssertTrue(t.isAtDivergence)
@@ -336,8 +336,8 @@ final class LossHistoryTests: XCTestCase {
         XCTAssertNotEqual(LossHistory([1, 2, 3]), [1, 2])
     }
 
-    func testMeanLossOverAnySpan() {
-        var r = RunRecord(start: TimelineJumpTests.trainer(.sgd))
+    func testMeanLossOverAnySpan() throws {
+        var r = RunRecord(start: try TimelineJumpTests.trainer(.sgd))
         let values = (0..<50).map { 1.0 / Double($0 + 1) }
         r.append(losses: values)
         XCTAssertEqual(r.meanLoss(10, 20)!, values[10..<20].reduce(0, +) / 10, accuracy: 1e-14)
@@ -349,9 +349,9 @@ final class LossHistoryTests: XCTestCase {
 }
 
 private extension Trainer {
-    func withShuffle(_ on: Bool) -> Trainer {
+    func withShuffle(_ on: Bool) throws -> Trainer {
         var c = config
         c.shuffle = on
-        return Trainer(network: network, config: c, data: data, testData: testData)
+        return try Trainer(network: network, config: c, data: data, testData: testData)
     }
 }

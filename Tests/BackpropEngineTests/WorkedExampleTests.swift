@@ -4,16 +4,16 @@ import XCTest
 /// The classic 2-2-2 worked example (Mazur, "A Step by Step Backpropagation Example"):
 /// its published numbers were computed by hand, independently of this engine.
 final class WorkedExampleTests: XCTestCase {
-    func makeTrainer() -> Trainer {
-        let net = Network(layerSizes: [2, 2, 2], activations: [.sigmoid, .sigmoid], biasMode: .frozen,
-                          weights: [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]],
-                          biases: [[0.35, 0.35], [0.60, 0.60]])
+    func makeTrainer() throws -> Trainer {
+        let net = try Network(layerSizes: [2, 2, 2], activations: [.sigmoid, .sigmoid], biasMode: .frozen,
+                              weights: [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]],
+                              biases: [[0.35, 0.35], [0.60, 0.60]])
         let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
-        return Trainer(network: net, config: config, data: Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
+        return try Trainer(network: net, config: config, data: Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
     }
 
     func testForwardLossAndUpdatedWeightsMatchThePublishedExample() throws {
-        var trainer = makeTrainer()
+        var trainer = try makeTrainer()
         let trace = try XCTUnwrap(trainer.recordedStep())
         XCTAssertEqual(trace.weightedSum(sample: 0, layer: 1, neuron: 0), 0.3775, accuracy: 1e-12)
         XCTAssertEqual(trace.activation(sample: 0, layer: 1, neuron: 0), 0.593269992, accuracy: 1e-9)
@@ -34,7 +34,7 @@ final class WorkedExampleTests: XCTestCase {
     }
 
     func testChainRuleFactorsOfW5() throws {
-        var trainer = makeTrainer()
+        var trainer = try makeTrainer()
         let trace = try XCTUnwrap(trainer.recordedStep())
         let event = try XCTUnwrap(trace.first { $0.mainParameter == .weight(layer: 1, to: 0, from: 0) && $0.phase == .backward })
         guard case .weightGradient(_, let factors, let value) = event.kind else { return XCTFail("\(event)") }

@@ -110,7 +110,7 @@ final class NamingAgreementTests: XCTestCase {
         try assertGradcheck(e, file: file, line: line)
         try assertTrace(e, refs: refs, file: file, line: line)
         try assertLessonPlaceholders(e, network, refs: refs, file: file, line: line)
-        assertTutorScreen(e, network, file: file, line: line)
+        try assertTutorScreen(e, network, file: file, line: line)
         try assertPlayground(e, file: file, line: line)
     }
 
@@ -159,7 +159,7 @@ final class NamingAgreementTests: XCTestCase {
     func assertLessonPlaceholders(_ e: Expected, _ network: NetworkFile, refs: [ParameterRef], file: StaticString,
                                   line: UInt) throws {
         let names = ValueNames(naming: network.naming)
-        var timeline = Timeline(trainer: Trainer(network: network.network, config: network.training, data: network.data))
+        var timeline = try Timeline(trainer: try Trainer(network: network.network, config: network.training, data: network.data))
         timeline.forward(by: .update)
         let trace = try XCTUnwrap(timeline.currentTrace)
         for (p, spelled) in zip(refs, e.parameterSpellings) {
@@ -175,8 +175,8 @@ final class NamingAgreementTests: XCTestCase {
     }
 
     /// The tutor screen: the diagram's neurons, and the step panel's title at a weight's gradient.
-    func assertTutorScreen(_ e: Expected, _ network: NetworkFile, file: StaticString, line: UInt) {
-        var model = TutorModel(file: network, width: 120, height: 40, language: .en, unicode: true, theme: .mono)
+    func assertTutorScreen(_ e: Expected, _ network: NetworkFile, file: StaticString, line: UInt) throws {
+        var model = try TutorModel(file: network, width: 120, height: 40, language: .en, unicode: true, theme: .mono)
         let start = view(model).description
         // every neuron name on screen is one of the network's; each layer drawn as neurons shows its
         // first (wide layers show a few; the digits' inputs are drawn as the 8×8 image)
@@ -212,7 +212,7 @@ final class NamingAgreementTests: XCTestCase {
         }.joined(separator: "\n") + "\n", name: "table.csv")
         var settings = PlaySettings(source: digits ? .builtin(.digits) : .csv(path: csv, targetColumn: nil))
         settings.hidden = [digits ? 32 : 2]
-        let model = PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: .mono)
+        let model = try PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: .mono)
         XCTAssertEqual(model.main.trainer.network.layerSizes, e.neurons.map(\.count), file: file, line: line)
         let screen = view(model).description
         let outputs = digits ? e.neurons[2] : ["ŷ₀", "ŷ₁"]
@@ -226,7 +226,7 @@ final class NamingAgreementTests: XCTestCase {
 
         let saved = try Binary.temporaryFile(PlayFile.text(model, dataFile: digits ? Binary.path("lessons/data/digits.csv") : csv))
         let reopened = try NetworkFile.load(path: saved)
-        let tutor = view(TutorModel(file: reopened, width: 120, height: 40, language: .en, unicode: true, theme: .mono))
+        let tutor = view(try TutorModel(file: reopened, width: 120, height: 40, language: .en, unicode: true, theme: .mono))
         let reopenedNames = Self.neuronNames(in: tutor.description)
         XCTAssertTrue(reopenedNames.isSubset(of: all), "\(reopenedNames.subtracting(all))", file: file, line: line)
         for name in outputs.prefix(2) {

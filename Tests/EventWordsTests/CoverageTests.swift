@@ -4,15 +4,15 @@ import BackpropEngine
 
 /// Every event of several kinds of step gets words, in both languages and in ASCII mode.
 final class CoverageTests: XCTestCase {
-    static let makers: [(String, @Sendable () -> Trainer)] = [
+    static let makers: [(String, @Sendable () throws -> Trainer)] = [
         ("worked example", TestNetworks.workedExample), ("3-4-1 batch 4", TestNetworks.regression),
         ("softmax/cross-entropy", TestNetworks.classifier), ("adam", TestNetworks.adam),
         ("clipped", TestNetworks.clipped), ("64 inputs", TestNetworks.wide),
     ]
 
-    func testEveryEventHasTextInEveryMode() {
+    func testEveryEventHasTextInEveryMode() throws {
         for (name, make) in Self.makers {
-            let trace = TestNetworks.trace(make)
+            let trace = try TestNetworks.trace(make)
             for language in Language.allCases {
                 for ascii in [false, true] {
                     let words = EventWords(network: trace.before.network, language: language, ascii: ascii)
@@ -37,26 +37,26 @@ final class CoverageTests: XCTestCase {
     }
 
     func testEachKindOfStepShowsItsOwnFormulas() throws {
-        let batch = TestNetworks.trace(TestNetworks.regression)
+        let batch = try TestNetworks.trace(TestNetworks.regression)
         let words = EventWords(network: batch.before.network, language: .en)
         let all = batch.map { words.text(for: $0).formula.joined(separator: "\n") }
         XCTAssertTrue(all.contains { $0.hasPrefix("∂E/∂w₁ = (c₁ + c₂ + c₃ + c₄) ÷ 4 = ") }, "gradient sum")
         XCTAssertTrue(all.contains { $0.hasPrefix("E_total = (E₁ + E₂ + E₃ + E₄) ÷ 4 = ") }, "batch loss")
         XCTAssertTrue(all.contains { $0.hasPrefix("v ← μ·v + g = 0.9×") }, "momentum")
 
-        let adam = TestNetworks.trace(TestNetworks.adam)
+        let adam = try TestNetworks.trace(TestNetworks.adam)
         let adamWords = EventWords(network: adam.before.network, language: .en)
         let update = try XCTUnwrap(adam.last)
         let lines = adamWords.text(for: update).formula
         XCTAssertEqual(lines.filter { !$0.hasPrefix(" ") }.map { $0.split(separator: " ")[0] }, ["m", "v", "m̂", "v̂", "b₃"])
 
-        let clipped = TestNetworks.trace(TestNetworks.clipped)
+        let clipped = try TestNetworks.trace(TestNetworks.clipped)
         let clipping = try XCTUnwrap(clipped.first { if case .clipping = $0.kind { return true } else { return false } })
         let clipText = EventWords(network: clipped.before.network, language: .en).text(for: clipping)
         XCTAssertEqual(clipText.formula.count, 2)
         XCTAssertTrue(clipText.formula[0].hasSuffix(" > 0.05"), "\(clipText.formula)")
 
-        let softmax = TestNetworks.trace(TestNetworks.classifier)
+        let softmax = try TestNetworks.trace(TestNetworks.classifier)
         let softWords = EventWords(network: softmax.before.network, language: .en)
         let texts = softmax.map { softWords.text(for: $0).formula.joined(separator: "\n") }
         XCTAssertTrue(texts.contains { $0.contains("m = maxₖ z(ŷₖ) = ") }, "softmax")
@@ -65,7 +65,7 @@ final class CoverageTests: XCTestCase {
     }
 
     func testLongSumsAreShortenedButTheFullFormulaKeepsEveryTerm() throws {
-        let trace = TestNetworks.trace(TestNetworks.wide)
+        let trace = try TestNetworks.trace(TestNetworks.wide)
         let words = EventWords(network: trace.before.network, language: .en)
         let sum = try XCTUnwrap(trace.first { if case .weightedSum = $0.kind { return true } else { return false } })
         let short = words.text(for: sum).formula
@@ -78,10 +78,10 @@ final class CoverageTests: XCTestCase {
         XCTAssertEqual(words.name(of: .weight(layer: 1, to: 0, from: 0)), "W⁽²⁾₁,₁")
     }
 
-    func testJapaneseUsesTheStandardTerms() {
+    func testJapaneseUsesTheStandardTerms() throws {
         var all = ""
         for (_, make) in Self.makers {
-            let trace = TestNetworks.trace(make)
+            let trace = try TestNetworks.trace(make)
             let words = EventWords(network: trace.before.network, language: .ja)
             all += StepEvent.Phase.allCases.map(words.phaseName).joined()
             for event in trace {

@@ -3,7 +3,8 @@ import BackpropEngine
 @testable import EventWords
 
 final class NumberFormatTests: XCTestCase {
-    let network = TestNetworks.workedExample().network
+    // a fixed, valid network: building it cannot fail
+    let network = try! TestNetworks.workedExample().network
 
     func testFixedDigitsAndSigns() {
         let words = EventWords(network: network, language: .en)
@@ -32,10 +33,10 @@ final class NumberFormatTests: XCTestCase {
 
     /// A step that overflows: every event still gets words, with ∞ and NaN written out.
     func testADivergingStepIsStillPutIntoWords() throws {
-        let net = Network(layerSizes: [1, 1, 1], activations: [.tanh, .identity], biasMode: .trainable,
+        let net = try Network(layerSizes: [1, 1, 1], activations: [.tanh, .identity], biasMode: .trainable,
                           weights: [[[1e200]], [[1e200]]], biases: [[0], [0]])
         let config = TrainingConfig(loss: .mse, reduction: .mean, optimizer: .sgd, learningRate: 1)
-        var trainer = Trainer(network: net, config: config, data: Dataset(inputs: [[1]], targets: [[0]]))
+        var trainer = try Trainer(network: net, config: config, data: Dataset(inputs: [[1]], targets: [[0]]))
         let trace = try XCTUnwrap(trainer.recordedStep())
         for language in Language.allCases {
             for ascii in [false, true] {
@@ -49,8 +50,8 @@ final class NumberFormatTests: XCTestCase {
         }
     }
 
-    func testSeveralHiddenLayersAreNumberedByLayer() {
-        let net = TestNetworks.classifier().network
+    func testSeveralHiddenLayersAreNumberedByLayer() throws {
+        let net = try TestNetworks.classifier().network
         XCTAssertEqual(EventWords(network: net, language: .en).name(of: NeuronRef(layer: 2, index: 0)), "h₁⁽²⁾")
         XCTAssertEqual(EventWords(network: net, language: .en, ascii: true).name(of: NeuronRef(layer: 1, index: 2)),
                        "h3^(1)")

@@ -6,7 +6,8 @@ import BackpropEngine
 /// z(h₁) = 0.3775, h₁ = 0.593269992, E_total = 0.298371109, ∂E/∂w₅ = 0.082167041,
 /// w₅⁺ = 0.35891648, w₁⁺ = 0.149780716.
 final class WorkedExampleWordsTests: XCTestCase {
-    let trace = TestNetworks.trace(TestNetworks.workedExample)
+    // a fixed, valid network: recording it cannot fail
+    let trace = try! TestNetworks.trace(TestNetworks.workedExample)
 
     func words(_ language: Language = .en, ascii: Bool = false, digits: Int = 4) -> EventWords {
         EventWords(network: trace.before.network, language: language, ascii: ascii, digits: digits)

@@ -68,9 +68,9 @@ final class DiagramLegibilityTests: XCTestCase {
     // MARK: The tutor screen
 
     static func tutor(_ spec: NetworkSpec, _ config: TrainingConfig, _ data: Dataset, width: Int, height: Int,
-                      unicode: Bool) -> TutorModel {
-        TutorModel(title: "t", spec: spec, trainer: Trainer(network: spec.build(), config: config, data: data),
-                   width: width, height: height, language: .en, unicode: unicode, theme: .default)
+                      unicode: Bool) throws -> TutorModel {
+        try TutorModel(title: "t", spec: spec, trainer: try Trainer(network: try spec.build(), config: config, data: data),
+                       width: width, height: height, language: .en, unicode: unicode, theme: .default)
     }
 
     static func shape(_ sizes: [Int], samples: Int, softmax: Bool) -> (NetworkSpec, TrainingConfig, Dataset) {
@@ -116,7 +116,7 @@ final class DiagramLegibilityTests: XCTestCase {
         for (name, spec, config, data) in cases {
             // Stepping is the slow part (a recorded step of 784-128-64-10); the same steps are
             // then drawn at every size and in both modes.
-            let base = Self.tutor(spec, config, data, width: 80, height: 24, unicode: true)
+            let base = try Self.tutor(spec, config, data, width: 80, height: 24, unicode: true)
             for (phase, shown) in Self.screens(of: base) {
                 for (width, height) in [(80, 24), (120, 40), (200, 60)] {
                     for unicode in [true, false] {
@@ -146,13 +146,13 @@ final class DiagramLegibilityTests: XCTestCase {
 
     // MARK: The playground
 
-    func testPlaygroundNetworkPanel() {
+    func testPlaygroundNetworkPanel() throws {
         let digits = PlayTable.builtin(.digits)
         for (source, hidden) in [(PlayDataSource.toy(.spiral), [8, 8]), (.builtin(.digits), [32]), (.builtin(.digits), [128, 64])] {
             var settings = PlaySettings(source: source)
             settings.hidden = hidden
-            let base = PlayModel(settings: settings, table: source == .builtin(.digits) ? digits : nil, width: 80,
-                                 height: 50, unicode: true, theme: .mono)
+            let base = try PlayModel(settings: settings, table: source == .builtin(.digits) ? digits : nil, width: 80,
+                                     height: 50, unicode: true, theme: .mono)
             for (width, height) in [(80, 50), (120, 40), (200, 60)] {
                 for unicode in [true, false] {
                     var m = base

@@ -31,10 +31,10 @@ final class LayerViewNumPyTests: XCTestCase {
     ]
 
     /// One recorded step of case `c` on seeded data.
-    static func trace(_ c: Case) -> StepTrace {
+    static func trace(_ c: Case) throws -> StepTrace {
         let spec = NetworkSpec(layerSizes: c.sizes, activations: Array(repeating: c.hidden, count: c.sizes.count - 2) + [c.output],
                                biasMode: c.bias, seed: 7)
-        var network = spec.build()
+        var network = try spec.build()
         var rng = SplitMix64(seed: 99)
         if c.bias != .none {
             for l in 0..<network.weightLayerCount {
@@ -51,7 +51,7 @@ final class LayerViewNumPyTests: XCTestCase {
             }
         }
         let config = TrainingConfig(loss: c.loss, reduction: c.reduction, optimizer: .sgd, learningRate: 0.3, batchSize: c.batch)
-        var timeline = Timeline(trainer: Trainer(network: network, config: config, data: Dataset(inputs: inputs, targets: targets)))
+        var timeline = try Timeline(trainer: try Trainer(network: network, config: config, data: Dataset(inputs: inputs, targets: targets)))
         timeline.next()
         return timeline.currentTrace!
     }
@@ -141,7 +141,7 @@ final class LayerViewNumPyTests: XCTestCase {
     }
 
     func testLayerViewMatricesAgainstNumPy() throws {
-        let traces = Self.cases.map(Self.trace)
+        let traces = try Self.cases.map(Self.trace)
         let references = try Self.reference(zip(traces, Self.cases).map { Self.query($0, $1) })
         XCTAssertEqual(references.count, Self.cases.count)
         for (n, c) in Self.cases.enumerated() where n < references.count {

@@ -139,7 +139,7 @@ final class LayerViewTests: XCTestCase {
     /// The digits' first layer: W⁽¹⁾ as one 8×8 picture per neuron, the selected neuron first.
     func testFirstLayerWeightsAsPictures() throws {
         let path = TutorSnapshotTests.lessonPath("../benchmarks/digits-64-32-10.toml")
-        var model = TutorModel(file: try NetworkFile.load(path: path), width: 120, height: 40, language: .en, unicode: true, theme: .default)
+        var model = try TutorModel(file: try NetworkFile.load(path: path), width: 120, height: 40, language: .en, unicode: true, theme: .default)
         press(&model, .character("v"))
         press(&model, .right, times: 3)                // z of h₂
         let screen = view(model)
@@ -155,7 +155,7 @@ final class LayerViewTests: XCTestCase {
             for language in [Language.en, .ja] {
                 for unicode in [true, false] {
                     let network = try NetworkFile.load(path: TutorSnapshotTests.lessonPath("article-xor.toml"))
-                    var model = TutorModel(file: network, width: w, height: h, language: language, unicode: unicode, theme: .default)
+                    var model = try TutorModel(file: network, width: w, height: h, language: language, unicode: unicode, theme: .default)
                     press(&model, .character("v"))
                     for _ in 0..<4 {
                         press(&model, .tab)

@@ -8,7 +8,7 @@ final class LessonScreenTests: XCTestCase {
     static func chainRule(_ language: LessonLanguage = .en, width: Int = 80, height: Int = 24,
                           progress: LessonProgress? = nil, autoplay: Double? = nil) throws -> LessonModel {
         let file = try XCTUnwrap(try BuiltinLessons.lesson(id: "chain-rule"))
-        let player = try XCTUnwrap(LessonPlayer(file: file, language: language, progress: progress))
+        let player = try XCTUnwrap(try LessonPlayer(file: file, language: language, progress: progress))
         return LessonModel(player: player, width: width, height: height, unicode: true, theme: .default,
                            autoplayInterval: autoplay)
     }

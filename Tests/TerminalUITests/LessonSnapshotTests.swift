@@ -13,7 +13,7 @@ final class LessonSnapshotTests: XCTestCase {
             let lesson = try XCTUnwrap(file.lesson)
             let scene = lesson.scenes.firstIndex { $0.quiz != nil } ?? min(1, lesson.scenes.count - 1)
             for language in LessonLanguage.allCases {
-                var player = try XCTUnwrap(LessonPlayer(file: file, language: language))
+                var player = try XCTUnwrap(try LessonPlayer(file: file, language: language))
                 player.go(to: scene)
                 let model = LessonModel(player: player, width: 80, height: 24, unicode: true, theme: .default)
                 let order = String(format: "%02d", lesson.order ?? 0)
@@ -38,7 +38,7 @@ final class LessonSnapshotTests: XCTestCase {
     func testAnsweredWrongAt80x24() throws {
         let file = try XCTUnwrap(try BuiltinLessons.lesson(id: "chain-rule"))
         for language in LessonLanguage.allCases {
-            var player = try XCTUnwrap(LessonPlayer(file: file, language: language))
+            var player = try XCTUnwrap(try LessonPlayer(file: file, language: language))
             player.go(to: 2)
             var model = LessonModel(player: player, width: 80, height: 24, unicode: true, theme: .default)
             update(&model, .key(.character("-")))

@@ -63,10 +63,10 @@ final class PlaygroundFileTests: XCTestCase {
     // MARK: saving
 
     func trained(_ source: PlayDataSource, table: PlayTable? = nil, epochs: Int,
-                 change: (inout PlaySettings) -> Void = { _ in }) -> PlayModel {
+                 change: (inout PlaySettings) -> Void = { _ in }) throws -> PlayModel {
         var settings = PlaySettings(source: source)
         change(&settings)
-        var m = PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: .mono)
+        var m = try PlayModel(settings: settings, table: table, width: 120, height: 40, unicode: true, theme: .mono)
         var trainer = m.main.trainer
         trainer.train(epochs: epochs)
         m.runs = [PlayRun(trainer: trainer)]
@@ -74,7 +74,7 @@ final class PlaygroundFileTests: XCTestCase {
     }
 
     func testSavedToySetLoadsTheSameNetwork() throws {
-        let m = trained(.toy(.spiral), epochs: 30) { $0.l2 = 0.001; $0.optimizer = .momentum(mu: 0.9) }
+        let m = try trained(.toy(.spiral), epochs: 30) { $0.l2 = 0.001; $0.optimizer = .momentum(mu: 0.9) }
         let text = PlayFile.text(m, dataFile: nil)
         let file = try NetworkFile.parse(text, path: "saved.toml", baseDirectory: "")
         let net = m.main.trainer.network
@@ -93,7 +93,7 @@ final class PlaygroundFileTests: XCTestCase {
 
     func testSavedDigitsLoadTheSameNetworkAndData() throws {
         let table = PlayTable.builtin(.digits)
-        let m = trained(.builtin(.digits), table: table, epochs: 1) { $0.hidden = [32]; $0.activation = .relu }
+        let m = try trained(.builtin(.digits), table: table, epochs: 1) { $0.hidden = [32]; $0.activation = .relu }
         let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("lessons/data/digits.csv").path
         let file = try NetworkFile.parse(PlayFile.text(m, dataFile: csv), path: "saved.toml", baseDirectory: "")
@@ -107,7 +107,7 @@ final class PlaygroundFileTests: XCTestCase {
     }
 
     func testIrisSplitMatchesTheLoader() throws {
-        let m = trained(.builtin(.iris), table: PlayTable.builtin(.iris), epochs: 2)
+        let m = try trained(.builtin(.iris), table: PlayTable.builtin(.iris), epochs: 2)
         let csv = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("lessons/data/iris.csv").path
         let file = try NetworkFile.parse(PlayFile.text(m, dataFile: csv), path: "saved.toml", baseDirectory: "")
@@ -130,7 +130,7 @@ final class PlaygroundFileTests: XCTestCase {
         XCTAssertEqual(table.features[1], [12, 14, 16, 18, 20, 22].map { $0 / 255 })
         XCTAssertEqual(table.classes, 3)
         XCTAssertEqual(table.imageSize, ImageSize(width: 3, height: 2))
-        let m = trained(.idx(images: images, labels: labels), table: table, epochs: 2)
+        let m = try trained(.idx(images: images, labels: labels), table: table, epochs: 2)
         XCTAssertEqual(m.data.task, .classes(3))
         XCTAssertTrue(m.data.isDigits, "images are drawn as images")
         let text = PlayFile.text(m, dataFile: nil)
@@ -142,8 +142,8 @@ final class PlaygroundFileTests: XCTestCase {
         XCTAssertEqual(file.testData, m.data.test)
     }
 
-    func testDivergedNetworkIsNotSaved() {
-        let m = trained(.toy(.xor), epochs: 5) { $0.learningRate = 1e300; $0.optimizer = .sgd; $0.loss = .mse }
+    func testDivergedNetworkIsNotSaved() throws {
+        let m = try trained(.toy(.xor), epochs: 5) { $0.learningRate = 1e300; $0.optimizer = .sgd; $0.loss = .mse }
         XCTAssertTrue(m.main.trainer.hasDiverged || PlayFile.problem(m) == nil)
         if m.main.trainer.hasDiverged { XCTAssertNotNil(PlayFile.problem(m)) }
     }

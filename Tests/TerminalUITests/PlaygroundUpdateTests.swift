@@ -5,13 +5,13 @@ import XCTest
 
 /// The playground's pure update: keys change settings and say what the trainer thread must do.
 final class PlaygroundUpdateTests: XCTestCase {
-    func model(_ source: PlayDataSource = .toy(.spiral), table: PlayTable? = nil) -> PlayModel {
-        PlayModel(settings: PlaySettings(source: source), table: table, width: 120, height: 40,
-                  unicode: true, theme: .mono)
+    func model(_ source: PlayDataSource = .toy(.spiral), table: PlayTable? = nil) throws -> PlayModel {
+        try PlayModel(settings: PlaySettings(source: source), table: table, width: 120, height: 40,
+                      unicode: true, theme: .mono)
     }
 
-    func testStartsWithOneFreshRun() {
-        let m = model()
+    func testStartsWithOneFreshRun() throws {
+        let m = try model()
         XCTAssertEqual(m.runs.count, 1)
         XCTAssertEqual(m.main.trainer.epoch, 0)
         XCTAssertEqual(m.main.trainer.network.layerSizes, [2, 8, 8, 1])
@@ -20,8 +20,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.main.gradientNorms.count, 3)
     }
 
-    func testLearningRateChangesLiveWithoutRestart() {
-        var m = model()
+    func testLearningRateChangesLiveWithoutRestart() throws {
+        var m = try model()
         m.selected = .learningRate
         let commands = update(&m, .key(.right))
         XCTAssertEqual(commands, [.configure])
@@ -30,8 +30,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.generation, 0)
     }
 
-    func testTypedValue() {
-        var m = model()
+    func testTypedValue() throws {
+        var m = try model()
         m.selected = .learningRate
         XCTAssertEqual(update(&m, .key(.enter)), [])
         for c in "0.5" { _ = update(&m, .key(.character(c))) }
@@ -47,8 +47,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertNotNil(m.status)
     }
 
-    func testArchitectureChangesRestart() {
-        var m = model()
+    func testArchitectureChangesRestart() throws {
+        var m = try model()
         XCTAssertEqual(update(&m, .key(.character("]"))), [.restart])
         XCTAssertEqual(m.main.trainer.network.layerSizes, [2, 8, 8, 8, 1])
         XCTAssertEqual(m.generation, 1)
@@ -59,8 +59,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.main.trainer.network.layerSizes, [2, 8, 8, 1])
     }
 
-    func testPlayPauseEpochReset() {
-        var m = model()
+    func testPlayPauseEpochReset() throws {
+        var m = try model()
         XCTAssertEqual(update(&m, .key(.character(" "))), [.setRunning(true)])
         XCTAssertTrue(m.running)
         XCTAssertEqual(update(&m, .key(.character("n"))), [.setRunning(false), .trainEpoch])
@@ -69,8 +69,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.generation, 1)
     }
 
-    func testSnapshotsOfOldSettingsAreIgnored() {
-        var m = model()
+    func testSnapshotsOfOldSettingsAreIgnored() throws {
+        var m = try model()
         var trainer = m.main.trainer
         trainer.train(epochs: 3)
         _ = update(&m, .snapshot(PlaySnapshot(generation: 5, runs: [PlayRun(trainer: trainer)])))
@@ -80,8 +80,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.main.trainer.epochLosses.count, 3)
     }
 
-    func testCompareRunsThreeOptimizers() {
-        var m = model()
+    func testCompareRunsThreeOptimizers() throws {
+        var m = try model()
         m.selected = .optimizer
         XCTAssertEqual(update(&m, .key(.character("c"))), [.restart])
         XCTAssertEqual(m.runs.map(\.trainer.config.optimizer.name), ["sgd", "momentum", "adam"])
@@ -92,15 +92,15 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.runs.count, 1)
     }
 
-    func testCompareLearningRates() {
-        var m = model()
+    func testCompareLearningRates() throws {
+        var m = try model()
         m.selected = .learningRate
         _ = update(&m, .key(.character("c")))
         XCTAssertEqual(m.runs.map(\.trainer.config.learningRate), [0.003, 0.03, 0.3].map { $0 }, accuracy: 1e-15)
     }
 
-    func testSwitchingToDigitsChangesTheTask() {
-        var m = model()
+    func testSwitchingToDigitsChangesTheTask() throws {
+        var m = try model()
         m.selected = .data
         for _ in 0..<6 { _ = update(&m, .key(.right)) }
         XCTAssertEqual(m.settings.source, .builtin(.digits))
@@ -111,8 +111,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.main.trainer.network.activations.last, .softmax)
     }
 
-    func testSavePrompt() {
-        var m = model()
+    func testSavePrompt() throws {
+        var m = try model()
         _ = update(&m, .key(.character("s")))
         XCTAssertEqual(m.savePrompt, "playground.toml")
         for c in "net" { _ = update(&m, .key(.character(c))) }
@@ -121,8 +121,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertTrue(m.status?.contains("saved net.toml") ?? false)
     }
 
-    func testStepInAndQuit() {
-        var m = model()
+    func testStepInAndQuit() throws {
+        var m = try model()
         _ = update(&m, .key(.character(" ")))
         XCTAssertEqual(update(&m, .key(.character("i"))), [.setRunning(false), .stepIn])
         _ = update(&m, .key(.character("q")))

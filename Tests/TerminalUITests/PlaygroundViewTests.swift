@@ -5,12 +5,12 @@ import XCTest
 /// The playground screen as text: heatmap, digits, compare mode, the save prompt, too small.
 final class PlaygroundViewTests: XCTestCase {
     func trained(_ source: PlayDataSource, table: PlayTable? = nil, epochs: Int, width: Int, height: Int,
-                 unicode: Bool = false, compare: PlayField? = nil, change: (inout PlaySettings) -> Void = { _ in }) -> PlayModel {
+                 unicode: Bool = false, compare: PlayField? = nil, change: (inout PlaySettings) -> Void = { _ in }) throws -> PlayModel {
         var settings = PlaySettings(source: source)
         change(&settings)
-        var m = PlayModel(settings: settings, table: table, width: width, height: height, unicode: unicode, theme: .mono)
+        var m = try PlayModel(settings: settings, table: table, width: width, height: height, unicode: unicode, theme: .mono)
         m.compare = compare
-        m.runs = m.freshTrainers().map { t in
+        m.runs = try m.freshTrainers().map { t in
             var t = t
             t.train(epochs: epochs)
             return PlayRun(trainer: t)
@@ -18,8 +18,8 @@ final class PlaygroundViewTests: XCTestCase {
         return m
     }
 
-    func testSpiralHeatmapScreenASCII() {
-        let m = trained(.toy(.spiral), epochs: 40, width: 80, height: 24)
+    func testSpiralHeatmapScreenASCII() throws {
+        let m = try trained(.toy(.spiral), epochs: 40, width: 80, height: 24)
         let screen = view(m)
         XCTAssertTrue(screen.line(0).contains("playground | spiral"), screen.description)
         XCTAssertTrue(screen.line(0).contains("epoch 40 | paused"), screen.description)
@@ -27,33 +27,33 @@ final class PlaygroundViewTests: XCTestCase {
         assertSnapshot(screen, named: "playground-spiral-80x24-ascii")
     }
 
-    func testSpiralScreenWideUnicode() {
-        let m = trained(.toy(.spiral), epochs: 40, width: 120, height: 40, unicode: true)
+    func testSpiralScreenWideUnicode() throws {
+        let m = try trained(.toy(.spiral), epochs: 40, width: 120, height: 40, unicode: true)
         let screen = view(m)
         XCTAssertTrue(screen.description.contains("network 2-8-8-1"), screen.description)
         XCTAssertTrue(screen.description.contains("weights per layer"), screen.description)
         assertSnapshot(screen, named: "playground-spiral-120x40")
     }
 
-    func testDigitsScreen() {
-        let m = trained(.builtin(.digits), table: PlayTable.builtin(.digits), epochs: 2, width: 120, height: 40,
-                        unicode: true) { $0.hidden = [32]; $0.activation = .relu; $0.learningRate = 0.005 }
+    func testDigitsScreen() throws {
+        let m = try trained(.builtin(.digits), table: PlayTable.builtin(.digits), epochs: 2, width: 120, height: 40,
+                            unicode: true) { $0.hidden = [32]; $0.activation = .relu; $0.learningRate = 0.005 }
         let screen = view(m)
         XCTAssertTrue(screen.line(1).contains("digits · train"), screen.description)
         XCTAssertTrue(screen.description.contains("→"), "true → predicted captions")
         assertSnapshot(screen, named: "playground-digits-120x40")
     }
 
-    func testCompareScreen() {
-        let m = trained(.toy(.moons), epochs: 30, width: 100, height: 30, compare: .optimizer)
+    func testCompareScreen() throws {
+        let m = try trained(.toy(.moons), epochs: 30, width: 100, height: 30, compare: .optimizer)
         let screen = view(m)
         XCTAssertTrue(screen.description.contains("compare optimizer"), screen.description)
         for name in ["sgd", "momentum", "adam"] { XCTAssertTrue(screen.description.contains(name), name) }
         assertSnapshot(screen, named: "playground-compare-100x30-ascii")
     }
 
-    func testPromptsAndTooSmall() {
-        var m = trained(.toy(.xor), epochs: 0, width: 80, height: 24)
+    func testPromptsAndTooSmall() throws {
+        var m = try trained(.toy(.xor), epochs: 0, width: 80, height: 24)
         _ = update(&m, .key(.character("s")))
         XCTAssertTrue(view(m).line(23).contains("save as: playground.toml_"))
         _ = update(&m, .key(.escape))
@@ -66,11 +66,11 @@ final class PlaygroundViewTests: XCTestCase {
 
 /// The playground in Japanese: every label from `PlayText`, none of the English ones left.
 final class PlaygroundJapaneseViewTests: XCTestCase {
-    func testJapaneseScreenHasJapaneseLabelsAndNoEnglishOnes() {
+    func testJapaneseScreenHasJapaneseLabelsAndNoEnglishOnes() throws {
         for (width, height) in [(80, 24), (120, 40)] {
-            var m = PlayModel(settings: PlaySettings(source: .toy(.spiral)), table: nil, width: width, height: height,
-                              unicode: true, theme: .mono, language: .ja)
-            m.runs = m.freshTrainers().map { t in
+            var m = try PlayModel(settings: PlaySettings(source: .toy(.spiral)), table: nil, width: width, height: height,
+                                  unicode: true, theme: .mono, language: .ja)
+            m.runs = try m.freshTrainers().map { t in
                 var t = t
                 t.train(epochs: 5)
                 return PlayRun(trainer: t)
@@ -99,8 +99,8 @@ final class PlaygroundJapaneseViewTests: XCTestCase {
             _ = update(&m, .key(.character("r")))
             XCTAssertTrue(view(m).line(height - 1).contains("リセット: シード 1 から新しいネットワーク"))
         }
-        var small = PlayModel(settings: PlaySettings(source: .toy(.xor)), table: nil, width: 60, height: 20,
-                              unicode: true, theme: .mono, language: .ja)
+        var small = try PlayModel(settings: PlaySettings(source: .toy(.xor)), table: nil, width: 60, height: 20,
+                                  unicode: true, theme: .mono, language: .ja)
         XCTAssertTrue(view(small).description.contains("ウィンドウを 80x24 以上に広げてください"), view(small).description)
     }
 }

@@ -15,9 +15,9 @@ final class TutorRunKeysTests: XCTestCase {
         for c in text { update(&model, .key(.character(c))) }
     }
 
-    func testLeftFromTheFirstEventAndHomeGiveTheStartScreen() {
+    func testLeftFromTheFirstEventAndHomeGiveTheStartScreen() throws {
         for size in [(80, 24), (120, 40)] {
-            var model = TutorUpdateTests.twoTwoTwo(width: size.0, height: size.1)
+            var model = try TutorUpdateTests.twoTwoTwo(width: size.0, height: size.1)
             let first = model.screenOutsideTheRun
             press(&model, .right)
             press(&model, .left)
@@ -33,8 +33,8 @@ final class TutorRunKeysTests: XCTestCase {
         }
     }
 
-    func testGoToAnEpochOrAnUpdate() {
-        var model = TutorUpdateTests.twoTwoTwo()
+    func testGoToAnEpochOrAnUpdate() throws {
+        var model = try TutorUpdateTests.twoTwoTwo()
         press(&model, .character("e"))
         type(&model, "1000")
         press(&model, .enter)
@@ -80,11 +80,11 @@ final class TutorRunKeysTests: XCTestCase {
     }
 
     /// `e` then Enter trains the default 1000; typed digits replace it, 10000 included.
-    func testSkipPromptDefaultAndTypedNumbers() {
-        var model = TutorUpdateTests.twoTwoTwo()
+    func testSkipPromptDefaultAndTypedNumbers() throws {
+        var model = try TutorUpdateTests.twoTwoTwo()
         press(&model, .character("e"), .enter)
         XCTAssertEqual(model.timeline.position?.step, 1000)
-        model = TutorUpdateTests.twoTwoTwo()
+        model = try TutorUpdateTests.twoTwoTwo()
         press(&model, .character("e"))
         type(&model, "10000")
         XCTAssertEqual(model.overlay, .skipPrompt("10000"))
@@ -92,8 +92,8 @@ final class TutorRunKeysTests: XCTestCase {
         XCTAssertEqual(model.timeline.position?.step, 10000)
     }
 
-    func testMarkShowsEachChangeSinceItAndMComesBack() {
-        var model = TutorUpdateTests.twoTwoTwo(width: 120, height: 40)
+    func testMarkShowsEachChangeSinceItAndMComesBack() throws {
+        var model = try TutorUpdateTests.twoTwoTwo(width: 120, height: 40)
         press(&model, .character("M"))
         XCTAssertEqual(model.status, model.text.noMark)
         press(&model, .character("e"))
@@ -122,8 +122,8 @@ final class TutorRunKeysTests: XCTestCase {
         XCTAssertTrue(view(model).description.contains("change"))
     }
 
-    func testRunBarAndLossCursor() {
-        var model = TutorUpdateTests.twoTwoTwo(width: 120, height: 40)
+    func testRunBarAndLossCursor() throws {
+        var model = try TutorUpdateTests.twoTwoTwo(width: 120, height: 40)
         press(&model, .character("e"))
         type(&model, "1000")
         press(&model, .enter)
@@ -144,8 +144,8 @@ final class TutorRunKeysTests: XCTestCase {
     }
 
     /// With mini-batches the curve has a point per update from the first update on.
-    func testMiniBatchLossPointsPerUpdateThenPerEpoch() {
-        var t = Timeline(trainer: TutorRunKeysTests.shuffledMiniBatches())
+    func testMiniBatchLossPointsPerUpdateThenPerEpoch() throws {
+        var t = try Timeline(trainer: TutorRunKeysTests.shuffledMiniBatches())
         XCTAssertTrue(t.lossCurve(maxPoints: 100).values.isEmpty)
         t.next()
         let first = t.currentTrace!.batchLoss
@@ -161,15 +161,15 @@ final class TutorRunKeysTests: XCTestCase {
         }
     }
 
-    static func shuffledMiniBatches() -> Trainer {
+    static func shuffledMiniBatches() throws -> Trainer {
         let x = (0..<10).map { k in [Double(k) / 10, Double(k % 3) / 3] }
         let y = (0..<10).map { k in [Double(k % 2)] }
-        var net = Network(layerSizes: [2, 3, 1], activations: [.tanh, .sigmoid], biasMode: .trainable,
-                          initialization: .xavier, seed: 3)
+        var net = try Network(layerSizes: [2, 3, 1], activations: [.tanh, .sigmoid], biasMode: .trainable,
+                              initialization: .xavier, seed: 3)
         net.set(.bias(layer: 0, neuron: 0), to: 0.1)
-        return Trainer(network: net, config: TrainingConfig(loss: .bce, optimizer: .sgd, learningRate: 0.3, batchSize: 3,
-                                                            shuffle: true, shuffleSeed: 5),
-                       data: Dataset(inputs: x, targets: y))
+        return try Trainer(network: net, config: TrainingConfig(loss: .bce, optimizer: .sgd, learningRate: 0.3, batchSize: 3,
+                                                                shuffle: true, shuffleSeed: 5),
+                           data: Dataset(inputs: x, targets: y))
     }
 }
 

@@ -25,8 +25,8 @@ final class TutorSnapshotTests: XCTestCase {
 
     static func model(_ file: String, width: Int, height: Int, unicode: Bool) throws -> TutorModel {
         let network = try NetworkFile.load(path: lessonPath(file))
-        return TutorModel(file: network, width: width, height: height, language: .en, unicode: unicode,
-                          theme: .default)
+        return try TutorModel(file: network, width: width, height: height, language: .en, unicode: unicode,
+                              theme: .default)
     }
 
     /// The four phases and the event each one is shown at.

@@ -6,31 +6,31 @@ import XCTest
 
 /// The tutor's `update` without a terminal: moving, step sizes, skipping, resizing, settings.
 final class TutorUpdateTests: XCTestCase {
-    static func twoTwoTwo(width: Int = 100, height: Int = 30, unicode: Bool = true, language: Language = .en) -> TutorModel {
+    static func twoTwoTwo(width: Int = 100, height: Int = 30, unicode: Bool = true, language: Language = .en) throws -> TutorModel {
         let spec = NetworkSpec(layerSizes: [2, 2, 2], activations: [.sigmoid, .sigmoid], biasMode: .frozen,
                                explicitWeights: [[[0.15, 0.20], [0.25, 0.30]], [[0.40, 0.45], [0.50, 0.55]]],
                                explicitBiases: [[0.35, 0.35], [0.60, 0.60]])
         let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
-        let trainer = Trainer(network: spec.build(), config: config,
-                              data: Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
-        return TutorModel(title: "2-2-2", spec: spec, trainer: trainer, width: width, height: height,
-                          language: language, unicode: unicode, theme: .default)
+        let trainer = try Trainer(network: try spec.build(), config: config,
+                                  data: Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
+        return try TutorModel(title: "2-2-2", spec: spec, trainer: trainer, width: width, height: height,
+                              language: language, unicode: unicode, theme: .default)
     }
 
-    static func xor(width: Int = 100, height: Int = 30) -> TutorModel {
+    static func xor(width: Int = 100, height: Int = 30) throws -> TutorModel {
         let spec = NetworkSpec(layerSizes: [3, 4, 1], activations: [.sigmoid, .sigmoid], biasMode: .none, seed: 1)
         let config = TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5)
         let data = Dataset(inputs: [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]], targets: [[0], [1], [1], [0]])
-        return TutorModel(title: "xor", spec: spec, trainer: Trainer(network: spec.build(), config: config, data: data),
-                          width: width, height: height, language: .en, unicode: true, theme: .default)
+        return try TutorModel(title: "xor", spec: spec, trainer: try Trainer(network: try spec.build(), config: config, data: data),
+                              width: width, height: height, language: .en, unicode: true, theme: .default)
     }
 
     func press(_ model: inout TutorModel, _ keys: Key..., times: Int = 1) {
         for _ in 0..<times { for key in keys { update(&model, .key(key)) } }
     }
 
-    func testForwardNThenBackNShowsTheIdenticalScreens() {
-        var model = Self.xor()
+    func testForwardNThenBackNShowsTheIdenticalScreens() throws {
+        var model = try Self.xor()
         press(&model, .right)
         // (the run bar and the loss curve show the whole run, which grows on the way forward)
         var screens: [[String]] = [model.screenOutsideTheRun]
@@ -44,8 +44,8 @@ final class TutorUpdateTests: XCTestCase {
         }
     }
 
-    func testClickerKeysMoveLikeArrows() {
-        var a = Self.twoTwoTwo(), b = Self.twoTwoTwo()
+    func testClickerKeysMoveLikeArrows() throws {
+        var a = try Self.twoTwoTwo(), b = try Self.twoTwoTwo()
         press(&a, .right, times: 5)
         press(&b, .pageDown, times: 5)
         XCTAssertEqual(a.timeline.position, b.timeline.position)
@@ -55,8 +55,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(a.timeline.position, .init(step: 0, event: 2))
     }
 
-    func testStepSizes() {
-        var model = Self.twoTwoTwo()
+    func testStepSizes() throws {
+        var model = try Self.twoTwoTwo()
         press(&model, .character("]"))
         XCTAssertEqual(model.granularity, .neuron)
         press(&model, .right)   // h1: weighted sum and activation
@@ -81,8 +81,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(model.granularity, .event)
     }
 
-    func testTabJumpsToTheNextPhase() {
-        var model = Self.twoTwoTwo()
+    func testTabJumpsToTheNextPhase() throws {
+        var model = try Self.twoTwoTwo()
         press(&model, .right)
         press(&model, .tab)
         XCTAssertEqual(model.timeline.currentEvent?.phase, .loss)
@@ -94,8 +94,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(model.timeline.currentEvent?.phase, .backward)
     }
 
-    func testSkipEpochsThenStepAndComeBack() {
-        var model = Self.xor()
+    func testSkipEpochsThenStepAndComeBack() throws {
+        var model = try Self.xor()
         press(&model, .right, times: 3)
         let before = model.screenOutsideTheRun
         press(&model, .character("e"), .character("5"), .character("0"), .enter)
@@ -111,8 +111,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(model.screenOutsideTheRun, before, "the numbers before the skip are still there")
     }
 
-    func testResizeAndTooSmall() {
-        var model = Self.twoTwoTwo(width: 100, height: 30)
+    func testResizeAndTooSmall() throws {
+        var model = try Self.twoTwoTwo(width: 100, height: 30)
         update(&model, .resize(width: 60, height: 20))
         XCTAssertTrue(view(model).description.contains("enlarge the window to at least 80x24 (now 60x20)"))
         update(&model, .resize(width: 120, height: 40))
@@ -121,8 +121,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertFalse(screen.description.contains("enlarge"))
     }
 
-    func testLearningRateChangeAppliesFromTheNextUpdate() {
-        var model = Self.twoTwoTwo()
+    func testLearningRateChangeAppliesFromTheNextUpdate() throws {
+        var model = try Self.twoTwoTwo()
         press(&model, .right, times: 5)
         press(&model, .character("c"))
         guard case .settings? = model.overlay else { return XCTFail("settings form opens") }
@@ -134,8 +134,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(model.timeline.position, .init(step: 0, event: 4))
     }
 
-    func testArchitectureChangeRestartsWithANewNetwork() {
-        var model = Self.twoTwoTwo()
+    func testArchitectureChangeRestartsWithANewNetwork() throws {
+        var model = try Self.twoTwoTwo()
         press(&model, .right, times: 5)
         press(&model, .character("c"), .down, .down, .down)   // hidden layers
         press(&model, .right)                                    // 2 → 3 neurons
@@ -145,8 +145,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertTrue(model.status?.contains("2-3-2") ?? false, model.status ?? "")
     }
 
-    func testQuitAndHelp() {
-        var model = Self.twoTwoTwo()
+    func testQuitAndHelp() throws {
+        var model = try Self.twoTwoTwo()
         press(&model, .character("?"))
         XCTAssertEqual(model.overlay, .help)
         XCTAssertTrue(view(model).description.contains("PageDown"))
@@ -156,8 +156,8 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertTrue(model.quit)
     }
 
-    func testAutoplayTicksMoveOnlyWhenPlaying() {
-        var model = Self.twoTwoTwo()
+    func testAutoplayTicksMoveOnlyWhenPlaying() throws {
+        var model = try Self.twoTwoTwo()
         update(&model, .tick)
         XCTAssertNil(model.timeline.position)
         press(&model, .character("a"))

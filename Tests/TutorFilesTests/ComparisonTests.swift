@@ -9,7 +9,7 @@ final class ComparisonTests: XCTestCase {
 
     func testGradientNormsPerLayerAndInTotal() throws {
         let file = try lessonFile(scene())
-        var t = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data))
+        var t = try Timeline(trainer: try Trainer(network: file.network, config: file.training, data: file.data))
         t.forward(by: .update)
         let g = try XCTUnwrap(t.currentTrace).gradient
         let layer1 = g.weights[0].reduce(0) { $0 + $1 * $1 }.squareRoot()
@@ -39,11 +39,11 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(spec.epochs, 5)
         XCTAssertEqual(spec.variants[1].training.learningRate, 2.0)
         XCTAssertEqual(spec.variants[1].training.optimizer, .momentum(mu: 0.9))
-        let player = try XCTUnwrap(LessonPlayer(file: file))
+        let player = try XCTUnwrap(try LessonPlayer(file: file))
         let c = try XCTUnwrap(player.comparison)
         XCTAssertEqual(c.runs.map { $0.epochLosses.count }, [5, 5])
         // the unchanged run is the lesson's own training
-        var trainer = Trainer(network: file.network, config: file.training, data: file.data)
+        var trainer = try Trainer(network: file.network, config: file.training, data: file.data)
         trainer.train(epochs: 5)
         XCTAssertEqual(c.runs[0].epochLosses, Array(trainer.epochLosses))
         XCTAssertEqual(c.runs[0].finalLoss, trainer.loss())
@@ -78,7 +78,7 @@ final class ComparisonTests: XCTestCase {
 
     func lesson(_ id: String) throws -> (NetworkFile, Comparison?) {
         let file = try XCTUnwrap(try diskLessons().first { $0.lesson?.id == id }, id)
-        return (file, Comparison.compute(for: file))
+        return (file, try Comparison.compute(for: file))
     }
 
     func testActivationsLessonShowsVanishingGradientsAndReLUsAnswer() throws {
@@ -119,7 +119,7 @@ final class ComparisonTests: XCTestCase {
 
     func testDigitsLessonGalleryAndAccuracy() throws {
         let (file, _) = try lesson("digits")
-        var player = try XCTUnwrap(LessonPlayer(file: file))
+        var player = try XCTUnwrap(try LessonPlayer(file: file))
         let before = player.gallery()
         XCTAssertEqual(before.source, .test)
         XCTAssertEqual(before.samples.count, 12)

@@ -40,7 +40,7 @@ final class LessonGoToTests: XCTestCase {
         var player = try XCTUnwrap(LessonPlayer(file: file))
         player.go(to: 3)
         XCTAssertTrue(player.unreachedScenes.isEmpty)
-        var reference = Trainer(network: file.network, config: file.training, data: file.data)
+        var reference = try Trainer(network: file.network, config: file.training, data: file.data)
         reference.train(epochs: 499)
         player.go(to: 0)
         XCTAssertEqual(player.sceneTimeline.position, .init(step: 499, event: 0))
@@ -49,7 +49,7 @@ final class LessonGoToTests: XCTestCase {
         XCTAssertEqual(player.sceneTimeline.position?.step, 502)
         player.go(to: 2)
         XCTAssertEqual(player.sceneTimeline.position, .init(step: 1, event: 0), "back to an early update of the run")
-        var second = Trainer(network: file.network, config: file.training, data: file.data)
+        var second = try Trainer(network: file.network, config: file.training, data: file.data)
         let first = second.recordedStep()!
         XCTAssertEqual(player.sceneTimeline.shownTrainer, first.after)
         player.go(to: 3)

@@ -33,7 +33,7 @@ final class LessonPlayTests: XCTestCase {
 
     func testGoingBackShowsTheSameNumbers() throws {
         for file in try diskLessons() {
-            var player = try XCTUnwrap(LessonPlayer(file: file))
+            var player = try XCTUnwrap(try LessonPlayer(file: file))
             var shown: [String] = []
             var positions: [Timeline.Position?] = []
             repeat {
@@ -50,11 +50,11 @@ final class LessonPlayTests: XCTestCase {
 
     func testResumingAtASceneShowsWhatItShowedBefore() throws {
         let file = try XCTUnwrap(try diskLessons().first { $0.lesson!.id == "chain-rule" })
-        var player = try XCTUnwrap(LessonPlayer(file: file))
+        var player = try XCTUnwrap(try LessonPlayer(file: file))
         for _ in 0..<2 { player.nextScene() }
         _ = player.answer("+")
         for _ in 0..<3 { player.nextScene() }
-        let resumed = try XCTUnwrap(LessonPlayer(file: file, progress: player.progress))
+        let resumed = try XCTUnwrap(try LessonPlayer(file: file, progress: player.progress))
         XCTAssertEqual(resumed.sceneIndex, 5)
         XCTAssertEqual(resumed.narration(), player.narration())
         XCTAssertEqual(resumed.score, player.score)
@@ -63,7 +63,7 @@ final class LessonPlayTests: XCTestCase {
 
     func testTheSignQuizOfTheChainRuleIsAboutW5() throws {
         let file = try BuiltinLessons.load("04-chain-rule")
-        var player = try XCTUnwrap(LessonPlayer(file: file))
+        var player = try XCTUnwrap(try LessonPlayer(file: file))
         while player.scene.quiz == nil { player.nextScene() }
         XCTAssertEqual(player.scene.quiz?.kind, .sign)
         XCTAssertEqual(player.scene.quiz?.answer, .gradient(.weight(layer: 1, to: 0, from: 0)))
@@ -76,7 +76,7 @@ final class LessonPlayTests: XCTestCase {
     /// target must be reached, every quiz answered as asked.
     @discardableResult
     func play(_ file: NetworkFile, language: LessonLanguage, right: Bool) throws -> LessonPlayer {
-        var player = try XCTUnwrap(LessonPlayer(file: file, language: language))
+        var player = try XCTUnwrap(try LessonPlayer(file: file, language: language))
         let where_ = { (p: LessonPlayer) in "\(file.path) scene \(p.sceneIndex + 1) (\(language))" }
         var scenes = 0
         repeat {

@@ -14,7 +14,7 @@ final class LoadingTests: XCTestCase {
         XCTAssertEqual(file.spec.explicitBiases, [[0.35, 0.35], [0.60, 0.60]])
         XCTAssertEqual(file.network.nestedWeights, file.spec.explicitWeights)
         XCTAssertEqual(file.network.biases, [[0.35, 0.35], [0.60, 0.60]])
-        XCTAssertEqual(file.network, file.spec.build())
+        XCTAssertEqual(file.network, try file.spec.build())
         XCTAssertEqual(file.training, TrainingConfig(loss: .halfSSE, reduction: .sum, optimizer: .sgd, learningRate: 0.5,
                                                      batchSize: 0, shuffle: false, epochs: 10000, shuffleSeed: 1))
         XCTAssertEqual(file.data, Dataset(inputs: [[0.05, 0.10]], targets: [[0.01, 0.99]]))
@@ -40,8 +40,8 @@ final class LoadingTests: XCTestCase {
                                                      batchSize: 0, shuffle: false, epochs: 1000, clipNorm: nil,
                                                      weightDecay: 0, shuffleSeed: 1))
         // seeded random weights, zero biases, the same every time
-        XCTAssertEqual(file.network, Network(layerSizes: [2, 2, 1], activations: [.sigmoid, .sigmoid],
-                                             biasMode: .trainable, initialization: .xavier, seed: 1))
+        XCTAssertEqual(file.network, try Network(layerSizes: [2, 2, 1], activations: [.sigmoid, .sigmoid],
+                                                 biasMode: .trainable, initialization: .xavier, seed: 1))
         XCTAssertEqual(file.network, try parse(minimalNetwork).network)
         XCTAssertEqual(file.data.targets, [[0], [1], [1], [0]])
     }
@@ -126,8 +126,8 @@ final class LoadingTests: XCTestCase {
         let file = try parse(minimalNetwork.replacingOccurrences(of: "layers = [2, 2, 1]",
                                                                   with: "layers = [2, 2, 1]\nbiases = [[1, 2], [3]]"))
         XCTAssertEqual(file.network.biases, [[1, 2], [3]])
-        XCTAssertEqual(file.network.weights, Network(layerSizes: [2, 2, 1], activations: [.sigmoid, .sigmoid],
-                                                     biasMode: .trainable, initialization: .xavier, seed: 1).weights)
+        XCTAssertEqual(file.network.weights, try Network(layerSizes: [2, 2, 1], activations: [.sigmoid, .sigmoid],
+                                                         biasMode: .trainable, initialization: .xavier, seed: 1).weights)
     }
 
     func testInlineSplitAndScale() throws {

@@ -9,7 +9,7 @@ final class PlaceholderTests: XCTestCase {
     /// The 2-2-2 example after its forward, loss and backward passes (first update event).
     func timelineAtUpdate() throws -> Timeline {
         let file = try lessonFile(scene())
-        var t = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data))
+        var t = try Timeline(trainer: try Trainer(network: file.network, config: file.training, data: file.data))
         t.forward(by: .event)
         t.nextPhase()
         t.nextPhase()
@@ -84,8 +84,8 @@ final class PlaceholderTests: XCTestCase {
     }
 
     func testNamesFollowTheNotationNumbering() throws {
-        let deep = Network(layerSizes: [2, 3, 2, 1], activations: [.tanh, .tanh, .sigmoid], biasMode: .trainable,
-                           initialization: .xavier, seed: 1)
+        let deep = try Network(layerSizes: [2, 3, 2, 1], activations: [.tanh, .tanh, .sigmoid], biasMode: .trainable,
+                               initialization: .xavier, seed: 1)
         let names = ValueNames(naming: NetworkNaming(network: deep))
         XCTAssertEqual(names.neuron("h3_1"), NeuronRef(layer: 1, index: 2))
         XCTAssertEqual(names.neuron("h2^(2)"), NeuronRef(layer: 2, index: 1))
@@ -100,7 +100,7 @@ final class PlaceholderTests: XCTestCase {
 
     func testBeforeTheFirstStepOnlyStateIsKnown() throws {
         let file = try lessonFile(scene())
-        let t = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data))
+        let t = try Timeline(trainer: try Trainer(network: file.network, config: file.training, data: file.data))
         XCTAssertEqual(Narration.render("{w.w5:.2f} {input.x2:.2f} {target.o1:.2f} {epoch:d} {out.o1}", timeline: t),
                        "0.40 0.10 0.01 1 ?")
     }

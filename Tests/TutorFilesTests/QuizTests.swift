@@ -51,7 +51,7 @@ final class QuizTests: XCTestCase {
     func testPlayerQuizFlow() throws {
         let quiz = "[scene.quiz]\nkind = \"number\"\nquestion_en = \"q\"\nquestion_ja = \"問\"\nanswer = \"grad.w5\"\n"
             + "hint_en = \"Multiply the three links.\"\nhint_ja = \"三つを掛けます。\"\n"
-        var player = try XCTUnwrap(LessonPlayer(file: try lessonFile(scene("advance = \"to:grad.w5\"\n" + quiz))))
+        var player = try XCTUnwrap(try LessonPlayer(file: try lessonFile(scene("advance = \"to:grad.w5\"\n" + quiz))))
         XCTAssertTrue(player.quizPending)
         XCTAssertEqual(player.quizValue, .gradient(.weight(layer: 1, to: 0, from: 0)))
         XCTAssertEqual(player.hint(), "Multiply the three links.")

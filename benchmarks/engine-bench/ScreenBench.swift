@@ -1,4 +1,5 @@
 import BackpropEngine
+import Foundation
 import TerminalUI
 import TutorFiles
 
@@ -9,11 +10,11 @@ func screenBenchmarks(root: String, repetitions: Int) {
         var firstFrame: Buffer? = nil
         let startup = median(repetitions) {
             let file = load(path)
-            let model = TutorModel(file: file, width: 200, height: 60, language: .en, unicode: true, theme: .default)
+            let model = tutor(file)
             firstFrame = view(model)
         }
         precondition(firstFrame?.width == 200)
-        var model = TutorModel(file: load(path), width: 200, height: 60, language: .en, unicode: true, theme: .default)
+        var model = tutor(load(path))
         // a backward step in the middle of an update: every panel has something to draw
         update(&model, .key(.right))
         update(&model, .key(.tab))
@@ -36,5 +37,12 @@ func screenBenchmarks(root: String, repetitions: Int) {
         precondition(model.timeline.mark != nil && model.timeline.trainedEpochs >= Double(epochs))
         let trained = median(repetitions * 40) { frame = view(model) }
         print(String(format: "redraw-200x60-%@-trained %.6f", name, trained))
+    }
+}
+
+func tutor(_ file: NetworkFile) -> TutorModel {
+    do { return try TutorModel(file: file, width: 200, height: 60, language: .en, unicode: true, theme: .default) } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(2)
     }
 }

@@ -25,11 +25,20 @@ func load(_ path: String) -> NetworkFile {
     }
 }
 
+/// A trainer for a file's network (built once, outside the timed parts).
+func trainer(_ network: Network, _ file: NetworkFile) -> Trainer {
+    do { return try Trainer(network: network, config: file.training, data: file.data) } catch {
+        FileHandle.standardError.write(Data("\(file.path): \(error)\n".utf8))
+        exit(2)
+    }
+}
+
 // (a) the article's XOR program, 10,000 epochs
 let xor = load("lessons/article-xor.toml")
+let xorNetwork = xor.network
 var xorLoss = 0.0
 let xorTime = median(repetitions * 4) {
-    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    var t = trainer(xorNetwork, xor)
     t.train(epochs: 10_000)
     xorLoss = t.epochLosses.last!
 }
@@ -37,9 +46,10 @@ print(String(format: "xor %.6f", xorTime))
 
 // (b) one epoch of 64-32-10 on the digits, mini-batches of 32
 let digits = load("benchmarks/digits-64-32-10.toml")
+let digitsNetwork = digits.network
 var digitsLoss = 0.0
 let digitsTime = median(repetitions * 4) {
-    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    var t = trainer(digitsNetwork, digits)
     t.train(epochs: 1)
     precondition(!t.hasDiverged)
     digitsLoss = t.epochLosses[0]
@@ -50,20 +60,20 @@ print(String(format: "digits %.6f", digitsTime))
 // side is train(epochs:), the real fast path (XOR is full batch: one update per epoch).
 let xorUpdates = 1000
 let fastXOR = median(repetitions) {
-    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    var t = trainer(xorNetwork, xor)
     precondition(t.batchesPerEpoch == 1)
     t.train(epochs: xorUpdates)
     precondition(t.updateCount == xorUpdates)
 }
 let recordedXOR = median(repetitions) {
-    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    var t = trainer(xorNetwork, xor)
     var last: StepTrace? = nil
     for _ in 0..<xorUpdates { last = t.recordedStep(reusing: last) }
     precondition(t.updateCount == xorUpdates)
 }
 var eventCount = 0
 let recordedXORAllEvents = median(repetitions) {
-    var t = Trainer(network: xor.network, config: xor.training, data: xor.data)
+    var t = trainer(xorNetwork, xor)
     eventCount = 0
     var last: StepTrace? = nil
     for _ in 0..<xorUpdates {
@@ -72,12 +82,12 @@ let recordedXORAllEvents = median(repetitions) {
     }
 }
 let fastDigits = median(repetitions) {
-    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    var t = trainer(digitsNetwork, digits)
     t.train(epochs: 1)
     precondition(t.updateCount == t.batchesPerEpoch)
 }
 let recordedDigits = median(repetitions) {
-    var t = Trainer(network: digits.network, config: digits.training, data: digits.data)
+    var t = trainer(digitsNetwork, digits)
     var last: StepTrace? = nil
     for _ in 0..<t.batchesPerEpoch { last = t.recordedStep(reusing: last) }
     precondition(t.epoch == 1)

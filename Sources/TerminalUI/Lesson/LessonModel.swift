@@ -97,9 +97,8 @@ public struct LessonModel: Sendable {
     /// A tutor model standing where the lesson's engine stands, so the tutor's panels can draw it.
     var tutorModel: TutorModel {
         var m = TutorModel(title: player.lesson.title.text(player.language), spec: player.file.spec,
-                           trainer: player.sceneTimeline.shownTrainer, width: width, height: height,
-                           language: eventLanguage, unicode: unicode, theme: theme)
-        m.timeline = player.timeline
+                           timeline: player.timeline, initialTrainer: player.sceneTimeline.shownTrainer,
+                           width: width, height: height, language: eventLanguage, unicode: unicode, theme: theme)
         // a pending quiz's value (and what gives it away) is drawn "?" until it is answered
         for name in player.hiddenValues {
             switch name {

@@ -33,8 +33,9 @@ public struct PlayModel: Sendable {
     public var language: Language
     public var quit = false
 
+    /// Throws when the engine refuses the settings' network (too large for the data's columns, say).
     public init(settings: PlaySettings, table: PlayTable?, width: Int, height: Int, unicode: Bool, theme: Theme,
-                language: Language = .en) {
+                language: Language = .en) throws(EngineError) {
         self.settings = settings
         self.table = table
         switch settings.source {
@@ -49,7 +50,7 @@ public struct PlayModel: Sendable {
         self.theme = theme
         self.language = language
         runs = []
-        runs = freshRuns()
+        runs = try freshRuns()
     }
 
     /// The settings of each run: one, or one per compared value.
@@ -59,16 +60,18 @@ public struct PlayModel: Sendable {
     }
 
     /// New trainers at epoch 0 for the current settings (the same seeded start for every run).
-    public func freshTrainers() -> [Trainer] {
-        variants.map { variant in
+    public func freshTrainers() throws(EngineError) -> [Trainer] {
+        var trainers: [Trainer] = []
+        for variant in variants {
             let s = variant.settings
-            let network = s.spec(inputs: data.inputSize, task: data.task).build()
-            return Trainer(network: network, config: s.config, data: data.train,
-                           testData: data.test.count > 0 ? data.test : nil)
+            let network = try s.spec(inputs: data.inputSize, task: data.task).build()
+            trainers.append(try Trainer(network: network, config: s.config, data: data.train,
+                                        testData: data.test.count > 0 ? data.test : nil))
         }
+        return trainers
     }
 
-    func freshRuns() -> [PlayRun] { freshTrainers().map { PlayRun(trainer: $0) } }
+    func freshRuns() throws(EngineError) -> [PlayRun] { try freshTrainers().map { PlayRun(trainer: $0) } }
 
     /// The training settings of each run (sent to the trainer thread when they change).
     public var configs: [TrainingConfig] { variants.map(\.settings.config) }

@@ -86,12 +86,13 @@ private func playKey(_ model: inout PlayModel, _ key: Key) -> [PlayCommand] {
         if model.running { model.running = false; return [.setRunning(false), .trainEpoch] }
         return [.trainEpoch]
     case .character("r"):
-        restart(&model)
+        guard restart(&model) else { return [] }
         model.status = model.text.reset(seed: model.settings.seed)
         return [.restart]
     case .character("c"):
+        let before = model.compare
         model.compare = model.compare == nil ? model.selected.comparedField : nil
-        restart(&model)
+        guard restart(&model) else { model.compare = before; return [] }
         return [.restart]
     case .character("i"):
         if model.running { model.running = false; return [.setRunning(false), .stepIn] }
@@ -117,9 +118,22 @@ private func sources(_ model: PlayModel) -> [PlayDataSource] {
         + (model.fileSource.map { [$0] } ?? [])
 }
 
-/// Takes new settings: live ones go to the running trainers, others start over.
+/// Takes new settings: live ones go to the running trainers, others start over. Settings the
+/// engine refuses (a network too large, say) change nothing; the refusal is the status line.
 private func change(_ model: inout PlayModel, to new: PlaySettings) -> [PlayCommand] {
     guard new != model.settings else { return [] }
+    var next = model
+    do {
+        let commands = try applyChange(&next, to: new)
+        model = next
+        return commands
+    } catch {
+        model.status = "\(error)"
+        return []
+    }
+}
+
+private func applyChange(_ model: inout PlayModel, to new: PlaySettings) throws(EngineError) -> [PlayCommand] {
     let old = model.settings
     model.settings = new
     if old.source != new.source {
@@ -142,14 +156,24 @@ private func change(_ model: inout PlayModel, to new: PlaySettings) -> [PlayComm
         for k in model.runs.indices { model.runs[k].trainer.config = model.configs[k] }
         return [.configure]
     }
-    restart(&model)
+    let runs = try model.freshRuns()
+    model.generation += 1
+    model.runs = runs
     return [.restart]
 }
 
-/// Fresh runs under a new generation (the trainer thread gets them through `.restart`).
-private func restart(_ model: inout PlayModel) {
-    model.generation += 1
-    model.runs = model.freshRuns()
+/// Fresh runs under a new generation (the trainer thread gets them through `.restart`); false,
+/// with the engine's refusal as the status, when the settings cannot be trained.
+private func restart(_ model: inout PlayModel) -> Bool {
+    do {
+        let runs = try model.freshRuns()
+        model.generation += 1
+        model.runs = runs
+        return true
+    } catch {
+        model.status = "\(error)"
+        return false
+    }
 }
 
 private func editKey(_ model: inout PlayModel, _ key: Key, _ text: String) -> [PlayCommand] {

@@ -99,10 +99,16 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         config.optimizer = form.optimizer
         config.shuffleSeed = seed
         let old = model.initialTrainer
-        let trainer = Trainer(network: spec.build(), config: config, data: old.data, testData: old.testData)
+        // the engine checks the new shape (sizes, memory); its refusal is shown, nothing changes
+        let trainer: Trainer
+        do {
+            trainer = try Trainer(network: spec.build(), config: config, data: old.data, testData: old.testData)
+            try model.timeline.restart(with: trainer)
+        } catch {
+            model.status = "\(error)"; return
+        }
         model.spec = spec
         model.initialTrainer = trainer
-        model.timeline.restart(with: trainer)
         model.autoplay = false
         let shape = spec.layerSizes.map(String.init).joined(separator: "-")
         model.status = text.applied(([shape, form.activation.rawValue, "seed \(seed)"] + changes).joined(separator: ", "))

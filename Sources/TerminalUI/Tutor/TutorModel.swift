@@ -48,12 +48,20 @@ public struct TutorModel: Sendable {
     /// Seconds between autoplay steps.
     public static let autoplaySpeeds: [Double] = [3, 2, 1, 0.5, 0.25, 0.1, 0.05]
 
+    /// Throws when the trainer's steps are too large to record (`Trainer.checkRecording`).
     public init(title: String, spec: NetworkSpec, trainer: Trainer, width: Int, height: Int,
+                language: Language, unicode: Bool, theme: Theme) throws(EngineError) {
+        self.init(title: title, spec: spec, timeline: try Timeline(trainer: trainer), initialTrainer: trainer,
+                  width: width, height: height, language: language, unicode: unicode, theme: theme)
+    }
+
+    /// A model on a timeline made already; `initialTrainer` is where restart goes back to.
+    public init(title: String, spec: NetworkSpec, timeline: Timeline, initialTrainer: Trainer, width: Int, height: Int,
                 language: Language, unicode: Bool, theme: Theme) {
         self.title = title
         self.spec = spec
-        timeline = Timeline(trainer: trainer)
-        initialTrainer = trainer
+        self.timeline = timeline
+        self.initialTrainer = initialTrainer
         self.width = width
         self.height = height
         self.language = language
@@ -61,11 +69,19 @@ public struct TutorModel: Sendable {
         self.theme = theme
     }
 
-    /// A model for a loaded network file.
-    public init(file: NetworkFile, width: Int, height: Int, language: Language, unicode: Bool, theme: Theme) {
-        let trainer = Trainer(network: file.network, config: file.training, data: file.data, testData: file.testData)
-        self.init(title: file.title, spec: file.spec, trainer: trainer, width: width, height: height,
-                  language: language, unicode: unicode, theme: theme)
+    /// A model for a loaded network file. The file was checked when it was read; an engine
+    /// error comes back as file:line.
+    public init(file: NetworkFile, width: Int, height: Int, language: Language, unicode: Bool,
+                theme: Theme) throws(FileError) {
+        self.init(file: file, timeline: try file.timeline(), width: width, height: height, language: language,
+                  unicode: unicode, theme: theme)
+    }
+
+    /// The same on the file's timeline made already (`NetworkFile.timeline()`, before the terminal starts).
+    public init(file: NetworkFile, timeline: Timeline, width: Int, height: Int, language: Language, unicode: Bool,
+                theme: Theme) {
+        self.init(title: file.title, spec: file.spec, timeline: timeline, initialTrainer: timeline.live,
+                  width: width, height: height, language: language, unicode: unicode, theme: theme)
         numpyArticle = file.articleNumPyNames
     }
 

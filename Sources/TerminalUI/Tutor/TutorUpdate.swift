@@ -80,9 +80,13 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
         model.timeline.go(to: mark.position)
         model.status = model.text.backAtMark
     case .character("r"):
-        model.timeline.restart(with: model.initialTrainer)
-        model.autoplay = false
-        model.status = model.text.restarted
+        do {
+            try model.timeline.restart(with: model.initialTrainer)
+            model.autoplay = false
+            model.status = model.text.restarted
+        } catch {
+            model.status = "\(error)"
+        }
     case .character("c"):
         model.overlay = .settings(SettingsForm(config: model.timeline.live.config, spec: model.spec))
     case .character("v"):

@@ -51,18 +51,21 @@ public struct Comparison: Sendable, Equatable {
     public func run(named name: String) -> ComparisonRun? { runs.first { $0.name == name } }
 
     /// Trains every variant (deterministic: same spec, same numbers).
-    public static func compute(_ spec: ComparisonSpec, data: Dataset, testData: Dataset?) -> Comparison {
-        Comparison(epochs: spec.epochs, runs: spec.variants.map { run($0, epochs: spec.epochs, data: data, testData: testData) })
+    public static func compute(_ spec: ComparisonSpec, data: Dataset, testData: Dataset?) throws(EngineError) -> Comparison {
+        var runs: [ComparisonRun] = []
+        for v in spec.variants { runs.append(try run(v, epochs: spec.epochs, data: data, testData: testData)) }
+        return Comparison(epochs: spec.epochs, runs: runs)
     }
 
-    /// The comparison of a lesson file, nil when its lesson has no `compare` list.
-    public static func compute(for file: NetworkFile) -> Comparison? {
+    /// The comparison of a lesson file, nil when its lesson has no `compare` list. The variants
+    /// were checked when the file was read; an engine error comes back as file:line.
+    public static func compute(for file: NetworkFile) throws(FileError) -> Comparison? {
         guard let spec = file.lesson?.comparison else { return nil }
-        return compute(spec, data: file.data, testData: file.testData)
+        return try file.place.check { () throws(EngineError) in try compute(spec, data: file.data, testData: file.testData) }
     }
 
-    static func run(_ v: ComparisonSpec.Variant, epochs: Int, data: Dataset, testData: Dataset?) -> ComparisonRun {
-        var trainer = Trainer(network: v.network.build(), config: v.training, data: data, testData: testData)
+    static func run(_ v: ComparisonSpec.Variant, epochs: Int, data: Dataset, testData: Dataset?) throws(EngineError) -> ComparisonRun {
+        var trainer = try Trainer(network: v.network.build(), config: v.training, data: data, testData: testData)
         let first = trainer.recordedStep()
         // an epoch under way counts as the first, as in `epochs:` advances
         if epochs - trainer.epoch > 0 { trainer.train(epochs: epochs - trainer.epoch) }

@@ -35,16 +35,17 @@ public struct LessonPlayer: Sendable {
     public let comparison: Comparison?
 
     /// A player at the first scene, or at the scene `progress` was left at. Nil when the file has no lesson.
+    /// The loader checked the file with the engine's rules; an engine error comes back as file:line.
     public init?(file: NetworkFile, language: LessonLanguage = .en, ascii: Bool = false,
-                 progress: LessonProgress? = nil) {
+                 progress: LessonProgress? = nil) throws(FileError) {
         guard let lesson = file.lesson, !lesson.scenes.isEmpty else { return nil }
         self.file = file
         self.lesson = lesson
         self.language = language
         self.ascii = ascii
-        initial = Timeline(trainer: Trainer(network: file.network, config: file.training, data: file.data,
-                                            testData: file.testData))
-        comparison = Comparison.compute(for: file)
+        let trainer = try file.trainer()
+        initial = try file.place.check { () throws(EngineError) in try Timeline(trainer: trainer) }
+        comparison = try Comparison.compute(for: file)
         timeline = initial
         start()
         if let progress {

@@ -1,0 +1,82 @@
+/// Why the engine refused what it was given. Every public entry point that takes sizes, weights,
+/// settings or data checks them and throws one of these instead of trapping (or writing through
+/// a raw pointer out of bounds). The file loader maps each case to a `file:line` in its own words.
+public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
+    // sizes
+    case layerCount(Int)
+    case layerSize(layer: Int, size: Int)
+    /// over `NetworkSize.maxParameters`; count and bytes in floating point (they may not fit an Int)
+    case tooManyParameters(layerSizes: [Int], count: Double, bytes: Double)
+    /// over `NetworkSize.maxActivationsPerBatch`
+    case tooManyActivations(layerSizes: [Int], batch: Int, count: Double, bytes: Double)
+    /// over `NetworkSize.maxRecordedStepBytes`
+    case recordedStepTooLarge(layerSizes: [Int], batch: Int, bytes: Double)
+
+    public var description: String {
+        switch self {
+        case .layerCount(let n):
+            return "a network needs at least 2 layers (the input and the output layer), got \(n)"
+        case .layerSize(let l, let n):
+            return "layer \(l) must have at least 1 neuron, got \(n)"
+        case .tooManyParameters(let sizes, let count, let bytes):
+            return "a \(Self.shape(sizes)) network has \(Self.count(count)) parameters; training it would need "
+                + "about \(Self.bytes(bytes)) of memory, and the limit is \(Self.count(Double(NetworkSize.maxParameters))) "
+                + "parameters (about \(Self.bytes(Double(NetworkSize.maxParameters * NetworkSize.bytesPerParameter))))"
+        case .tooManyActivations(let sizes, let batch, let count, let bytes):
+            return "a batch of \(Self.samples(batch)) through a \(Self.shape(sizes)) network is "
+                + "\(Self.count(count)) activations; it would need about \(Self.bytes(bytes)) of memory, and the limit "
+                + "is \(Self.count(Double(NetworkSize.maxActivationsPerBatch))) activations (neurons × samples) per batch"
+        case .recordedStepTooLarge(let sizes, let batch, let bytes):
+            return "recording one update of a \(Self.shape(sizes)) network on a batch of \(Self.samples(batch)) "
+                + "would need about \(Self.bytes(bytes)) of memory, and the limit for one recorded step is "
+                + Self.bytes(Double(NetworkSize.maxRecordedStepBytes))
+        }
+    }
+
+    // MARK: numbers in messages (standard library only)
+
+    /// "2-30000-2", shortened in the middle for very deep networks.
+    static func shape(_ sizes: [Int]) -> String {
+        let parts = sizes.map(String.init)
+        guard parts.count > 12 else { return parts.joined(separator: "-") }
+        return (parts.prefix(5) + ["…"] + parts.suffix(5)).joined(separator: "-")
+    }
+
+    /// "1 sample", "2,000 samples".
+    static func samples(_ n: Int) -> String { n == 1 ? "1 sample" : "\(count(Double(n))) samples" }
+
+    /// 1,234,567 for counts that are whole numbers an Int holds; 3.7e19 beyond.
+    static func count(_ x: Double) -> String {
+        guard x < 1e15 else { return short(x) }
+        var digits = String(Int(x))
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits.removeLast(3)
+        }
+        return digits + out
+    }
+
+    /// 720 MB, 64.8 GB, 1.2 TB; beyond a petabyte "2.7e21 bytes".
+    static func bytes(_ x: Double) -> String {
+        let units = ["bytes", "KB", "MB", "GB", "TB"]
+        var value = x, unit = 0
+        while value >= 1000 && unit < units.count - 1 {
+            value /= 1000
+            unit += 1
+        }
+        if value >= 1000 { return short(x) + " bytes" }
+        let rounded = value >= 100 || unit == 0 ? value.rounded() : (value * 10).rounded() / 10
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+        return text + " " + units[unit]
+    }
+
+    /// Two significant digits with an exponent: 3.7e19.
+    private static func short(_ x: Double) -> String {
+        var exponent = 0, mantissa = x
+        while mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        var m = (mantissa * 10).rounded() / 10
+        if m >= 10 { m /= 10; exponent += 1 }
+        return (m == m.rounded() ? String(Int(m)) : String(m)) + "e\(exponent)"
+    }
+}
