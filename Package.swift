@@ -49,6 +49,11 @@ let package = Package(
             path: "benchmarks/engine-bench"
         ),
         .executableTarget(name: "files-bench", dependencies: ["TutorFiles"], path: "benchmarks/files-bench-swift"),
+        .executableTarget(
+            name: "timeline-bench",
+            dependencies: ["BackpropEngine", "TutorFiles", "TerminalUI"],
+            path: "benchmarks/timeline-bench"
+        ),
         // Test helpers (text snapshots of buffers), kept out of the shipped targets.
         .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
         .testTarget(name: "BackpropEngineTests", dependencies: ["BackpropEngine"]),

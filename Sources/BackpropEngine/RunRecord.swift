@@ -30,7 +30,7 @@ struct RunRecord: Sendable {
     private(set) var sums: LossHistory = [0]
 
     /// Memory the checkpoints of one run may take.
-    static let budgetBytes = 32 << 20
+    static let budgetBytes = 16 << 20
 
     /// `interval` and `capacity` are chosen from the network's size unless given (tests give them).
     init(start: Trainer, interval: Int? = nil, capacity: Int? = nil) {
