@@ -39,7 +39,11 @@ do { file = try NetworkFile.load(path: root + "/" + path) } catch {
     exit(2)
 }
 let loaded = memory()
-var model = TutorModel(file: file, width: 200, height: 60, language: .en, unicode: true, theme: .default)
+var model: TutorModel
+do { model = try TutorModel(file: file, width: 200, height: 60, language: .en, unicode: true, theme: .default) } catch {
+    FileHandle.standardError.write(Data("\(error)\n".utf8))
+    exit(2)
+}
 let b = model.timeline.batchesPerEpoch
 // the run: 1,000,000 updates of the article's XOR (full batch: one an epoch), 100 digits epochs
 let epochs = which == "xor" ? 1_000_000 / b : 100
