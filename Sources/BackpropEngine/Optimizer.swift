@@ -81,67 +81,47 @@ struct UpdateRule {
     func apply(_ w: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>,
                _ m: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
         let eta = learningRate
-        var check = Chunk()
+        var check = Lanes.Vector()
         // `update(k, c)` does parameters k..<k+c; whole chunks first (c = 4 is a constant there, so
         // the loads and stores are plain vector moves), then the few left over
         @inline(__always) func run(_ update: (Int, Int) -> Void) {
             var k = 0
-            while k &+ Chunk.scalarCount <= n {
-                update(k, Chunk.scalarCount)
-                k &+= Chunk.scalarCount
+            while k &+ Lanes.count <= n {
+                update(k, Lanes.count)
+                k &+= Lanes.count
             }
             if k < n { update(k, n &- k) }
         }
         switch optimizer {
         case .sgd:
             run { k, c in
-                let wk = Self.load(w + k, c) - eta * Self.load(g + k, c)
-                Self.store(wk, w + k, c)
+                let wk = Lanes.load(w + k, c) - eta * Lanes.load(g + k, c)
+                Lanes.store(wk, w + k, c)
                 check += wk * 0
             }
         case .momentum(let mu):
             run { k, c in
-                let mk = mu * Self.load(m + k, c) + Self.load(g + k, c)
-                let wk = Self.load(w + k, c) - eta * mk
-                Self.store(mk, m + k, c)
-                Self.store(wk, w + k, c)
+                let mk = mu * Lanes.load(m + k, c) + Lanes.load(g + k, c)
+                let wk = Lanes.load(w + k, c) - eta * mk
+                Lanes.store(mk, m + k, c)
+                Lanes.store(wk, w + k, c)
                 check += wk * 0
             }
         case .adam(let beta1, let beta2, let epsilon):
             let c1 = 1 - beta1Power, c2 = 1 - beta2Power
             run { k, c in
-                let gk = Self.load(g + k, c)
-                let mk = beta1 * Self.load(m + k, c) + (1 - beta1) * gk
-                let vk = beta2 * Self.load(v + k, c) + (1 - beta2) * (gk * gk)
+                let gk = Lanes.load(g + k, c)
+                let mk = beta1 * Lanes.load(m + k, c) + (1 - beta1) * gk
+                let vk = beta2 * Lanes.load(v + k, c) + (1 - beta2) * (gk * gk)
                 let mHat = mk / c1
                 let vHat = vk / c2
-                let wk = Self.load(w + k, c) - eta * mHat / (bp_sqrt4(vHat) + epsilon)
-                Self.store(mk, m + k, c)
-                Self.store(vk, v + k, c)
-                Self.store(wk, w + k, c)
+                let wk = Lanes.load(w + k, c) - eta * mHat / (bp_sqrt4(vHat) + epsilon)
+                Lanes.store(mk, m + k, c)
+                Lanes.store(vk, v + k, c)
+                Lanes.store(wk, w + k, c)
                 check += wk * 0
             }
         }
         return check.sum()
-    }
-
-    typealias Chunk = SIMD4<Double>
-
-    /// c ≤ 4 values from p; the lanes past them are 0 (and give a finite, unused result).
-    @inline(__always)
-    private static func load(_ p: UnsafeMutablePointer<Double>, _ c: Int) -> Chunk {
-        if c == Chunk.scalarCount { return UnsafeRawPointer(p).loadUnaligned(as: Chunk.self) }
-        var v = Chunk()
-        for l in 0..<c { v[l] = p[l] }
-        return v
-    }
-
-    @inline(__always)
-    private static func store(_ v: Chunk, _ p: UnsafeMutablePointer<Double>, _ c: Int) {
-        if c == Chunk.scalarCount {
-            UnsafeMutableRawPointer(p).storeBytes(of: v, as: Chunk.self)
-        } else {
-            for l in 0..<c { p[l] = v[l] }
-        }
     }
 }

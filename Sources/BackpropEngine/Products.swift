@@ -17,10 +17,9 @@
 /// Rows are walked in the outer loop so that a tile-row of coefficients (4 × terms, 25 KB for
 /// 784 inputs) stays in the first-level cache while all the column tiles pass over it.
 enum Products {
-    typealias Lanes = SIMD4<Double>
     /// Values a column tile may read past the end of a row (never stored): every workspace
     /// buffer has at least this many spare zeros after it.
-    static let overrun = Lanes.scalarCount - 1
+    static let overrun = Lanes.count - 1
 
     @inline(__always)
     static func multiply(rows: Int, columns: Int, terms: Int,
@@ -28,16 +27,16 @@ enum Products {
                          src: UnsafePointer<Double>, srcStride: Int,
                          out: UnsafeMutablePointer<Double>, outStride: Int,
                          bias: UnsafePointer<Double>?) {
-        let w = Lanes.scalarCount
+        let w = Lanes.count
         var r = 0
         while r &+ 4 <= rows {
             let k0 = coef + r &* rowStride, k1 = k0 + rowStride, k2 = k1 + rowStride, k3 = k2 + rowStride
             var c = 0
             while c < columns {
-                var a0 = Lanes(), a1 = Lanes(), a2 = Lanes(), a3 = Lanes()
+                var a0 = Lanes.Vector(), a1 = Lanes.Vector(), a2 = Lanes.Vector(), a3 = Lanes.Vector()
                 var s = src + c, k = 0
                 for _ in 0..<terms {
-                    let v = load(s)
+                    let v = Lanes.load(s)
                     a0 += k0[k] * v
                     a1 += k1[k] * v
                     a2 += k2[k] * v
@@ -52,10 +51,10 @@ enum Products {
                     a3 += bias[r &+ 3]
                 }
                 let o = out + (r &* outStride &+ c), n = min(w, columns &- c)
-                store(a0, o, n)
-                store(a1, o + outStride, n)
-                store(a2, o + 2 &* outStride, n)
-                store(a3, o + 3 &* outStride, n)
+                Lanes.store(a0, o, n)
+                Lanes.store(a1, o + outStride, n)
+                Lanes.store(a2, o + 2 &* outStride, n)
+                Lanes.store(a3, o + 3 &* outStride, n)
                 c &+= w
             }
             r &+= 4
@@ -65,33 +64,18 @@ enum Products {
             let k0 = coef + r &* rowStride
             var c = 0
             while c < columns {
-                var a0 = Lanes()
+                var a0 = Lanes.Vector()
                 var s = src + c, k = 0
                 for _ in 0..<terms {
-                    a0 += k0[k] * load(s)
+                    a0 += k0[k] * Lanes.load(s)
                     s += srcStride
                     k &+= termStride
                 }
                 if let bias { a0 += bias[r] }
-                store(a0, out + (r &* outStride &+ c), min(w, columns &- c))
+                Lanes.store(a0, out + (r &* outStride &+ c), min(w, columns &- c))
                 c &+= w
             }
             r &+= 1
-        }
-    }
-
-    @inline(__always)
-    private static func load(_ p: UnsafePointer<Double>) -> Lanes {
-        UnsafeRawPointer(p).loadUnaligned(as: Lanes.self)
-    }
-
-    /// The first n lanes of v (the rest belong to columns past the end).
-    @inline(__always)
-    private static func store(_ v: Lanes, _ p: UnsafeMutablePointer<Double>, _ n: Int) {
-        if n == Lanes.scalarCount {
-            UnsafeMutableRawPointer(p).storeBytes(of: v, as: Lanes.self)
-        } else {
-            for l in 0..<n { p[l] = v[l] }
         }
     }
 }
