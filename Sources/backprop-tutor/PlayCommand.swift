@@ -116,31 +116,29 @@ struct Play: ParsableCommand {
         var table: PlayTable?
         switch settings.source {
         case .csv(let path, let column):
-            do {
-                table = try PlayTable.load(path: path, targetColumn: column)
-            } catch {
-                printError("\(error)")
-                throw ExitCode(2)
-            }
-            if let t = table, t.features.count < 2 {
-                printError("\(path): needs at least 2 data rows, has \(t.features.count)")
-                throw ExitCode(2)
-            }
+            table = try Self.loadTable(path, rows: "data rows") { try PlayTable.load(path: path, targetColumn: column) }
         case .idx(let images, let labels):
-            do {
-                table = try PlayTable.loadIDX(images: images, labels: labels)
-            } catch {
-                printError("\(error)")
-                throw ExitCode(2)
-            }
-            if let t = table, t.features.count < 2 {
-                printError("\(images): needs at least 2 images, has \(t.features.count)")
-                throw ExitCode(2)
-            }
+            table = try Self.loadTable(images, rows: "images") { try PlayTable.loadIDX(images: images, labels: labels) }
         case .builtin(let set): table = PlayTable.builtin(set)
         case .toy: break
         }
         return (settings, table)
+    }
+
+    /// A data file's table, or its error on stderr and exit code 2; a split needs 2 rows at least.
+    private static func loadTable(_ name: String, rows: String, _ load: () throws -> PlayTable) throws -> PlayTable {
+        let table: PlayTable
+        do {
+            table = try load()
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
+        }
+        if table.features.count < 2 {
+            printError("\(name): needs at least 2 \(rows), has \(table.features.count)")
+            throw ExitCode(2)
+        }
+        return table
     }
 
     /// --dataset, or --data: a CSV file, or IDX images (told apart by their first bytes) and their labels.
