@@ -78,6 +78,14 @@ public final class Terminal {
     /// than a second, the signal handler restores the terminal and ends the process itself.
     public var interrupted: Bool { bp_signal_pending() != 0 }
 
+    /// Home and End send different sequences in different terminals (xterm `ESC O H`, the VT220
+    /// family, tmux and screen `ESC [ 1 ~`, rxvt `ESC [ 7 ~`), and a terminal's TERM does not always
+    /// name the one it sends: accept them all, so Home always reaches the start of the run.
+    private static func defineOtherHomeAndEndKeys() {
+        for home in ["\u{1B}[1~", "\u{1B}[7~", "\u{1B}[H", "\u{1B}OH"] { _ = define_key(home, KEY_HOME) }
+        for end in ["\u{1B}[4~", "\u{1B}[8~", "\u{1B}[F", "\u{1B}OF"] { _ = define_key(end, KEY_END) }
+    }
+
     private init(screen: OpaquePointer, window: UnsafeMutablePointer<WINDOW>, locale: LocaleStatus, theme: Theme) {
         self.screen = screen
         self.window = window
@@ -87,6 +95,7 @@ public final class Terminal {
         cbreak()
         noecho()
         keypad(window, true)
+        Self.defineOtherHomeAndEndKeys()
         _ = curs_set(0)
         _ = set_escdelay(25)
         var colors = 0
