@@ -11,6 +11,13 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case tooManyActivations(layerSizes: [Int], batch: Int, count: Double, bytes: Double)
     /// over `NetworkSize.maxRecordedStepBytes`
     case recordedStepTooLarge(layerSizes: [Int], batch: Int, bytes: Double)
+    // residual connections (Residual.swift)
+    /// a skip that does not join two hidden layers (1 … hiddenLayers), from a lower to a higher one
+    case residualLayers(from: Int, to: Int, hiddenLayers: Int)
+    /// a skip between layers of different widths
+    case residualWidth(from: Int, to: Int, fromSize: Int, toSize: Int)
+    /// a second skip into or out of one layer
+    case residualShared(from: Int, to: Int)
 
     public var description: String {
         switch self {
@@ -30,6 +37,15 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
             return "recording one update of a \(Self.shape(sizes)) network on a batch of \(Self.samples(batch)) "
                 + "would need about \(Self.bytes(bytes)) of memory, and the limit for one recorded step is "
                 + Self.bytes(Double(NetworkSize.maxRecordedStepBytes))
+        case .residualLayers(let from, let to, let hidden):
+            return "a residual connection joins two hidden layers (1 to \(hidden)), from a lower to a higher one; "
+                + "got from layer \(from) to layer \(to)"
+        case .residualWidth(let from, let to, let a, let b):
+            return "a residual connection adds layer \(from)'s activations to layer \(to)'s, so both need the same "
+                + "number of neurons; layer \(from) has \(a) and layer \(to) has \(b)"
+        case .residualShared(let from, let to):
+            return "each layer can have one residual connection into it and one out of it; "
+                + "the connection from layer \(from) to layer \(to) is a second one"
         }
     }
 

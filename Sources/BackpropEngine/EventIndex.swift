@@ -39,7 +39,8 @@ struct EventIndex: Sendable {
         for (k, ref) in refs.enumerated() {
             let e = Int32(k)
             switch ref {
-            case .activation(let s, let l, let j): activation[s * total + offsets[l] + j] = e
+            // a residual layer's activation is known once the skip is added
+            case .activation(let s, let l, let j), .residualSum(let s, let l, let j): activation[s * total + offsets[l] + j] = e
             case .outputDelta(let s, let o): delta[s * total + offsets[layerSizes.count - 1] + o] = e
             case .hiddenDelta(let s, let l, let i): delta[s * total + offsets[l] + i] = e
             case .weightGradient(let s, let l, let j, let i):
@@ -91,6 +92,10 @@ final class EventTable: Sendable {
     /// Where a recorded step keeps its arrays in one block: a[l], z[l], δ[l] of each neuron layer
     /// (feature-major, as in the workspace), then ∂L/∂ŷ, the sample losses and log Σ e^z.
     let aOffset: [Int], zOffset: [Int], deltaOffset: [Int]
+    /// f(z) before a skip adds to it, and ∂L/∂a, of each neuron layer: their own arrays in a
+    /// layer a skip leads into, else a's and δ's (the workspace shares those buffers too)
+    let activatedOffset: [Int], upstreamOffset: [Int]
+    let residual: [ResidualSkip]
     let outputGradientOffset: Int, sampleLossOffset: Int, logSumExpOffset: Int
     let valueCount: Int
 
@@ -107,9 +112,17 @@ final class EventTable: Sendable {
         var next = 0
         func take(_ n: Int) -> Int { defer { next += n }; return next }
         let sizes = net.layerSizes
-        aOffset = sizes.map { take($0 * b) }
+        let aAt = sizes.map { take($0 * b) }
         zOffset = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
-        deltaOffset = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
+        let deltaAt = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
+        (aOffset, deltaOffset) = (aAt, deltaAt)
+        residual = net.residual
+        let targets = Set(net.residual.map(\.to))
+        var own: [Int] = [], ownUpstream: [Int] = []
+        for l in sizes.indices { own.append(targets.contains(l) ? take(sizes[l] * b) : -1) }
+        for l in sizes.indices { ownUpstream.append(targets.contains(l) ? take(sizes[l] * b) : -1) }
+        activatedOffset = sizes.indices.map { own[$0] >= 0 ? own[$0] : aAt[$0] }
+        upstreamOffset = sizes.indices.map { ownUpstream[$0] >= 0 ? ownUpstream[$0] : deltaAt[$0] }
         outputGradientOffset = take(sizes.last! * b)
         sampleLossOffset = take(b)
         logSumExpOffset = take(b)
@@ -128,6 +141,8 @@ final class EventTable: Sendable {
             for buffer in ws.a { put(buffer) }
             for buffer in ws.z { put(buffer) }
             for buffer in ws.delta { put(buffer) }
+            for l in ws.sizes.indices where ws.activated[l].baseAddress != ws.a[l].baseAddress { put(ws.activated[l]) }
+            for l in ws.sizes.indices where ws.upstream[l].baseAddress != ws.delta[l].baseAddress { put(ws.upstream[l]) }
             put(ws.outputGradient)
             put(ws.sampleLoss)
             put(ws.logSumExp)
@@ -137,7 +152,7 @@ final class EventTable: Sendable {
 
     func fits(_ net: Network, _ config: TrainingConfig, batch b: Int) -> Bool {
         batch == b && clipping == (config.clipNorm != nil) && biasMode == net.biasMode
-            && layerSizes == net.layerSizes && activations == net.activations
+            && layerSizes == net.layerSizes && activations == net.activations && residual == net.residual
     }
 }
 

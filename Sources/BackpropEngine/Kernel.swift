@@ -48,7 +48,10 @@ enum Kernel {
             if act == .softmax {
                 softmax(layer, batch: b, logSumExp: ws.logSumExp.baseAddress!)
             } else {
-                apply(act, slope: net.leakySlope, layer.z, layer.a, count: layer.nOut &* b)
+                apply(act, slope: net.leakySlope, layer.z, layer.activated, count: layer.nOut &* b)
+            }
+            if let skip = layer.skip {
+                ResidualSkip.forward(activated: layer.activated, skip: skip, into: layer.a, count: layer.nOut &* b)
             }
         }
     }
@@ -135,9 +138,13 @@ enum Kernel {
             weightGradientSums(layer, batch: b, sampleMajor: sampleMajor)
             if useBias { biasGradientSums(layer, batch: b) }
             guard l > 0, let below = layer.deltaIn, let zBelow = layer.zIn else { break }
-            deltasBelow(layer, batch: b, into: below)
+            // ∂L/∂a of the layer below (in place in its δ unless a skip leads into it), plus the
+            // gradient along a skip out of it; then δ = ∂L/∂a · f′(z)
             let count = layer.nIn &* b
-            derivative(net.activations[l - 1], slope: net.leakySlope, z: zBelow, a: layer.x, times: below, count: count)
+            deltasBelow(layer, batch: b, into: layer.upstreamIn)
+            if let along = layer.skipGradientIn { ResidualSkip.backward(alongSkip: along, into: layer.upstreamIn, count: count) }
+            derivative(net.activations[l - 1], slope: net.leakySlope, z: zBelow, a: layer.activatedIn,
+                       upstream: layer.upstreamIn, into: below, count: count)
         }
     }
 
@@ -170,14 +177,15 @@ enum Kernel {
                           src: layer.delta, srcStride: b, out: dPrev, outStride: b, bias: nil)
     }
 
-    /// δ ← δ·f′(z), with the switch outside the loop.
+    /// δ = g·f′(z) with a = f(z), with the switch outside the loop (g and δ may be one buffer).
     @inline(__always)
     private static func derivative(_ act: Activation, slope: Double, z: UnsafeMutablePointer<Double>,
-                                   a: UnsafeMutablePointer<Double>, times d: UnsafeMutablePointer<Double>, count n: Int) {
+                                   a: UnsafeMutablePointer<Double>, upstream g: UnsafeMutablePointer<Double>,
+                                   into d: UnsafeMutablePointer<Double>, count n: Int) {
         switch act {
-        case .sigmoid: for k in 0..<n { d[k] *= a[k] * (1 - a[k]) }
-        case .relu: for k in 0..<n { d[k] *= z[k] > 0 ? 1 : 0 }
-        default: for k in 0..<n { d[k] *= act.derivative(z: z[k], a: a[k], slope: slope) }
+        case .sigmoid: for k in 0..<n { d[k] = g[k] * (a[k] * (1 - a[k])) }
+        case .relu: for k in 0..<n { d[k] = g[k] * (z[k] > 0 ? 1 : 0) }
+        default: for k in 0..<n { d[k] = g[k] * act.derivative(z: z[k], a: a[k], slope: slope) }
         }
     }
 

@@ -44,6 +44,13 @@ extension StepTrace {
     /// (for the mean, ∂E/∂Z⁽ˡ⁾ = Δ⁽ˡ⁾ / B).
     public func deltas(layer l: Int) -> Matrix { batchMatrix(delta[l], columns: network.layerSizes[l]) }
 
+    /// f(Z⁽ˡ⁾) (B × n_l) before a skip connection adds to it; A⁽ˡ⁾ itself where none leads in.
+    public func activatedValues(layer l: Int) -> Matrix { batchMatrix(activated[l], columns: network.layerSizes[l]) }
+
+    /// ∂L/∂A⁽ˡ⁾ (B × n_l) of a layer a skip connection leads into (what goes back along the skip);
+    /// Δ⁽ˡ⁾ where none leads in (there it becomes Δ⁽ˡ⁾ in place and is not kept).
+    public func upstreamGradients(layer l: Int) -> Matrix { batchMatrix(upstream[l], columns: network.layerSizes[l]) }
+
     /// ∂L_s/∂Ŷ (B × k): how each sample's loss changes with each output.
     public var outputGradients: Matrix {
         batchMatrix(outputGradient, columns: network.layerSizes[network.weightLayerCount])
@@ -64,7 +71,7 @@ extension StepTrace {
         let n = network.layerSizes[l], b = batchCount
         var out = [Double](repeating: 0, count: b * n)
         for j in 0..<n {
-            for s in 0..<b { out[s * n + j] = f.derivative(z: z[l][j * b + s], a: a[l][j * b + s], slope: network.leakySlope) }
+            for s in 0..<b { out[s * n + j] = f.derivative(z: z[l][j * b + s], a: activated[l][j * b + s], slope: network.leakySlope) }
         }
         return Matrix(rows: b, columns: n, values: out)
     }

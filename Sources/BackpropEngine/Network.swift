@@ -96,6 +96,9 @@ public struct Network: Equatable, Sendable {
     public var leakySlope: Double
     public var biasMode: BiasMode
     public var parameters: Parameters
+    /// Skip connections between hidden layers (Residual.swift), sorted by the layer they lead
+    /// into; set with `setResidual`, which checks the widths.
+    public internal(set) var residual: [ResidualSkip] = []
 
     public var weights: [[Double]] { parameters.weights }
     public var biases: [[Double]] { parameters.biases }

@@ -25,8 +25,11 @@ enum Reference {
         var biasMode: BiasMode
         var w: [[[Double]]]
         var b: [[Double]]
+        /// skip connections: a[to] = f(z[to]) + a[from]
+        var residual: [ResidualSkip]
 
         init(_ net: Network) {
+            residual = net.residual
             sizes = net.layerSizes
             activations = net.activations
             slope = net.leakySlope
@@ -91,11 +94,13 @@ enum Reference {
     struct Pass {
         var z: [[Double]]
         var a: [[Double]]
+        /// f(z) of each layer, before a skip adds to it (= a where no skip leads in)
+        var f: [[Double]]
         var logSumExp = 0.0
     }
 
     static func forward(_ net: Net, _ x: [Double]) -> Pass {
-        var pass = Pass(z: [[]], a: [x])
+        var pass = Pass(z: [[]], a: [x], f: [x])
         for l in 0..<(net.sizes.count - 1) {
             var z: [Double] = []
             for j in 0..<net.sizes[l + 1] {
@@ -111,6 +116,11 @@ enum Reference {
                 pass.logSumExp = lse
             } else {
                 pass.a.append(z.map { activate(f, $0, slope: net.slope) })
+            }
+            pass.f.append(pass.a[l + 1])
+            // a residual layer: a = f(z) + the activations of the layer the skip comes from
+            if let skip = net.residual.first(where: { $0.to == l + 1 }) {
+                pass.a[l + 1] = z.indices.map { pass.f[l + 1][$0] + pass.a[skip.from][$0] }
             }
             pass.z.append(z)
         }
@@ -165,12 +175,18 @@ enum Reference {
             let g = lossGradient(loss, p, target: y)
             delta[top] = y.indices.map { g[$0] * derivative(f, z: z[$0], a: p[$0], slope: net.slope) }
         }
-        // δ_i of a layer below: (Σ_j w_ji δ_j) · f′(z_i)
+        // δ_i of a layer below: ∂L/∂a_i · f′(z_i), where ∂L/∂a_i = Σ_j w_ji δ_j (through the layer above)
+        // + ∂L/∂a of the layer a skip from this one leads into (along the skip, unchanged)
+        var upstream = [[Double]](repeating: [], count: top + 1)
         for l in stride(from: top - 1, through: 1, by: -1) {
-            delta[l] = (0..<net.sizes[l]).map { i in
+            upstream[l] = (0..<net.sizes[l]).map { i in
                 var sum = 0.0
                 for j in 0..<net.sizes[l + 1] { sum += net.w[l][j][i] * delta[l + 1][j] }
-                return sum * derivative(net.activations[l - 1], z: pass.z[l][i], a: pass.a[l][i], slope: net.slope)
+                if let skip = net.residual.first(where: { $0.from == l }) { sum += upstream[skip.to][i] }
+                return sum
+            }
+            delta[l] = (0..<net.sizes[l]).map { i in
+                upstream[l][i] * derivative(net.activations[l - 1], z: pass.z[l][i], a: pass.f[l][i], slope: net.slope)
             }
         }
         return delta

@@ -43,6 +43,9 @@ public struct StepEvent: Equatable, Sendable {
         /// a = f(z); for softmax, `denominator` is Σ e^(z−shift) and `shift` the largest z
         case activation(neuron: NeuronRef, function: Activation, z: Double, value: Double,
                         softmax: SoftmaxDetail?)
+        /// a = f(z) + a_from of a neuron a skip connection leads into: `activated` is f(z) (the
+        /// activation event's value), `skip` the activation of neuron `from` carried along the skip
+        case residualSum(neuron: NeuronRef, function: Activation, from: NeuronRef, activated: Double, skip: Double, value: Double)
         /// the share of one output in the sample loss
         case lossShare(output: NeuronRef, loss: Loss, prediction: Double, target: Double, value: Double)
         /// the sample loss: the sum of its shares
@@ -56,6 +59,11 @@ public struct StepEvent: Equatable, Sendable {
         /// δ of a hidden neuron: (Σ w·δ downstream) · f′(z)
         case hiddenDelta(neuron: NeuronRef, function: Activation, terms: [Product], sum: Double,
                          z: Double, activation: Double, derivative: Double, delta: Double)
+        /// δ of a hidden neuron a skip connection leads out of: ∂L/∂a is the sum of two paths,
+        /// through the layer above (Σ w·δ, the `terms`) and along the skip (∂L/∂a of the neuron the
+        /// skip leads into, unchanged); then δ = ∂L/∂a · f′(z). `sum` is ∂L/∂a.
+        case residualDelta(neuron: NeuronRef, function: Activation, terms: [Product], skip: SkipGradient, sum: Double,
+                           z: Double, activation: Double, derivative: Double, delta: Double)
         /// ∂L/∂w for this sample as a chain-rule product
         case weightGradient(parameter: ParameterRef, factors: [Factor], value: Double)
         /// ∂L/∂b for this sample: δ of the neuron
@@ -69,6 +77,15 @@ public struct StepEvent: Equatable, Sendable {
         case update(parameter: ParameterRef, detail: UpdateDetail)
     }
 
+    /// The two paths of a gradient at a neuron with a skip out of it.
+    public struct SkipGradient: Equatable, Sendable {
+        /// Σ w·δ of the layer above: the path through the next layer
+        public var throughLayer: Double
+        /// the neuron the skip leads into, and its ∂L/∂a: the path along the skip
+        public var to: NeuronRef
+        public var alongSkip: Double
+    }
+
     public struct SoftmaxDetail: Equatable, Sendable {
         public var shift: Double
         public var exponential: Double
@@ -79,7 +96,8 @@ public struct StepEvent: Equatable, Sendable {
     public var mainNeuron: NeuronRef? {
         switch kind {
         case .weightedSum(let n, _, _, _), .activation(let n, _, _, _, _), .lossShare(let n, _, _, _, _),
-             .outputDelta(let n, _, _, _, _, _, _, _), .hiddenDelta(let n, _, _, _, _, _, _, _):
+             .outputDelta(let n, _, _, _, _, _, _, _), .hiddenDelta(let n, _, _, _, _, _, _, _),
+             .residualSum(let n, _, _, _, _, _), .residualDelta(let n, _, _, _, _, _, _, _, _):
             return n
         default:
             return nil

@@ -32,6 +32,9 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     var a: RecordedLayers { RecordedLayers(values: values, offsets: table.aOffset) }
     var z: RecordedLayers { RecordedLayers(values: values, offsets: table.zOffset) }
     var delta: RecordedLayers { RecordedLayers(values: values, offsets: table.deltaOffset) }
+    /// f(z) before a skip adds to it, and ∂L/∂a (Workspace.activated, .upstream)
+    var activated: RecordedLayers { RecordedLayers(values: values, offsets: table.activatedOffset) }
+    var upstream: RecordedLayers { RecordedLayers(values: values, offsets: table.upstreamOffset) }
     var outputGradient: RecordedValues { RecordedValues(values: values, offset: table.outputGradientOffset) }
     var sampleLoss: RecordedValues { RecordedValues(values: values, offset: table.sampleLossOffset) }
     var logSumExp: RecordedValues { RecordedValues(values: values, offset: table.logSumExpOffset) }
@@ -157,9 +160,16 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             }
             let n = NeuronRef(layer: l, index: j)
             return StepEvent(phase: .forward, sample: s,
-                             kind: .activation(neuron: n, function: f, z: z[l][j * b + s], value: a[l][j * b + s],
+                             kind: .activation(neuron: n, function: f, z: z[l][j * b + s], value: activated[l][j * b + s],
                                                softmax: detail),
                              neurons: [n], parameters: [])
+        case .residualSum(let s, let l, let j):
+            let from = net.skip(into: l)!.from, idx = j * b + s
+            let n = NeuronRef(layer: l, index: j), source = NeuronRef(layer: from, index: j)
+            return StepEvent(phase: .forward, sample: s,
+                             kind: .residualSum(neuron: n, function: net.activations[l - 1], from: source, activated: activated[l][idx], skip: a[from][idx],
+                                                value: a[l][idx]),
+                             neurons: [n, source], parameters: [])
         case .lossShare(let s, let o):
             let k = net.layerSizes[top], idx = o * b + s
             let share = config.loss.share(prediction: a[top][idx], target: targets[s][o], z: z[top][idx],
@@ -206,13 +216,24 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             let idx = i * b + s
             let f = net.activations[l - 1]
             let n = NeuronRef(layer: l, index: i)
+            let fz = activated[l][idx]
+            let derivative = f.derivative(z: z[l][idx], a: fz, slope: net.leakySlope)
+            let above = (0..<nOut).map { NeuronRef(layer: l + 1, index: $0) }
+            let weights = (0..<nOut).map { ParameterRef.weight(layer: l, to: $0, from: i) }
+            if let skip = net.skip(outOf: l) {
+                // the second path: along the skip, the gradient of the neuron it leads into
+                let to = NeuronRef(layer: skip.to, index: i), along = upstream[skip.to][idx]
+                return StepEvent(phase: .backward, sample: s,
+                                 kind: .residualDelta(neuron: n, function: f, terms: terms,
+                                                      skip: .init(throughLayer: sum, to: to, alongSkip: along),
+                                                      sum: sum + along, z: z[l][idx], activation: fz,
+                                                      derivative: derivative, delta: delta[l][idx]),
+                                 neurons: [n] + above + [to], parameters: weights)
+            }
             return StepEvent(phase: .backward, sample: s,
                              kind: .hiddenDelta(neuron: n, function: f, terms: terms, sum: sum, z: z[l][idx],
-                                                activation: a[l][idx],
-                                                derivative: f.derivative(z: z[l][idx], a: a[l][idx], slope: net.leakySlope),
-                                                delta: delta[l][idx]),
-                             neurons: [n] + (0..<nOut).map { NeuronRef(layer: l + 1, index: $0) },
-                             parameters: (0..<nOut).map { .weight(layer: l, to: $0, from: i) })
+                                                activation: fz, derivative: derivative, delta: delta[l][idx]),
+                             neurons: [n] + above, parameters: weights)
         case .weightGradient(let s, let l, let j, let i):
             let d = delta[l + 1][j * b + s], x = a[l][i * b + s]
             let to = NeuronRef(layer: l + 1, index: j), from = NeuronRef(layer: l, index: i)
@@ -313,6 +334,8 @@ struct RecordedLayers {
 enum EventRef: Sendable {
     case weightedSum(sample: Int, layer: Int, neuron: Int)
     case activation(sample: Int, layer: Int, neuron: Int)
+    /// a = f(z) + a_from of a neuron a skip leads into
+    case residualSum(sample: Int, layer: Int, neuron: Int)
     case lossShare(sample: Int, output: Int)
     case sampleLoss(sample: Int)
     case batchLoss
@@ -326,7 +349,7 @@ enum EventRef: Sendable {
 
     var phase: StepEvent.Phase {
         switch self {
-        case .weightedSum, .activation: return .forward
+        case .weightedSum, .activation, .residualSum: return .forward
         case .lossShare, .sampleLoss, .batchLoss: return .loss
         case .outputDelta, .hiddenDelta, .weightGradient, .biasGradient, .gradientSum: return .backward
         case .clipping, .update: return .update
@@ -335,7 +358,7 @@ enum EventRef: Sendable {
 
     var sample: Int? {
         switch self {
-        case .weightedSum(let s, _, _), .activation(let s, _, _), .lossShare(let s, _), .sampleLoss(let s),
+        case .weightedSum(let s, _, _), .activation(let s, _, _), .residualSum(let s, _, _), .lossShare(let s, _), .sampleLoss(let s),
              .outputDelta(let s, _), .hiddenDelta(let s, _, _), .weightGradient(let s, _, _, _),
              .biasGradient(let s, _, _):
             return s
@@ -347,7 +370,7 @@ enum EventRef: Sendable {
     /// The neuron layer the event belongs to (weights: their upper layer).
     var layer: Int? {
         switch self {
-        case .weightedSum(_, let l, _), .activation(_, let l, _), .hiddenDelta(_, let l, _): return l
+        case .weightedSum(_, let l, _), .activation(_, let l, _), .residualSum(_, let l, _), .hiddenDelta(_, let l, _): return l
         case .weightGradient(_, let l, _, _), .biasGradient(_, let l, _): return l + 1
         case .gradientSum(let p), .update(let p): return p.layer + 1
         case .lossShare, .sampleLoss, .outputDelta, .batchLoss, .clipping: return nil
@@ -358,7 +381,7 @@ enum EventRef: Sendable {
     /// gradients of the weights into it), for "one neuron" steps.
     var groupKey: Int {
         switch self {
-        case .weightedSum(let s, let l, let j), .activation(let s, let l, let j):
+        case .weightedSum(let s, let l, let j), .activation(let s, let l, let j), .residualSum(let s, let l, let j):
             return ((s * 64 + l) * 1_000_003 + j) * 8 + 1
         case .weightGradient(let s, let l, let j, _), .biasGradient(let s, let l, let j):
             return ((s * 64 + l + 1) * 1_000_003 + j) * 8 + 2
@@ -384,9 +407,11 @@ enum EventRef: Sendable {
                     for j in 0..<sizes[l] { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) }
                     for j in 0..<sizes[l] { refs.append(.activation(sample: s, layer: l, neuron: j)) }
                 } else {
+                    let skipped = net.skip(into: l) != nil
                     for j in 0..<sizes[l] {
                         refs.append(.weightedSum(sample: s, layer: l, neuron: j))
                         refs.append(.activation(sample: s, layer: l, neuron: j))
+                        if skipped { refs.append(.residualSum(sample: s, layer: l, neuron: j)) }
                     }
                 }
             }

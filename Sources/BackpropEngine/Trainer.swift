@@ -107,7 +107,8 @@ public struct Trainer: Equatable, Sendable {
             var ws = full
             if n != size {
                 if partial?.batchSize != n {
-                    partial = Workspace(sizes: network.layerSizes, batchSize: n, parameters: full.parameters)
+                    partial = Workspace(sizes: network.layerSizes, residual: network.residual, batchSize: n,
+                                        parameters: full.parameters)
                 }
                 ws = partial!
             }
@@ -140,7 +141,8 @@ public struct Trainer: Equatable, Sendable {
         }
         let before = self
         let ws: Workspace
-        if let old = previous?.workspaceSlot.take(), old.batchSize == n, old.sizes == network.layerSizes {
+        if let old = previous?.workspaceSlot.take(), old.batchSize == n, old.sizes == network.layerSizes,
+           old.residual == network.residual {
             old.parameters.load(network.parameters, state: optimizerMemory)
             old.gatheredRange = nil
             ws = old

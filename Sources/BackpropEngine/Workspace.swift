@@ -12,6 +12,14 @@ final class Workspace {
     let z: [UnsafeMutableBufferPointer<Double>]
     /// delta[l] = ∂L_s/∂z of layer l for each sample, before the batch reduction
     let delta: [UnsafeMutableBufferPointer<Double>]
+    /// activated[l]: f(z) of neuron layer l before a skip connection adds to it (Residual.swift);
+    /// the same buffer as a[l] in a layer no skip leads into
+    let activated: [UnsafeMutableBufferPointer<Double>]
+    /// upstream[l] = ∂L/∂a of neuron layer l, kept where a skip leads into it (it is then added
+    /// along the skip); elsewhere the same buffer as delta[l], which it becomes in place
+    let upstream: [UnsafeMutableBufferPointer<Double>]
+    /// The skip connections the buffers are laid out for.
+    let residual: [ResidualSkip]
     /// targets, K × B
     let y: UnsafeMutableBufferPointer<Double>
     /// ∂L_s/∂ŷ of the outputs
@@ -42,8 +50,10 @@ final class Workspace {
     /// All the buffers above, in one allocation.
     private let storage: UnsafeMutableRawPointer
 
-    init(sizes: [Int], batchSize b: Int, parameters: ParameterBuffers) {
+    init(sizes: [Int], residual: [ResidualSkip], batchSize b: Int, parameters: ParameterBuffers) {
         self.sizes = sizes
+        self.residual = residual
+        let targets = Set(residual.map(\.to))
         batchSize = b
         self.parameters = parameters
         // spare zeros after each buffer's end, so that a tile's last columns can be loaded as one
@@ -53,6 +63,7 @@ final class Workspace {
         let weightLayers = sizes.count - 1
         var total = 0
         for n in sizes { total += 3 * padded(n * b) }
+        for t in targets { total += 2 * padded(sizes[t] * b) }
         for l in 0..<weightLayers { total += 3 * (padded(sizes[l] * sizes[l + 1]) + padded(sizes[l + 1])) }
         total += 2 * padded(sizes.last! * b) + 2 * padded(b) + padded(sizes.max()! * b) + padded(sizes[0] * b)
         let bytes = total * MemoryLayout<Double>.stride
@@ -71,7 +82,9 @@ final class Workspace {
         let sumW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, sumB = range.map { buffer(sizes[$0 + 1]) }
         let gW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, gB = range.map { buffer(sizes[$0 + 1]) }
         let appW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, appB = range.map { buffer(sizes[$0 + 1]) }
-        (a, z, delta) = (neurons, sums, deltas)
+        let fz = sizes.indices.map { targets.contains($0) ? buffer(sizes[$0] * b) : neurons[$0] }
+        let up = sizes.indices.map { targets.contains($0) ? buffer(sizes[$0] * b) : deltas[$0] }
+        (a, z, delta, activated, upstream) = (neurons, sums, deltas, fz, up)
         (gradientSumW, gradientSumB, gradientW, gradientB, appliedW, appliedB) = (sumW, sumB, gW, gB, appW, appB)
         y = buffer(sizes.last! * b)
         outputGradient = buffer(sizes.last! * b)
@@ -82,7 +95,11 @@ final class Workspace {
         layers = range.map { l in
             LayerView(nIn: sizes[l], nOut: sizes[l + 1],
                       x: neurons[l].baseAddress!, zIn: sums[l].baseAddress, deltaIn: deltas[l].baseAddress,
+                      activatedIn: fz[l].baseAddress!, upstreamIn: up[l].baseAddress!,
+                      skipGradientIn: residual.first { $0.from == l }.map { up[$0.to].baseAddress! },
                       z: sums[l + 1].baseAddress!, a: neurons[l + 1].baseAddress!, delta: deltas[l + 1].baseAddress!,
+                      activated: fz[l + 1].baseAddress!,
+                      skip: residual.first { $0.to == l + 1 }.map { neurons[$0.from].baseAddress! },
                       w: parameters.weights[l].baseAddress!, bias: parameters.biases[l].baseAddress!,
                       firstW: parameters.firstW[l].baseAddress!, firstB: parameters.firstB[l].baseAddress!,
                       secondW: parameters.secondW[l].baseAddress!, secondB: parameters.secondB[l].baseAddress!,
@@ -94,7 +111,7 @@ final class Workspace {
 
     /// A workspace with its own copy of the network's parameters (and of the optimizer's memory).
     convenience init(network: Network, batchSize b: Int, state: OptimizerState? = nil) {
-        self.init(sizes: network.layerSizes, batchSize: b,
+        self.init(sizes: network.layerSizes, residual: network.residual, batchSize: b,
                   parameters: ParameterBuffers(network.parameters, state: state))
     }
 
@@ -126,8 +143,14 @@ struct LayerView {
     /// the layer's inputs a[l], and z[l], δ[l] of that neuron layer (nil for the input layer)
     let x: UnsafeMutablePointer<Double>
     let zIn: UnsafeMutablePointer<Double>?, deltaIn: UnsafeMutablePointer<Double>?
+    /// f(z) and ∂L/∂a of neuron layer l (Workspace.activated, .upstream), and ∂L/∂a of the layer
+    /// a skip out of layer l leads into (nil: no skip out of it)
+    let activatedIn: UnsafeMutablePointer<Double>, upstreamIn: UnsafeMutablePointer<Double>
+    let skipGradientIn: UnsafeMutablePointer<Double>?
     /// z, a and δ of neuron layer l+1
     let z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
+    /// f(z) of neuron layer l+1, and the activations a skip adds to it (nil: no skip into it)
+    let activated: UnsafeMutablePointer<Double>, skip: UnsafeMutablePointer<Double>?
     /// the parameters, and the optimizer's memory of each
     let w: UnsafeMutablePointer<Double>, bias: UnsafeMutablePointer<Double>
     let firstW: UnsafeMutablePointer<Double>, firstB: UnsafeMutablePointer<Double>

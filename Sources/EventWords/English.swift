@@ -44,6 +44,8 @@ struct English: Wording {
         case .batchLossTitle: return "Loss of the batch"
         case .outputDeltaTitle(let n): return "\(s.delta) of the output \(n)"
         case .hiddenDeltaTitle(let n): return "\(s.delta) of the hidden neuron \(n)"
+        case .residualSumTitle(let n): return "Skip connection into \(n)"
+        case .residualDeltaTitle(let n): return "\(s.delta) of \(n): two paths back"
         case .weightGradientTitle(let p): return "Gradient of the weight \(p)"
         case .biasGradientTitle(let p): return "Gradient of the bias \(p)"
         case .gradientSumTitle(let p): return "Batch gradient of \(p)"
@@ -102,6 +104,18 @@ struct English: Wording {
                 + " backpropagation: the chain rule carried one layer further back."
             let result = flat ? "Here the slope is 0, so \(d) = 0 and the weights into \(n) learn nothing from"
                 + " this sample." : signOfDelta(d, sum, sign)
+            return why + " " + result
+        case .residualSum(let n, let f, let skip, let fv, let sv, let v):
+            return "A residual (skip) connection adds the activation of \(skip) = \(sv), carried along the skip from an"
+                + " earlier layer, to what the activation function gave, \(f) = \(fv): \(n) = \(v). The layer only has to learn a change to"
+                + " \(skip), and on the way back the gradient can take the skip around the layer."
+        case .residualDelta(let n, let sum, let d, let g, let t, let tg, let through, let along, let f, let sign, let flat):
+            let why = "\(n) feeds the error along two paths, so its gradient \(g) is the sum of both: through the next"
+                + " layer (each \(s.delta) above times its weight, \(through)), and along the skip connection into \(t),"
+                + " which passes \(tg) = \(along) back unchanged, with no weight and no activation slope to shrink it."
+                + " That second path is why a deep network with skips keeps its first layers' gradients. Then \(d) is"
+                + " \(g) times the slope of the \(say(.activationName(f), s)) activation at \(sum)."
+            let result = flat ? "Here the slope is 0, so \(d) = 0." : signOfDelta(d, sum, sign)
             return why + " " + result
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain

@@ -12,8 +12,10 @@ extension EventWords {
                     .weightedSum(neuron: name(of: n), fromInputLayer: n.layer == 1, inputs: inputs, bias: biasName,
                                  sum: notation.weightedSum(of: n), z: f.fixed(sum)))
         case .activation(let n, let function, let z, let value, _):
+            // where a skip leads in, this is f(z) alone (the residual sum comes next)
+            let shown = residualTargets.contains(n.layer) ? formulas(shorten: true).activatedName(n, function) : name(of: n)
             return (.activationTitle(neuron: name(of: n), function: function),
-                    .activation(neuron: name(of: n), function: function, sum: notation.weightedSum(of: n),
+                    .activation(neuron: shown, function: function, sum: notation.weightedSum(of: n),
                                 z: f.fixed(z), value: f.fixed(value),
                                 positive: z > 0, isOutput: notation.isOutput(n), slope: f.compact(leakySlope)))
         case .lossShare(let o, let loss, let p, let y, _):
@@ -37,6 +39,18 @@ extension EventWords {
                     .hiddenDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
                                  downstream: downstream,
                                  function: function, sign: Sign(delta), flat: derivative == 0))
+        case .residualSum(let n, let function, let from, let activated, let skip, let value):
+            return (.residualSumTitle(neuron: name(of: n)),
+                    .residualSum(neuron: name(of: n), activated: formulas(shorten: true).activatedName(n, function),
+                                 skip: name(of: from), activatedValue: f.fixed(activated), skipValue: f.fixed(skip),
+                                 value: f.fixed(value)))
+        case .residualDelta(let n, let function, _, let skip, _, _, _, let derivative, let delta):
+            return (.residualDeltaTitle(neuron: name(of: n)),
+                    .residualDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                                   gradient: notation.lossGradient(of: n), target: name(of: skip.to),
+                                   targetGradient: notation.lossGradient(of: skip.to), through: f.fixed(skip.throughLayer),
+                                   along: f.fixed(skip.alongSkip), function: function, sign: Sign(delta),
+                                   flat: derivative == 0))
         case .weightGradient(let p, let factors, let value):
             let chain = factors.contains { if case .lossGradient = $0.role { return true } else { return false } }
             let to = notation.neuron(of: p)

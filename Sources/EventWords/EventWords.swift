@@ -31,6 +31,8 @@ public struct EventWords: Sendable {
     let layerSizes: [Int]
     let outputActivation: Activation
     let leakySlope: Double
+    /// Neuron layers a skip connection leads into.
+    let residualTargets: Set<Int>
 
     /// `naming`: the names of the network's neurons and parameters; give `NetworkNaming(trainer:)`
     /// when the data has classes (the outputs are then ŷ₀, ŷ₁…), by default the network's own.
@@ -46,6 +48,7 @@ public struct EventWords: Sendable {
         layerSizes = network.layerSizes
         outputActivation = network.activations[network.activations.count - 1]
         leakySlope = network.leakySlope
+        residualTargets = Set(network.residual.map(\.to))
     }
 
     /// Title, sentence and formula (long sums shortened to fit about `width` columns).
@@ -83,6 +86,6 @@ public struct EventWords: Sendable {
                  layout: FormulaLayout(width: width, shorten: shorten, ellipsis: symbols.ellipsis,
                                        assign: symbols.assign),
                  outputCount: layerSizes[layerSizes.count - 1], outputActivation: outputActivation,
-                 leakySlope: leakySlope)
+                 leakySlope: leakySlope, residualTargets: residualTargets)
     }
 }

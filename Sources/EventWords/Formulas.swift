@@ -11,6 +11,9 @@ struct Formulas: Sendable {
     let outputCount: Int
     let outputActivation: Activation
     let leakySlope: Double
+    /// Neuron layers a skip connection leads into: there a neuron's name is f(z) + the skip, so
+    /// a formula about f(z) alone writes it out (σ(z(h₁⁽²⁾)))
+    var residualTargets: Set<Int> = []
 
     func lines(for event: StepEvent) -> [String] {
         switch event.kind {
@@ -28,6 +31,10 @@ struct Formulas: Sendable {
             return outputDelta(n, loss, p, y, g, d, delta, fused)
         case .hiddenDelta(let n, let f, let terms, let sum, let z, let a, let d, let delta):
             return hiddenDelta(n, f, terms, sum, z, a, d, delta)
+        case .residualSum(let n, let f, let from, let activated, let skip, let value):
+            return residualSum(n, f, from, activated, skip, value)
+        case .residualDelta(let n, let f, let terms, let skip, let sum, let z, let a, let d, let delta):
+            return residualDelta(n, f, terms, skip, sum, z, a, d, delta)
         case .weightGradient(let p, let factors, let value):
             return weightGradient(p, factors, value)
         case .biasGradient(let p, let delta, let value):
@@ -76,11 +83,24 @@ struct Formulas: Sendable {
         }
     }
 
+    /// The neuron's name, or f(z(h)) where a skip connection adds to it (h = f(z(h)) + the skip).
+    func activatedName(_ n: NeuronRef, _ f: Activation) -> String {
+        guard residualTargets.contains(n.layer) else { return notation.name(of: n) }
+        let zn = notation.weightedSum(of: n)
+        switch f {
+        case .sigmoid: return s.sigma + "(" + zn + ")"
+        case .tanh: return "tanh(" + zn + ")"
+        case .relu: return "relu(" + zn + ")"
+        case .leakyRelu: return "leaky(" + zn + ")"
+        case .identity, .softmax: return zn
+        }
+    }
+
     /// How f′(z) was found, e.g. σ′(z(h₁)) = h₁·(1 − h₁) = 0.5933×(1 − 0.5933) = 0.2413.
     /// `z` is known for hidden neurons only.
     func slopeLine(_ f: Activation, _ n: NeuronRef, z: Double?, a: Double, derivative d: Double,
                    lhs: String? = nil) -> [String] {
-        let name = notation.name(of: n), zn = notation.weightedSum(of: n)
+        let name = activatedName(n, f), zn = notation.weightedSum(of: n)
         let head = (lhs.map { $0 + " = " } ?? "") + slopeName(f) + "(" + zn + ")"
         switch f {
         case .sigmoid:

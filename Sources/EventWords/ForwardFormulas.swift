@@ -18,8 +18,13 @@ extension Formulas {
 
     func activation(_ n: NeuronRef, _ f: Activation, _ z: Double, _ value: Double,
                     _ softmax: StepEvent.SoftmaxDetail?) -> [String] {
-        let name = notation.name(of: n), zn = notation.weightedSum(of: n)
+        let zn = notation.weightedSum(of: n)
         let result = num.fixed(value)
+        // where a skip leads in, this is f(z) alone: the next event adds the skip
+        if residualTargets.contains(n.layer) && f != .softmax {
+            return layout.chain([activatedName(n, f), applied(f, z), result])
+        }
+        let name = notation.name(of: n)
         switch f {
         case .sigmoid:
             return layout.chain([name + " = " + s.sigma + "(" + zn + ")", "1 / (1 + e^" + num.fixed(-z) + ")", result])

@@ -44,7 +44,21 @@ extension EventWords {
                 out.append(g(n.delta(of: NeuronRef(layer: neuron.layer + 1, index: j)), t.right))
             }
             switch f {
-            case .sigmoid, .tanh: out.append(g(n.name(of: neuron), a))
+            case .sigmoid, .tanh: out.append(g(formulas(shorten: true).activatedName(neuron, f), a))
+            default: out.append(g(n.weightedSum(of: neuron), z))
+            }
+            return out
+        case .residualSum(let neuron, let f, let from, let activated, let skip, _):
+            return [g(formulas(shorten: true).activatedName(neuron, f), activated), g(n.name(of: from), skip)]
+        case .residualDelta(let neuron, let f, let terms, let skip, _, let z, let a, _, _):
+            var out: [GivenValue] = []
+            for (j, t) in terms.enumerated() {
+                out.append(g(n.name(of: .weight(layer: neuron.layer, to: j, from: neuron.index)), t.left))
+                out.append(g(n.delta(of: NeuronRef(layer: neuron.layer + 1, index: j)), t.right))
+            }
+            out.append(g(n.lossGradient(of: skip.to), skip.alongSkip))
+            switch f {
+            case .sigmoid, .tanh: out.append(g(formulas(shorten: true).activatedName(neuron, f), a))
             default: out.append(g(n.weightedSum(of: neuron), z))
             }
             return out

@@ -43,6 +43,8 @@ struct Japanese: Wording {
         case .batchLossTitle: return "バッチ全体の損失"
         case .outputDeltaTitle(let n): return "出力層 \(n) の \(s.delta)"
         case .hiddenDeltaTitle(let n): return "隠れ層 \(n) の \(s.delta)"
+        case .residualSumTitle(let n): return "\(n) へのスキップ接続"
+        case .residualDeltaTitle(let n): return "\(n) の \(s.delta)：逆向きの二つの経路"
         case .weightGradientTitle(let p): return "重み \(p) の勾配"
         case .biasGradientTitle(let p): return "バイアス \(p) の勾配"
         case .gradientSumTitle(let p): return "\(p) のバッチ勾配"
@@ -98,6 +100,17 @@ struct Japanese: Wording {
                 + "の傾きを掛けます。連鎖律を一層さかのぼって適用する、これが誤差逆伝播法の核心です。"
             let result = flat ? "ここでは傾きが 0 なので \(d) = 0 となり、\(n) に入る重みはこのサンプルからは何も学びません。"
                 : signOfDelta(d, sum, sign)
+            return why + result
+        case .residualSum(let n, let f, let skip, let fv, let sv, let v):
+            return "残差接続（スキップ接続）は、活性化関数の出力 \(f) = \(fv) に、スキップ元の層の \(skip) = \(sv) をそのまま"
+                + "足します：\(n) = \(v)。層は \(skip) からの変化分だけを学べばよく、逆伝播では勾配がこの近道を通って層を迂回できます。"
+        case .residualDelta(let n, let sum, let d, let g, let t, let tg, let through, let along, let f, let sign, let flat):
+            let why = "\(n) の値は二つの経路で誤差に効くので、勾配 \(g) は両方の和になります。一つは次の層を通る経路"
+                + "（上の層の \(s.delta) に重みを掛けた和、\(through)）、もう一つは \(t) へのスキップ接続を通る経路で、"
+                + "\(tg) = \(along) が重みも活性化関数の傾きも掛からずにそのまま戻ってきます。"
+                + "この二つ目の経路があるので、スキップ接続のある深いネットワークでは最初の層の勾配が消えません。"
+                + "最後に \(g) に \(sum) における活性化関数（\(say(.activationName(f), s))）の傾きを掛けたものが \(d) です。"
+            let result = flat ? "ここでは傾きが 0 なので \(d) = 0 です。" : signOfDelta(d, sum, sign)
             return why + result
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain

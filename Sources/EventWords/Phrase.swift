@@ -19,6 +19,8 @@ enum Phrase: Sendable {
     case batchLossTitle
     case outputDeltaTitle(neuron: String)
     case hiddenDeltaTitle(neuron: String)
+    case residualSumTitle(neuron: String)
+    case residualDeltaTitle(neuron: String)
     case weightGradientTitle(parameter: String)
     case biasGradientTitle(parameter: String)
     case gradientSumTitle(parameter: String)
@@ -38,6 +40,13 @@ enum Phrase: Sendable {
                      relation: Relation, sign: Sign, fused: Bool, loss: Loss, function: Activation)
     case hiddenDelta(neuron: String, sum: String, delta: String, downstream: String, function: Activation, sign: Sign,
                      flat: Bool)
+    // `activated` is f(z(h)) written out, `skip` the neuron the skip comes from; values already formatted
+    case residualSum(neuron: String, activated: String, skip: String, activatedValue: String, skipValue: String,
+                     value: String)
+    // `gradient` is ∂E/∂h, `target` the neuron the skip leads into and `targetGradient` its ∂E/∂a
+    case residualDelta(neuron: String, sum: String, delta: String, gradient: String, target: String,
+                       targetGradient: String, through: String, along: String, function: Activation, sign: Sign,
+                       flat: Bool)
     case weightGradient(parameter: String, to: String, sum: String, toDelta: String, from: String, chain: Bool,
                         sign: Sign)
     case biasGradient(parameter: String, neuron: String, sum: String, delta: String, sign: Sign)

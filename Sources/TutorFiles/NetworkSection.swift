@@ -3,7 +3,7 @@ import BackpropEngine
 /// Reads `[network]` into a `NetworkSpec`, checking every shape against `layers`.
 enum NetworkSection {
     static let keys = ["layers", "activation", "output_activation", "leaky_slope", "bias", "init",
-                       "init_range", "seed", "weights", "biases"]
+                       "init_range", "seed", "weights", "biases", "residual"]
 
     static let hiddenActivations: [(String, Activation)] =
         [Activation.identity, .sigmoid, .tanh, .relu, .leakyRelu].map { ($0.rawValue, $0) }
@@ -56,9 +56,11 @@ enum NetworkSection {
             throw r.error("biases", "network.biases are given but bias = \"none\"; remove them, "
                 + "or set bias = \"trainable\" or \"frozen\"")
         }
-        return NetworkSpec(layerSizes: sizes, activations: activations, leakySlope: slope, biasMode: bias,
-                           initialization: initialization, seed: UInt64(seed),
-                           explicitWeights: weights, explicitBiases: biases)
+        var spec = NetworkSpec(layerSizes: sizes, activations: activations, leakySlope: slope, biasMode: bias,
+                               initialization: initialization, seed: UInt64(seed),
+                               explicitWeights: weights, explicitBiases: biases)
+        spec.residual = try NetworkDepth.residual(r, sizes)
+        return spec
     }
 
     private static func layers(_ r: TableReader) throws(FileError) -> [Int] {

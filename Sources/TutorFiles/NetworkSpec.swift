@@ -15,6 +15,8 @@ public struct NetworkSpec: Equatable, Sendable {
     public var explicitWeights: [[[Double]]]?
     /// biases[l][j]: of neuron j of layer l+1
     public var explicitBiases: [[Double]]?
+    /// Skip connections between hidden layers (`network.residual`).
+    public var residual: [ResidualSkip] = []
 
     public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
                 biasMode: BiasMode = .trainable, initialization: WeightInit = .xavier, seed: UInt64 = 1,
@@ -35,6 +37,13 @@ public struct NetworkSpec: Equatable, Sendable {
     /// The initial network: the given weights, else seeded random ones; the given biases, else zero.
     /// Throws what `Network.init` throws (the file loader has checked the same rules first).
     public func build() throws(EngineError) -> Network {
+        var network = try plainNetwork()
+        try network.setResidual(residual)
+        return network
+    }
+
+    /// The network without its skip connections.
+    private func plainNetwork() throws(EngineError) -> Network {
         if let explicitWeights {
             return try Network(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope,
                            biasMode: biasMode, weights: explicitWeights, biases: explicitBiases)

@@ -68,6 +68,14 @@ struct EventJSON {
             fields += [("kind", .string("hidden_delta")), ("neuron", neuron(n)), ("function", .string(f.rawValue)),
                        ("terms", products(terms)), ("sum", .number(sum)), ("z", .number(z)), ("a", .number(a)),
                        ("derivative", .number(derivative)), ("delta", .number(delta))]
+        case .residualSum(let n, let f, let from, let activated, let skip, let value):
+            fields += [("kind", .string("residual_sum")), ("neuron", neuron(n)), ("function", .string(f.rawValue)),
+                       ("from", neuron(from)), ("f", .number(activated)), ("skip", .number(skip)), ("a", .number(value))]
+        case .residualDelta(let n, let f, let terms, let skip, let sum, let z, let a, let derivative, let delta):
+            fields += [("kind", .string("residual_delta")), ("neuron", neuron(n)), ("function", .string(f.rawValue)),
+                       ("terms", products(terms)), ("through_layer", .number(skip.throughLayer)),
+                       ("skip_to", neuron(skip.to)), ("along_skip", .number(skip.alongSkip)), ("sum", .number(sum)),
+                       ("z", .number(z)), ("f", .number(a)), ("derivative", .number(derivative)), ("delta", .number(delta))]
         case .weightGradient(let p, let factors, let value):
             fields += [("kind", .string("weight_gradient")), ("parameter", parameter(p)),
                        ("factors", .array(factors.map(factor))), ("value", .number(value))]

@@ -41,6 +41,18 @@ final class RecordedPathTests: XCTestCase {
         assertBitForBit(try Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.relu, .tanh, .softmax]), epochs: 40)
     }
 
+    func testResidualStepsAreConsistentAndBitForBit() throws {
+        var t = try Self.richTrainer(.defaultAdam, loss: .crossEntropy, acts: [.sigmoid, .sigmoid, .softmax])
+        var net = try Fixtures.randomNetwork([4, 6, 6, 3], [.sigmoid, .sigmoid, .softmax], seed: 5)
+        try net.setResidual([ResidualSkip(from: 1, to: 2)])
+        t = try Trainer(network: net, config: t.config, data: t.data)
+        assertBitForBit(t, epochs: 5)
+        let trace = try XCTUnwrap(t.recordedStep())
+        checkConsistency(trace)
+        XCTAssertEqual(trace.filter { if case .residualSum = $0.kind { return true } else { return false } }.count, 3 * 6)
+        XCTAssertEqual(trace.filter { if case .residualDelta = $0.kind { return true } else { return false } }.count, 3 * 6)
+    }
+
     func testFastEqualsRecordedOtherCombinations() throws {
         assertBitForBit(try Self.richTrainer(.momentum(mu: 0.9), loss: .bce, acts: [.leakyRelu, .sigmoid, .sigmoid],
                                              reduction: .sum, clip: 0.1, batch: 4), epochs: 25)
@@ -85,7 +97,24 @@ final class RecordedPathTests: XCTestCase {
                 } else {
                     XCTAssertEqual(value, f.apply(z, slope: net.leakySlope), file: file, line: line)
                 }
-                XCTAssertEqual(value, trace.activation(sample: event.sample!, layer: n.layer, neuron: n.index))
+                // where a skip leads in, the activation event gives f(z); the residual sum gives a
+                if net.skip(into: n.layer) == nil {
+                    XCTAssertEqual(value, trace.activation(sample: event.sample!, layer: n.layer, neuron: n.index))
+                }
+            case .residualSum(let n, let f, let from, let activated, let skip, let value):
+                let s = event.sample!
+                XCTAssertEqual(activated, f.apply(trace.weightedSum(sample: s, layer: n.layer, neuron: n.index),
+                                                  slope: net.leakySlope), file: file, line: line)
+                XCTAssertEqual(skip, trace.activation(sample: s, layer: from.layer, neuron: from.index), file: file, line: line)
+                XCTAssertEqual(activated + skip, value, file: file, line: line)
+                XCTAssertEqual(value, trace.activation(sample: s, layer: n.layer, neuron: n.index), file: file, line: line)
+            case .residualDelta(let n, _, let terms, let skip, let sum, _, _, let derivative, let delta):
+                var acc = 0.0
+                for t in terms { acc += t.value }
+                XCTAssertEqual(acc, skip.throughLayer, file: file, line: line)
+                XCTAssertEqual(skip.throughLayer + skip.alongSkip, sum, file: file, line: line)
+                XCTAssertEqual(sum * derivative, delta, file: file, line: line)
+                XCTAssertEqual(delta, trace.delta(sample: event.sample!, layer: n.layer, neuron: n.index), file: file, line: line)
             case .sampleLoss(_, let shares, let value):
                 var acc = 0.0
                 for s in shares { acc += s }

@@ -19,6 +19,8 @@ final class LayerViewTests: XCTestCase {
         case .sampleLoss(_, _, let value): return value
         case .outputDelta(_, _, _, _, _, _, let delta, _): return delta
         case .hiddenDelta(_, _, _, _, _, _, _, let delta): return delta
+        case .residualSum(_, _, _, _, _, let value): return value
+        case .residualDelta(_, _, _, _, _, _, _, _, let delta): return delta
         case .weightGradient(_, _, let value): return value
         case .gradientSum(_, _, _, _, let value): return value
         case .update(_, let detail): return detail.new

@@ -71,11 +71,12 @@ struct NumPyLines: Sendable {
         }
     }
 
-    /// f′ written with the layer's own arrays.
+    /// f′ written with the layer's own arrays (F: f(Z) before a skip adds to it).
     private func fPrime(_ l: Int) -> String {
+        let a = network.skip(into: l) == nil ? "A\(l)" : "F\(l)"
         switch network.activations[l - 1] {
-        case .sigmoid: return "A\(l) * (1 - A\(l))"
-        case .tanh: return "(1 - A\(l) ** 2)"
+        case .sigmoid: return "\(a) * (1 - \(a))"
+        case .tanh: return "(1 - \(a) ** 2)"
         case .relu: return "(Z\(l) > 0)"
         case .leakyRelu: return "np.where(Z\(l) > 0, 1, \(network.leakySlope))"
         case .identity: return "1"
@@ -98,8 +99,11 @@ struct NumPyLines: Sendable {
 
     func activation(layer l: Int) -> String {
         if article { return "\(articleLayers[l]) = sigmoid(np.dot(\(articleLayers[l - 1]), \(articleWeights[l - 1])))" }
-        return "A\(l) = " + f(l, "Z\(l)", "A\(l)")
+        let a = network.skip(into: l) == nil ? "A\(l)" : "F\(l)"
+        return "\(a) = " + f(l, "Z\(l)", a)
     }
+
+    func residualSum(layer l: Int, from: Int) -> String { "A\(l) = F\(l) + A\(from)" }
 
     func loss() -> String {
         if article { return "output_error = y - output_layer   # E = 0.5 * np.sum(output_error ** 2)" }
@@ -137,6 +141,10 @@ struct NumPyLines: Sendable {
         if article {
             return "hidden_error = output_delta.dot(weights_hidden_output.T); hidden_delta = hidden_error * sigmoid_derivative(hidden_layer)"
         }
+        if let skip = network.skip(outOf: l) {
+            return "dA\(l) = D\(l + 1) @ W\(l + 1) + dA\(skip.to); D\(l) = dA\(l) * " + fPrime(l)
+        }
+        if network.skip(into: l) != nil { return "dA\(l) = D\(l + 1) @ W\(l + 1); D\(l) = dA\(l) * " + fPrime(l) }
         return "D\(l) = (D\(l + 1) @ W\(l + 1)) * " + fPrime(l)
     }
 

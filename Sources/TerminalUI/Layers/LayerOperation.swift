@@ -63,6 +63,10 @@ struct LayerOperation: Equatable, Sendable {
         case weightGradient
         /// Δ⁽ˡ⁾ = (Δ⁽ˡ⁺¹⁾ · W⁽ˡ⁺¹⁾) ⊙ f′(Z⁽ˡ⁾)
         case hiddenDelta
+        /// A⁽ᵗ⁾ = f(Z⁽ᵗ⁾) + A⁽ˢ⁾: a skip connection from layer s
+        case residualSum
+        /// Δ⁽ˢ⁾ = (Δ⁽ˢ⁺¹⁾ · W⁽ˢ⁺¹⁾ + ∂L/∂A⁽ᵗ⁾) ⊙ f′(Z⁽ˢ⁾): the two paths back to a skip's source
+        case residualDelta
         /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η · ∂E/∂W⁽ˡ⁾
         case update
     }
@@ -113,8 +117,10 @@ extension LayerOperation {
             return loss(trace, sample: nil, output: nil, n, py)
         case .outputDelta(let neuron, _, _, _, _, _, _, _):
             return outputDelta(trace, cell: (event.sample ?? 0, neuron.index), n, py)
-        case .hiddenDelta(let neuron, _, _, _, _, _, _, _):
+        case .hiddenDelta(let neuron, _, _, _, _, _, _, _), .residualDelta(let neuron, _, _, _, _, _, _, _, _):
             return hiddenDelta(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n, py)
+        case .residualSum(let neuron, _, _, _, _, _):
+            return residualSum(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n, py)
         case .weightGradient(let p, _, _):
             guard case .weight(let l, let j, let i) = p else { return nil }
             return weightGradient(trace, layer: l + 1, row: j, column: i, sample: event.sample, bias: false, n, py)
@@ -167,10 +173,26 @@ extension LayerOperation {
         let (s, j) = cell
         let f = t.before.network.activations[l - 1]
         let terms = [LayerTerm(name: n.z(l), matrix: t.weightedSums(layer: l), highlight: f == .softmax ? .row(s) : .cell(row: s, column: j))]
-        let result = LayerTerm(name: n.a(l), matrix: t.activations(layer: l), highlight: .cell(row: s, column: j))
-        return LayerOperation(kind: .activation, layer: l, formula: n.a(l) + " = " + n.apply(f, n.z(l)), terms: terms,
+        // where a skip leads in, this is f(Z) alone; the residual sum comes next
+        let skipped = t.before.network.skip(into: l) != nil
+        let name = skipped ? n.apply(f, n.z(l)) : n.a(l)
+        let result = LayerTerm(name: name, matrix: t.activatedValues(layer: l), highlight: .cell(row: s, column: j))
+        return LayerOperation(kind: .activation, layer: l, formula: name + " = " + n.apply(f, n.z(l)), terms: terms,
                               operators: [], result: result, shapes: shapes(terms, [], result, n),
                               numpy: py.activation(layer: l), cell: (s, j))
+    }
+
+    static func residualSum(_ t: StepTrace, layer l: Int, cell: (Int, Int), _ n: LayerNotation, _ py: NumPyLines) -> LayerOperation {
+        let (s, j) = cell
+        let net = t.before.network
+        let f = net.activations[l - 1], from = net.skip(into: l)!.from
+        let here = LayerTerm.Highlight.cell(row: s, column: j)
+        let terms = [LayerTerm(name: n.apply(f, n.z(l)), matrix: t.activatedValues(layer: l), highlight: here),
+                     LayerTerm(name: n.a(from), matrix: t.activations(layer: from), highlight: here)]
+        let result = LayerTerm(name: n.a(l), matrix: t.activations(layer: l), highlight: here)
+        return LayerOperation(kind: .residualSum, layer: l, formula: n.a(l) + " = " + n.apply(f, n.z(l)) + " + " + n.a(from),
+                              terms: terms, operators: ["+"], result: result, shapes: shapes(terms, ["+"], result, n),
+                              numpy: py.residualSum(layer: l, from: from), cell: (s, j))
     }
 
     // MARK: loss
@@ -232,13 +254,24 @@ extension LayerOperation {
         var terms = [LayerTerm(name: n.delta(l + 1), matrix: t.deltas(layer: l + 1), highlight: .row(s)),
                      LayerTerm(name: n.w(l + 1), matrix: t.weights(layer: l), highlight: .column(i), weightsOfLayer: l + 1)]
         var operators = [n.times]
+        // a skip out of this layer: the gradient of the layer it leads into comes back along it, added
+        let skip = t.before.network.skip(outOf: l)
+        var along = ""
+        if let skip {
+            terms.append(LayerTerm(name: n.lossGradient(skip.to), matrix: t.upstreamGradients(layer: skip.to),
+                                   highlight: .cell(row: s, column: i)))
+            operators.append("+")
+            along = " + " + n.lossGradient(skip.to)
+        }
         if let derivative = t.activationDerivatives(layer: l) {
             terms.append(LayerTerm(name: n.derivative(l), matrix: derivative, highlight: .cell(row: s, column: i)))
             operators.append(n.hadamard)
         }
         let result = LayerTerm(name: n.delta(l), matrix: t.deltas(layer: l), highlight: .cell(row: s, column: i))
-        let formula = n.delta(l) + " = (" + n.delta(l + 1) + " " + n.times + " " + n.w(l + 1) + ") " + n.hadamard + " " + n.derivative(l)
-        return LayerOperation(kind: .hiddenDelta, layer: l, formula: formula, terms: terms, operators: operators,
+        let formula = n.delta(l) + " = (" + n.delta(l + 1) + " " + n.times + " " + n.w(l + 1) + along + ") " + n.hadamard
+            + " " + n.derivative(l)
+        return LayerOperation(kind: skip == nil ? .hiddenDelta : .residualDelta, layer: l, formula: formula, terms: terms,
+                              operators: operators,
                               result: result, shapes: shapes(terms, operators, result, n), numpy: py.hiddenDelta(layer: l),
                               cell: (s, i))
     }
@@ -312,7 +345,8 @@ extension LayerOperation {
             // the sample's loss, after its outputs' shares
             let k = net.layerSizes[net.weightLayerCount]
             return trace.eventIndex(lossShareOf: k - 1, sample: r).map { $0 + 1 }
-        case .outputDelta, .hiddenDelta: return trace.eventIndex(deltaOf: NeuronRef(layer: layer, index: c), sample: r)
+        case .residualSum: return trace.eventIndex(activationOf: NeuronRef(layer: layer, index: c), sample: r)
+        case .outputDelta, .hiddenDelta, .residualDelta: return trace.eventIndex(deltaOf: NeuronRef(layer: layer, index: c), sample: r)
         case .weightGradient:
             let p = ParameterRef.weight(layer: layer - 1, to: r, from: c)
             if let sample { return trace.eventIndex(gradientOf: p, sample: sample) }

@@ -90,6 +90,9 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         spec.layerSizes = [spec.layerSizes.first!] + sizes + [spec.layerSizes.last!]
         let output = spec.outputActivation
         spec.activations = sizes.map { _ in form.activation } + [output]
+        // skip connections stay where the layers they join still exist with equal widths
+        let sizesNow = spec.layerSizes
+        spec.residual = spec.residual.filter { ResidualSkip.problem([$0], layerSizes: sizesNow) == nil }
         spec.seed = seed
         // new shapes or a new seed: the file's explicit weights no longer apply
         spec.explicitWeights = nil

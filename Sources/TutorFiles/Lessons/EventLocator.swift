@@ -7,7 +7,9 @@ public enum EventLocator {
     public static func event(_ event: StepEvent, computes name: ValueName, batchCount: Int) -> Bool {
         switch (name, event.kind) {
         case (.activation(let n), .activation(let m, _, _, _, _)),
+             (.activation(let n), .residualSum(let m, _, _, _, _, _)),
              (.slope(let n), .activation(let m, _, _, _, _)),
+             (.delta(let n), .residualDelta(let m, _, _, _, _, _, _, _, _)),
              (.weightedSum(let n), .weightedSum(let m, _, _, _)),
              (.delta(let n), .outputDelta(let m, _, _, _, _, _, _, _)),
              (.lossGradient(let n), .outputDelta(let m, _, _, _, _, _, _, _)),
@@ -37,6 +39,9 @@ public enum EventLocator {
         let phase: StepEvent.Phase
         switch name {
         case .activation(let n) where n.layer == 0: return nil
+        // where a skip leads in, the activation is known once the skip is added (not at f(z))
+        case .activation(let n) where trace.before.network.skip(into: n.layer) != nil:
+            return trace.eventIndex(activationOf: n, sample: sample)
         case .activation, .slope, .weightedSum: phase = .forward
         case .lossShare, .sampleLoss, .loss: phase = .loss
         case .delta, .lossGradient, .gradient: phase = .backward
