@@ -18,6 +18,18 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case residualWidth(from: Int, to: Int, fromSize: Int, toSize: Int)
     /// a second skip into or out of one layer
     case residualShared(from: Int, to: Int)
+    // shapes (`Network.init`); layers and matrices counted from 0 like `weights[l]`
+    case activationCount(expected: Int, got: Int)
+    /// softmax on layer `layer` (1 = the first hidden layer), which is not the output layer
+    case softmaxNotOutput(layer: Int)
+    case leakySlope(Double)
+    case weightLayers(expected: Int, got: Int)
+    case weightRows(layer: Int, expected: Int, got: Int)
+    case weightColumns(layer: Int, row: Int, expected: Int, got: Int)
+    case biasLayers(expected: Int, got: Int)
+    case biasCount(layer: Int, expected: Int, got: Int)
+    /// a weight or bias that is infinite or not a number
+    case nonFinite(ParameterRef)
 
     public var description: String {
         switch self {
@@ -46,6 +58,27 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .residualShared(let from, let to):
             return "each layer can have one residual connection into it and one out of it; "
                 + "the connection from layer \(from) to layer \(to) is a second one"
+        case .activationCount(let expected, let got):
+            return "a network with \(expected) layers after the input needs \(expected) activations, got \(got)"
+        case .softmaxNotOutput(let l):
+            return "softmax can only be the activation of the output layer, layer \(l) is not the output layer"
+        case .leakySlope(let slope):
+            return "the leaky-relu slope must be a finite number, got \(slope)"
+        case .weightLayers(let expected, let got):
+            return "the network needs \(expected) weight matrices (one per layer after the input), got \(got)"
+        case .weightRows(let l, let expected, let got):
+            return "weights[\(l)] needs \(expected) rows (one per neuron of layer \(l + 1)), got \(got)"
+        case .weightColumns(let l, let j, let expected, let got):
+            return "weights[\(l)][\(j)] needs \(expected) values (one per neuron of layer \(l)), got \(got)"
+        case .biasLayers(let expected, let got):
+            return "the network needs \(expected) bias vectors (one per layer after the input), got \(got)"
+        case .biasCount(let l, let expected, let got):
+            return "biases[\(l)] needs \(expected) values (one per neuron of layer \(l + 1)), got \(got)"
+        case .nonFinite(let ref):
+            switch ref {
+            case .weight(let l, let j, let i): return "weights[\(l)][\(j)][\(i)] is not a finite number"
+            case .bias(let l, let j): return "biases[\(l)][\(j)] is not a finite number"
+            }
         }
     }
 

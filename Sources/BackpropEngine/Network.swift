@@ -95,7 +95,8 @@ public struct Network: Equatable, Sendable {
     /// Slope of leaky-relu for negative z.
     public var leakySlope: Double
     public var biasMode: BiasMode
-    public var parameters: Parameters
+    /// Set only inside the engine: the kernels trust its shapes (checked by `init`).
+    public internal(set) var parameters: Parameters
     /// Skip connections between hidden layers (Residual.swift), sorted by the layer they lead
     /// into; set with `setResidual`, which checks the widths.
     public internal(set) var residual: [ResidualSkip] = []
@@ -105,11 +106,14 @@ public struct Network: Equatable, Sendable {
     public var weightLayerCount: Int { layerSizes.count - 1 }
 
     /// A network with the given parameters; sizes are checked against `NetworkSize`'s limits
-    /// before anything is allocated.
+    /// before anything is allocated, then the activations and every weight matrix and bias
+    /// vector against the sizes (`NetworkShape`): the kernels write through pointers sized from
+    /// `layerSizes`, so a wrong shape is an error here, never memory overwritten later.
     public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
                 biasMode: BiasMode, weights: [[[Double]]], biases: [[Double]]?) throws(EngineError) {
         _ = try NetworkSize(layerSizes: layerSizes)
-        precondition(activations.count == layerSizes.count - 1)
+        try NetworkShape.check(layerSizes: layerSizes, activations: activations, leakySlope: leakySlope)
+        try NetworkShape.check(weights: weights, biases: biasMode == .none ? nil : biases, layerSizes: layerSizes)
         self.layerSizes = layerSizes
         self.activations = activations
         self.leakySlope = leakySlope
@@ -208,6 +212,10 @@ public struct Network: Equatable, Sendable {
     /// The same in batches of at most `limit` samples (tests use small ones).
     func predict(batch inputs: [[Double]], limit: Int) -> [[Double]] {
         guard !inputs.isEmpty else { return [] }
+        // the copy into the workspace reads layerSizes[0] values of each row
+        if let bad = inputs.firstIndex(where: { $0.count != layerSizes[0] }) {
+            preconditionFailure("input \(bad) has \(inputs[bad].count) values, the network takes \(layerSizes[0])")
+        }
         let k = layerSizes.last!
         let zeros = [Double](repeating: 0, count: k)
         var outputs: [[Double]] = []

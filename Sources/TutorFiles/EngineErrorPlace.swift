@@ -58,6 +58,10 @@ struct EngineErrorPlace: Sendable {
             }
             return (batchKey, "\(error); to step through it, set training.batch_size to \(fit) or fewer "
                 + "(`train` does not record steps and can train it as it is)")
+        case .activationCount, .softmaxNotOutput, .leakySlope, .weightLayers, .weightRows,
+             .weightColumns, .biasLayers, .biasCount, .nonFinite:
+            // NetworkSection reports each of these at its own key first; this is the engine's second look
+            return ("network.layers", "network: \(error)")
         }
     }
 
