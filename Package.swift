@@ -13,7 +13,10 @@ let package = Package(
     targets: [
         // The maths: standard library only, so every number has one source.
         .target(name: "CMath"),
-        .target(name: "BackpropEngine", dependencies: ["CMath"]),
+        // Built for the machine that builds it (AVX2 where there is AVX2): the kernels' SIMD4<Double>
+        // are then one vector register, not two. No multiply-add contraction either way, so the
+        // numbers are the same bits on every machine.
+        .target(name: "BackpropEngine", dependencies: ["CMath"], swiftSettings: [.unsafeFlags(["-target-cpu", "native"])]),
         // The names of neurons and parameters (x₁, h₁, ŷ₀, w₅, W²₃,₇, z(h₁)) for every part that shows them.
         .target(name: "NetworkNaming", dependencies: ["BackpropEngine"]),
         // Words for recorded events (English and Japanese), shared by the screen and `trace`.

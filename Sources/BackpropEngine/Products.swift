@@ -9,10 +9,10 @@
 /// Nothing is fused into a multiply-add (Swift does not contract a·b + c), so the numbers are the
 /// plain loops' numbers, bit for bit.
 ///
-/// Why it is shaped so: a tile of 4 rows × 4 columns (4 SIMD4 accumulators, 8 SSE registers)
-/// stays in registers for the whole sum; each term then costs one vector load of src, shared by
-/// the 4 rows, and 4 scalar coefficients, each shared by the 4 columns — instead of reloading
-/// and storing a row of out for every term. Columns are the contiguous dimension of src and out
+/// Why it is shaped so: a tile of 4 rows × 8 columns (8 SIMD4 accumulators: 8 AVX registers, or 16 SSE ones)
+/// stays in registers for the whole sum; each term then costs two vector loads of src, shared by
+/// the 4 rows, and 4 scalar coefficients, each shared by the 8 columns — instead of reloading
+/// and storing a row of out for every term. (A row's last columns go 4 at a time.) Columns are the contiguous dimension of src and out
 /// (samples in forward and δ′, inputs in the gradient), so a tile's loads and stores are vectors.
 /// Rows are walked in the outer loop so that a tile-row of coefficients (4 × terms, 25 KB for
 /// 784 inputs) stays in the first-level cache while all the column tiles pass over it.
@@ -32,6 +32,48 @@ enum Products {
         while r &+ 4 <= rows {
             let k0 = coef + r &* rowStride, k1 = k0 + rowStride, k2 = k1 + rowStride, k3 = k2 + rowStride
             var c = 0
+            // 4 rows × 8 columns: 8 independent sums, enough to keep both adders busy while each
+            // addition waits for the one before it in its sum
+            while c &+ 2 &* w <= columns {
+                var a0 = Lanes.Vector(), a1 = Lanes.Vector(), a2 = Lanes.Vector(), a3 = Lanes.Vector()
+                var b0 = Lanes.Vector(), b1 = Lanes.Vector(), b2 = Lanes.Vector(), b3 = Lanes.Vector()
+                var s = src + c, k = 0
+                for _ in 0..<terms {
+                    let u = Lanes.load(s), v = Lanes.load(s + w)
+                    let c0 = k0[k], c1 = k1[k], c2 = k2[k], c3 = k3[k]
+                    a0 += c0 * u
+                    b0 += c0 * v
+                    a1 += c1 * u
+                    b1 += c1 * v
+                    a2 += c2 * u
+                    b2 += c2 * v
+                    a3 += c3 * u
+                    b3 += c3 * v
+                    s += srcStride
+                    k &+= termStride
+                }
+                if let bias {
+                    a0 += bias[r]
+                    b0 += bias[r]
+                    a1 += bias[r &+ 1]
+                    b1 += bias[r &+ 1]
+                    a2 += bias[r &+ 2]
+                    b2 += bias[r &+ 2]
+                    a3 += bias[r &+ 3]
+                    b3 += bias[r &+ 3]
+                }
+                let o = out + (r &* outStride &+ c)
+                Lanes.store(a0, o, w)
+                Lanes.store(b0, o + w, w)
+                Lanes.store(a1, o + outStride, w)
+                Lanes.store(b1, o + (outStride &+ w), w)
+                Lanes.store(a2, o + 2 &* outStride, w)
+                Lanes.store(b2, o + (2 &* outStride &+ w), w)
+                Lanes.store(a3, o + 3 &* outStride, w)
+                Lanes.store(b3, o + (3 &* outStride &+ w), w)
+                c &+= 2 &* w
+            }
+            // the last columns (fewer than 8) 4 at a time
             while c < columns {
                 var a0 = Lanes.Vector(), a1 = Lanes.Vector(), a2 = Lanes.Vector(), a3 = Lanes.Vector()
                 var s = src + c, k = 0

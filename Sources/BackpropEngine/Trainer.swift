@@ -330,8 +330,8 @@ public struct Trainer: Equatable, Sendable {
         Trainer.loss(of: network, on: set ?? data, loss: config.loss, reduction: config.reduction)
     }
 
-    /// Large sets are measured in batches of `Network.evaluationBatch` samples; the sample losses
-    /// are still added in order of s into one total, so the result is the same bits as one batch.
+    /// Sets are measured in batches of `Network.measuringBatch` samples; the sample losses are
+    /// still added in order of s into one total, so the result is the same bits as one batch.
     public static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Double {
         Self.loss(of: network, on: set, loss: loss, reduction: reduction, batchLimit: nil)
     }
@@ -339,8 +339,9 @@ public struct Trainer: Equatable, Sendable {
     /// The same in batches of at most `batchLimit` samples (tests use small ones).
     static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction, batchLimit: Int?) -> Double {
         var total = 0.0
-        for range in network.evaluationBatches(set.count, limit: batchLimit) {
-            let ws = Workspace(network: network, batchSize: range.count)
+        var kept: Workspace? = nil
+        for range in network.evaluationBatches(set.count, limit: batchLimit ?? network.measuringBatch) {
+            let ws = Workspace.reused(&kept, network: network, batchSize: range.count)
             Kernel.gather(set, ArraySlice(range), ws)
             Kernel.forward(network, ws)
             Kernel.loss(network, loss, ws)

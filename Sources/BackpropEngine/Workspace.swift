@@ -117,6 +117,15 @@ final class Workspace {
 
     deinit { storage.deallocate() }
 
+    /// `kept` when it has this batch size, else a new workspace kept in its place: measuring a set
+    /// batch by batch allocates (and zeroes) one workspace, not one per batch.
+    static func reused(_ kept: inout Workspace?, network: Network, batchSize b: Int) -> Workspace {
+        if let ws = kept, ws.batchSize == b { return ws }
+        let ws = Workspace(network: network, batchSize: b)
+        kept = ws
+        return ws
+    }
+
     /// Copies for a StepTrace.
     static func arrays(_ list: [UnsafeMutableBufferPointer<Double>]) -> [[Double]] { list.map { Array($0) } }
     static func parameters(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>]) -> Parameters {
