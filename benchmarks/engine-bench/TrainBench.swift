@@ -2,16 +2,19 @@ import BackpropEngine
 import Foundation
 import TutorFiles
 
-/// `engine-bench train FILE EPOCHS REPEAT`: the training alone, in this process, beside
+/// `engine-bench train FILE EPOCHS REPEAT [sgd]`: the training alone, in this process, beside
 /// train_numpy.py: the median seconds of REPEAT runs of `train(epochs:)`, each from the file's
 /// start (the file and the trainer made before the clock starts), then the last run's loss of its
 /// last epoch and its final loss, all digits, for benchmarks/run to compare with NumPy's.
-func trainBenchmark(path: String, epochs: Int, repetitions: Int) {
-    let start: Trainer
+/// `sgd` trains with plain gradient descent instead of the file's optimizer: the difference in
+/// time is what the optimizer's update costs.
+func trainBenchmark(path: String, epochs: Int, repetitions: Int, sgd: Bool) {
+    var start: Trainer
     do { start = try NetworkFile.load(path: path).trainer() } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(2)
     }
+    if sgd { start.config.optimizer = .sgd }
     var trained = start
     let seconds = median(repetitions) {
         trained = start

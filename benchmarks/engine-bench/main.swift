@@ -1,6 +1,6 @@
 // The engine's side of the benchmark (release mode): prints one line `name seconds` per workload,
 // each the median of several runs in this one process: the recorded path vs the fast path, and
-// the screen. `engine-bench train FILE EPOCHS REPEAT` times the training of one file instead
+// the screen. `engine-bench train FILE EPOCHS REPEAT [sgd]` times the training of one file instead
 // (TrainBench.swift). benchmarks/run puts them beside NumPy.
 import BackpropEngine
 import Foundation
@@ -18,8 +18,8 @@ func median(_ runs: Int, _ body: () -> Void) -> Double {
 }
 
 let arguments = CommandLine.arguments
-if arguments.count == 5 && arguments[1] == "train", let epochs = Int(arguments[3]), let runs = Int(arguments[4]) {
-    trainBenchmark(path: arguments[2], epochs: epochs, repetitions: runs)
+if arguments.count >= 5 && arguments[1] == "train", let epochs = Int(arguments[3]), let runs = Int(arguments[4]) {
+    trainBenchmark(path: arguments[2], epochs: epochs, repetitions: runs, sgd: arguments.dropFirst(5).first == "sgd")
     exit(0)
 }
 let root = arguments.count > 1 ? arguments[1] : "."
