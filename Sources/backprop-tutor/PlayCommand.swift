@@ -14,6 +14,10 @@ enum PlayDatasetName: String, ExpressibleByArgument, CaseIterable {
     }
 }
 
+enum PlayPresetName: String, ExpressibleByArgument, CaseIterable {
+    case compare
+}
+
 enum PlayActivationName: String, ExpressibleByArgument, CaseIterable {
     case sigmoid, tanh, relu
     case leakyRelu = "leaky-relu"
@@ -28,7 +32,7 @@ struct Play: ParsableCommand {
             as a heatmap of the network's output; iris and digits are shipped with the program; \
             --data reads any CSV of numbers, or MNIST's IDX images (optionally .gz) with their labels \
             (--labels, found by MNIST's file names when not given). Keys: space play/pause, n one epoch, r reset, arrows \
-            change settings, c compare, i step in, s save, ? help, q quit.
+            change settings, c compare, d the compare preset of deep networks, i step in, s save, ? help, q quit.
             """
     )
 
@@ -54,7 +58,7 @@ struct Play: ParsableCommand {
     @Option(help: "Seed of the data, the initial weights and the shuffling.")
     var seed: UInt64 = 1
 
-    @Option(help: "Hidden layer sizes, e.g. \"8,8\" (\"\" for none).")
+    @Option(help: "Hidden layer sizes, e.g. \"8,8\" or \"10x8\" (ten layers of 8; at most 12 layers; \"\" for none).")
     var layers: String = "8,8"
 
     @Option(help: "Activation of the hidden layers.")
@@ -68,6 +72,10 @@ struct Play: ParsableCommand {
 
     @Option(name: .customLong("batch-size"), help: "Samples per update (0: the whole training set).")
     var batchSize: Int = 32
+
+    @Option(help: ArgumentHelp("compare: the compare preset (key d): 10 sigmoid hidden layers on the spiral, trained plain and with each cure for vanishing gradients side by side.",
+                               valueName: "preset"))
+    var preset: PlayPresetName?
 
     @Flag(name: .customLong("benchmark"), help: .hidden)
     var benchmark = false
@@ -92,13 +100,14 @@ struct Play: ParsableCommand {
     }
 
     func hiddenSizes() throws -> [Int] {
-        let text = layers.filter { $0 != " " }
-        if text.isEmpty || text == "none" { return [] }
-        let sizes = text.split(separator: ",").map { Int($0) }
-        guard sizes.count <= 6, sizes.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 512 }) else {
-            throw ValidationError("--layers must be up to 6 sizes from 1 to 512 separated by commas, e.g. \"8,8\"; got \"\(layers)\"")
+        switch HiddenLayersText(layers) {
+        case .sizes(let sizes): return sizes
+        case .tooMany(let n):
+            throw ValidationError("--layers: at most \(PlaySettings.maxHiddenLayers) hidden layers, got \(n) in \"\(layers)\"")
+        case .notSizes:
+            throw ValidationError("--layers must be sizes from 1 to \(PlaySettings.maxNeurons) separated by commas, "
+                + "e.g. \"8,8\" or \"10x8\" (ten layers of 8); got \"\(layers)\"")
         }
-        return sizes.map { $0! }
     }
 
     /// The settings and the data table from the options; a bad CSV is reported here (file:line,
@@ -113,6 +122,7 @@ struct Play: ParsableCommand {
         settings.optimizer = optimizer.optimizer
         settings.learningRate = learningRate
         settings.batchSize = batchSize
+        if preset == .compare { settings.applyDeepPreset() }
         var table: PlayTable?
         switch settings.source {
         case .csv(let path, let column):
@@ -169,7 +179,8 @@ struct Play: ParsableCommand {
         var model: PlayModel
         do {
             model = try PlayModel(settings: settings, table: table, width: 80, height: 24, unicode: !screen.ascii,
-                                  theme: screen.chosenTheme(), language: screen.language)
+                                  theme: screen.chosenTheme(), language: screen.language,
+                                  compare: preset == .compare ? .deep : nil)
         } catch {
             printError("backprop-tutor: \(error)")
             throw ExitCode(2)

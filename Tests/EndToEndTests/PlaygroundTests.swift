@@ -44,6 +44,30 @@ final class PlaygroundTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("2-8-8-1"), run.stdout)
     }
 
+    /// The compare preset through the binary: the plain deep sigmoid network's first-layer
+    /// gradient, as the screen shows it, orders of magnitude below the other runs'.
+    func testComparePresetShowsTheVanishingFirstLayer() throws {
+        try TmuxSession.require()
+        for (width, height) in [(80, 24), (120, 40)] {
+            let tmux = try TmuxSession(["play", "--preset", "compare"], width: width, height: height)
+            try tmux.waitFor("10 sigmoid")
+            for _ in 0..<5 { try tmux.send("n") }
+            let screen = try tmux.waitForSettled("epoch 5 ")
+            let row = try XCTUnwrap(screen.split(separator: "\n").first {
+                $0.hasPrefix("│ 1  ") || $0.hasPrefix("│ layer 1 ")
+            }, screen)
+            let values = row.split(separator: "│")[0].split(separator: " ").compactMap { Double($0) }.dropFirst()
+            XCTAssertGreaterThanOrEqual(values.count, 2, screen)
+            let plain = try XCTUnwrap(values.first), others = values.dropFirst()
+            for other in others { XCTAssertGreaterThan(other, 100 * plain, screen) }
+            try tmux.send("q")
+            XCTAssertEqual(tmux.exitStatus(), 0)
+        }
+        let deep = try Binary.run(["play", "--layers", "13x8"])
+        XCTAssertNotEqual(deep.status, 0)
+        XCTAssertTrue(deep.stderr.contains("--layers: at most 12 hidden layers, got 13"), deep.stderr)
+    }
+
     func testBadCSVIsReportedBeforeTheScreen() throws {
         let path = try Binary.temporaryFile("1,2,0\n3,4,1\n5,oops,1\n", name: "data.csv")
         let run = try Binary.run(["play", "--data", path])

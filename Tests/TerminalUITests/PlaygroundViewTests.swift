@@ -5,7 +5,7 @@ import XCTest
 /// The playground screen as text: heatmap, digits, compare mode, the save prompt, too small.
 final class PlaygroundViewTests: XCTestCase {
     func trained(_ source: PlayDataSource, table: PlayTable? = nil, epochs: Int, width: Int, height: Int,
-                 unicode: Bool = false, compare: PlayField? = nil, change: (inout PlaySettings) -> Void = { _ in }) throws -> PlayModel {
+                 unicode: Bool = false, compare: PlayComparison? = nil, change: (inout PlaySettings) -> Void = { _ in }) throws -> PlayModel {
         var settings = PlaySettings(source: source)
         change(&settings)
         var m = try PlayModel(settings: settings, table: table, width: width, height: height, unicode: unicode, theme: .mono)
@@ -45,7 +45,7 @@ final class PlaygroundViewTests: XCTestCase {
     }
 
     func testCompareScreen() throws {
-        let m = try trained(.toy(.moons), epochs: 30, width: 100, height: 30, compare: .optimizer)
+        let m = try trained(.toy(.moons), epochs: 30, width: 100, height: 30, compare: .setting(.optimizer))
         let screen = view(m)
         XCTAssertTrue(screen.description.contains("compare optimizer"), screen.description)
         for name in ["sgd", "momentum", "adam"] { XCTAssertTrue(screen.description.contains(name), name) }

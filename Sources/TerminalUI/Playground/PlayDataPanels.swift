@@ -118,7 +118,7 @@ private func drawRegression(_ model: PlayModel, into buffer: inout Buffer, area:
 /// Compare mode: every run's training loss on one plot (test loss dotted in the table), and a
 /// table of where each run stands.
 func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let field = model.compare ?? .optimizer
+    let field = model.compare?.field ?? .optimizer
     let panel = Panel(title: model.text.compareTitle(field), box: box)
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area)

@@ -16,7 +16,7 @@ public enum PlayField: Int, CaseIterable, Sendable {
         case .noise: return s.source.hasNoise ? formatShort(s.noise) : "-"
         case .testFraction: return formatShort(s.testFraction)
         case .seed: return String(s.seed)
-        case .hidden: return s.hidden.isEmpty ? "none" : s.hidden.map(String.init).joined(separator: ",")
+        case .hidden: return s.hidden.isEmpty ? "none" : HiddenLayersText.format(s.hidden, unicode: false)
         case .activation: return s.activation.rawValue
         case .loss: return s.loss.rawValue
         case .optimizer: return s.optimizer.name
@@ -69,10 +69,8 @@ public enum PlayField: Int, CaseIterable, Sendable {
             guard let v = UInt64(t) else { return nil }
             s.seed = v
         case .hidden:
-            if t.isEmpty || t == "none" { s.hidden = []; break }
-            let parts = t.split(separator: ",").map { Int($0) }
-            guard parts.count <= 6, parts.allSatisfy({ ($0 ?? 0) >= 1 && ($0 ?? 0) <= 512 }) else { return nil }
-            s.hidden = parts.map { $0! }
+            guard case .sizes(let sizes) = HiddenLayersText(t) else { return nil }
+            s.hidden = sizes
         case .learningRate:
             guard let v = Double(t), v > 0, v.isFinite, v <= 100 else { return nil }
             s.learningRate = v

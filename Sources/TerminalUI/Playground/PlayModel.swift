@@ -16,8 +16,8 @@ public struct PlayModel: Sendable {
     /// Raised whenever the runs are rebuilt, so that late snapshots of old settings are ignored.
     public var generation = 0
     public var running = false
-    /// The setting compared across runs, in compare mode.
-    public var compare: PlayField?
+    /// What the runs compare, in compare mode (nil: one run).
+    public var compare: PlayComparison?
     public var selected: PlayField = .learningRate
     /// Text being typed for the selected setting.
     public var editing: String?
@@ -35,7 +35,7 @@ public struct PlayModel: Sendable {
 
     /// Throws when the engine refuses the settings' network (too large for the data's columns, say).
     public init(settings: PlaySettings, table: PlayTable?, width: Int, height: Int, unicode: Bool, theme: Theme,
-                language: Language = .en) throws(EngineError) {
+                language: Language = .en, compare: PlayComparison? = nil) throws(EngineError) {
         self.settings = settings
         self.table = table
         switch settings.source {
@@ -49,14 +49,18 @@ public struct PlayModel: Sendable {
         self.unicode = unicode
         self.theme = theme
         self.language = language
+        self.compare = compare
         runs = []
         runs = try freshRuns()
     }
 
     /// The settings of each run: one, or one per compared value.
     public var variants: [(name: String, settings: PlaySettings)] {
-        guard let field = compare else { return [("", settings)] }
-        return field.compareValues(settings, text: text).map { ($0.name, $0.settings) }
+        switch compare {
+        case nil: return [("", settings)]
+        case .setting(let field): return field.compareValues(settings, text: text).map { ($0.name, $0.settings) }
+        case .deep: return DeepVariant.allCases.map { (text.variant($0), $0.settings(settings)) }
+        }
     }
 
     /// New trainers at epoch 0 for the current settings (the same seeded start for every run).

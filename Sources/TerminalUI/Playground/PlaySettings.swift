@@ -103,6 +103,11 @@ public struct PlaySettings: Equatable, Sendable {
                        batchSize: batchSize, shuffle: true, epochs: 1000, weightDecay: l2, shuffleSeed: seed)
     }
 
+    /// The deepest network the playground trains and draws (12 hidden layers: 13 bars fit a screen).
+    public static let maxHiddenLayers = 12
+    /// The widest typed hidden layer (← → step up to 128).
+    public static let maxNeurons = 512
+
     static let optimizers: [Optimizer] = [.sgd, .momentum(mu: Optimizer.defaultMomentum), Optimizer.defaultAdam]
     static let activations: [Activation] = [.sigmoid, .tanh, .relu, .leakyRelu, .identity]
     static let learningRates: [Double] = [0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10]
@@ -124,4 +129,44 @@ func steppedNumber(_ list: [Double], from current: Double, by step: Int) -> Doub
     if list.contains(current) { return stepped(list, from: current, by: step) }
     if step > 0 { return list.first { $0 > current } ?? list.last! }
     return list.last { $0 < current } ?? list.first!
+}
+
+/// Hidden layer sizes as typed: "8,8,4", "10x8" (ten layers of 8), "none" or nothing.
+public enum HiddenLayersText: Equatable, Sendable {
+    case sizes([Int])
+    /// more than `PlaySettings.maxHiddenLayers` layers (how many were asked for)
+    case tooMany(Int)
+    case notSizes
+
+    public init(_ text: String) {
+        let t = text.filter { $0 != " " }.lowercased()
+        if t.isEmpty || t == "none" { self = .sizes([]); return }
+        var sizes: [Int] = []
+        for part in t.split(separator: ",", omittingEmptySubsequences: false) {
+            // "10x8" or "10×8": ten layers of 8 neurons
+            let pieces = part.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "x" || $0 == "×" })
+            let count = pieces.count == 2 ? Int(pieces[0]) : 1
+            guard pieces.count <= 2, let count, count >= 1, let n = Int(pieces[pieces.count - 1]),
+                  n >= 1, n <= PlaySettings.maxNeurons else { self = .notSizes; return }
+            guard sizes.count + count <= PlaySettings.maxHiddenLayers else {
+                self = .tooMany(min(sizes.count + count, 1_000_000))
+                return
+            }
+            sizes += [Int](repeating: n, count: count)
+        }
+        self = .sizes(sizes)
+    }
+
+    /// The sizes as the settings show them: "8,8,4", or "10×8" for runs of equal layers when the
+    /// list is long (ASCII "10x8").
+    public static func format(_ sizes: [Int], unicode: Bool = true) -> String {
+        let plain = sizes.map(String.init).joined(separator: ",")
+        guard plain.count > 15 else { return plain }
+        var groups: [(count: Int, size: Int)] = []
+        for n in sizes {
+            if let last = groups.last, last.size == n { groups[groups.count - 1].count += 1 } else { groups.append((1, n)) }
+        }
+        return groups.map { $0.count == 1 ? String($0.size) : "\($0.count)\(unicode ? "×" : "x")\($0.size)" }
+            .joined(separator: ",")
+    }
 }

@@ -18,15 +18,24 @@ func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
         .render(into: &buffer, area: panel.inner(area))
 }
 
-/// The size of the gradient of each weight layer, on a log scale.
+/// The size of the gradient of each weight layer, on a log scale reaching below the smallest.
 func drawPlayGradients(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let words = model.text
     let title = words.gradientsTitle(wide: true)
     let panel = Panel(title: area.width >= displayWidth(of: title) + 5 ? title : words.gradientsTitle(wide: false), box: box)
     panel.render(into: &buffer, area: area)
-    let bars = model.main.gradientNorms.enumerated().map { GradientBars.Bar(label: words.layer($0.offset + 1), value: $0.element) }
-    GradientBars(bars: bars, vanishingText: words.vanishing, explodingText: words.exploding, unicode: model.unicode)
-        .render(into: &buffer, area: panel.inner(area).inset(left: 1))
+    gradientBars(model, model.main.gradientNorms).render(into: &buffer, area: panel.inner(area).inset(left: 1))
+}
+
+/// One run's per-layer gradient bars as the playground draws them (wrapping into columns when
+/// the layers outnumber the rows).
+func gradientBars(_ model: PlayModel, _ norms: [Double]) -> GradientBars {
+    let words = model.text
+    let bars = norms.enumerated().map {
+        GradientBars.Bar(label: words.layer($0.offset + 1), value: $0.element, shortLabel: String($0.offset + 1))
+    }
+    return GradientBars(bars: bars, range: GradientBars.range(covering: norms), vanishingText: words.vanishing,
+                        explodingText: words.exploding, unicode: model.unicode)
 }
 
 /// The settings, the selected one highlighted; ↑ ↓ select, ← → change.
@@ -41,8 +50,8 @@ func drawPlaySettings(_ model: PlayModel, into buffer: inout Buffer, area: Rect,
     for (k, field) in fields.enumerated() where k < inner.height {
         let y = inner.y + k
         let selected = field == model.selected
-        var value = model.text.value(field, model.settings)
-        if model.compare == field || (model.compare != nil && field == .optimizer && model.compare == .optimizer) {
+        var value = model.text.value(field, model.settings, unicode: model.unicode)
+        if model.compare?.compares(field) == true {
             value = model.text.compared
         }
         let labelStyle = selected ? Style(.highlight, attributes: [.bold, .reverse]) : Style(.dim)

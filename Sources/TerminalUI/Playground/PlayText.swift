@@ -50,6 +50,36 @@ public struct PlayText: Sendable {
         [t("run", "実行"), t("epoch", "エポック"), t("loss", "損失"), t("test loss", "テスト損失"), t("accuracy", "正解率")]
     }
     var compared: String { t("compared", "比較中") }
+
+    // the compare preset (deep networks)
+    /// The run's name in the legend and the table.
+    func variant(_ v: DeepVariant) -> String {
+        switch v {
+        case .plain: return t("plain", "通常")
+        case .relu: return "ReLU"
+        }
+    }
+    /// The run's name above its bars when columns are narrow.
+    func shortVariant(_ v: DeepVariant) -> String {
+        switch v {
+        case .plain: return t("plain", "通常")
+        case .relu: return "ReLU"
+        }
+    }
+    func deepTitle(layers: Int, wide: Bool) -> String {
+        wide ? t("\(layers) sigmoid hidden layers: gradient size per layer", "シグモイドの隠れ層\(layers)層: 層ごとの勾配の大きさ")
+            : t("\(layers) sigmoid layers: gradient per layer", "シグモイド\(layers)層: 層ごとの勾配")
+    }
+    func deepLoss(wide: Bool) -> String { wide ? t("training loss of each run", "各実行の訓練データの損失") : loss }
+    var firstLayerGradient: String { t("layer 1 gradient", "第1層の勾配") }
+    /// The table of first-layer gradients: run, its norm, how many times the plain run's it is.
+    func firstLayerHeader(unicode: Bool) -> [String] {
+        [t("run", "実行"), unicode ? "‖g⁽¹⁾‖" : "|g(1)|", t("ratio", "通常比"), t("loss", "損失")]
+    }
+    var deepPresetStatus: String {
+        t("compare preset: the same 10 sigmoid layers each way; space trains, d: one run",
+          "比較プリセット: 同じシグモイド10層を各方式で。スペースで学習、d で単独")
+    }
     var full: String { t("full", "全件") }
     func batchRun(_ size: String) -> String { t("batch \(size)", "バッチ \(size)") }
 
@@ -87,9 +117,10 @@ public struct PlayText: Sendable {
         }
     }
     /// The value of a setting as shown: the words "none", "full" and "max" translated.
-    func value(_ f: PlayField, _ s: PlaySettings) -> String {
+    func value(_ f: PlayField, _ s: PlaySettings, unicode: Bool = true) -> String {
         switch f {
         case .hidden where s.hidden.isEmpty: return t("none", "なし")
+        case .hidden: return HiddenLayersText.format(s.hidden, unicode: unicode)
         case .batchSize where s.batchSize <= 0: return full
         case .speed where s.speed == nil: return t("max", "最大")
         case .speed: return t(f.value(s), formatShort(s.speed ?? 0) + "/秒")
@@ -105,7 +136,8 @@ public struct PlayText: Sendable {
         [("space", running ? t("pause", "停止") : t("play", "再生")), ("n", t("epoch", "1エポック")),
          ("r", t("reset", "リセット")), (unicode ? "↑↓←→" : "arrows", t("settings", "設定")),
          ("c", comparing ? t("single", "単独") : t("compare", "比較")), ("i", t("step in", "詳しく")),
-         ("s", t("save", "保存")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了"))]
+         ("s", t("save", "保存")), ("d", t("deep", "深層")), ("?", t("help", "ヘルプ")),
+         ("q", t("quit", "終了"))]
     }
 
     // help
@@ -118,10 +150,12 @@ public struct PlayText: Sendable {
                  "リセット: シードから新しいネットワークを作り、履歴を消す")),
          ("↑ ↓", t("choose a setting;  ← → (or - +) change it;  Enter type a value",
                    "設定を選ぶ。← →(または - +)で変更、Enter で値を入力")),
-         ("[  ]", t("remove / add a hidden layer (← → on \"hidden layers\" change its neurons)",
-                    "隠れ層を減らす/増やす(「隠れ層」で ← → を押すとニューロン数を変更)")),
+         ("[  ]", t("remove / add a hidden layer, up to 12 (← → on \"hidden layers\" change the last one's neurons; Enter types sizes such as 8,8 or 10x8)",
+                    "隠れ層を減らす/増やす(12層まで)。「隠れ層」で ← → を押すと最後の層のニューロン数を変更、Enter で 8,8 や 10x8 のように入力")),
          ("c", t("compare: the same data under 3 values of the chosen setting (optimizer if it has none)",
                  "比較: 選んだ設定の3つの値で同じデータを学習(比較できない設定なら最適化手法)")),
+         ("d", t("compare preset: 10 sigmoid hidden layers on the spiral, trained plain and with ReLU side by side, each with its gradient bars; d again keeps the plain one alone",
+                 "比較プリセット: スパイラルをシグモイドの隠れ層10層で、通常のままと ReLU で並べて学習し、それぞれの勾配を棒で示す。もう一度 d で通常の1つだけに戻る")),
          ("i", t("step in: the step-by-step tutor on this network and its next batch; q comes back",
                  "詳しく: このネットワークの次のバッチを1ステップずつ見る。q で戻る")),
          ("s", t("save settings and trained weights as a network file (for `open` and `train`)",
@@ -147,6 +181,10 @@ public struct PlayText: Sendable {
     }
     func notAValue(_ text: String, _ f: PlayField) -> String {
         t("\"\(text)\" is not a value for \(field(f))", "「\(text)」は\(field(f))の値になりません")
+    }
+    func tooManyLayers(_ n: Int) -> String {
+        t("at most \(PlaySettings.maxHiddenLayers) hidden layers (asked for \(n))",
+          "隠れ層は \(PlaySettings.maxHiddenLayers) 層までです(\(n) 層が指定されました)")
     }
     var cannotSaveDiverged: String {
         t("the training diverged (weights are not numbers); reset first",

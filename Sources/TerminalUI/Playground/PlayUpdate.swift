@@ -68,7 +68,10 @@ private func playKey(_ model: inout PlayModel, _ key: Key) -> [PlayCommand] {
         return change(&model, to: model.selected.step(model.settings, by: 1, sources: sources(model),
                                                       losses: model.data.task.losses))
     case .character("]"):
-        guard model.settings.hidden.count < 6 else { return [] }
+        guard model.settings.hidden.count < PlaySettings.maxHiddenLayers else {
+            model.status = model.text.tooManyLayers(model.settings.hidden.count + 1)
+            return []
+        }
         var s = model.settings
         s.hidden.append(s.hidden.last ?? 4)
         return change(&model, to: s)
@@ -91,9 +94,11 @@ private func playKey(_ model: inout PlayModel, _ key: Key) -> [PlayCommand] {
         return [.restart]
     case .character("c"):
         let before = model.compare
-        model.compare = model.compare == nil ? model.selected.comparedField : nil
+        model.compare = model.compare == nil ? .setting(model.selected.comparedField) : nil
         guard restart(&model) else { model.compare = before; return [] }
         return [.restart]
+    case .character("d"):
+        return toggleDeepPreset(&model)
     case .character("i"):
         if model.running { model.running = false; return [.setRunning(false), .stepIn] }
         return [.stepIn]
@@ -162,6 +167,28 @@ private func applyChange(_ model: inout PlayModel, to new: PlaySettings) throws(
     return [.restart]
 }
 
+/// The compare preset on (its deep network, every variant side by side) or off (the plain deep
+/// network alone, to change further).
+private func toggleDeepPreset(_ model: inout PlayModel) -> [PlayCommand] {
+    let before = model
+    if model.compare == .deep {
+        model.compare = nil
+        guard restart(&model) else { model.compare = before.compare; return [] }
+        return [.restart]
+    }
+    var preset = model.settings
+    preset.applyDeepPreset()
+    model.compare = .deep
+    if preset == model.settings {
+        guard restart(&model) else { model.compare = before.compare; return [] }
+    } else {
+        let commands = change(&model, to: preset)
+        guard commands == [.restart] else { model.compare = before.compare; return [] }
+    }
+    model.status = model.text.deepPresetStatus
+    return [.restart]
+}
+
 /// Fresh runs under a new generation (the trainer thread gets them through `.restart`); false,
 /// with the engine's refusal as the status, when the settings cannot be trained.
 private func restart(_ model: inout PlayModel) -> Bool {
@@ -182,12 +209,16 @@ private func editKey(_ model: inout PlayModel, _ key: Key, _ text: String) -> [P
     case .enter:
         model.editing = nil
         guard let s = model.selected.parse(text, into: model.settings) else {
+            if model.selected == .hidden, case .tooMany(let n) = HiddenLayersText(text) {
+                model.status = model.text.tooManyLayers(n)
+                return []
+            }
             model.status = model.text.notAValue(text, model.selected)
             return []
         }
         return change(&model, to: s)
     case .backspace: model.editing = String(text.dropLast())
-    case .character(let c) where text.count < 24 && (c.isNumber || ".,e-".contains(c) || c.isLetter):
+    case .character(let c) where text.count < 48 && (c.isNumber || ".,e-×".contains(c) || c.isLetter):
         model.editing = text + String(c)
     case .ctrlC: model.quit = true
     default: break

@@ -24,14 +24,22 @@ public func view(_ model: PlayModel) -> Buffer {
     let box = BoxStyle.standard(unicode: model.unicode)
     let rows = buffer.area.rows([.length(1), .fill, .length(1)])
     drawPlayTitle(model, into: &buffer, area: rows[0])
-    let l = playLayout(rows[1])
-    if model.compare != nil {
+    let deep = model.compare == .deep
+    let l = playLayout(rows[1], weightLayers: model.main.trainer.network.weightLayerCount, deep: deep)
+    switch model.compare {
+    case .deep:
+        drawDeepCompare(model, into: &buffer, area: l.data, box: box)
+        drawDeepLoss(model, into: &buffer, area: l.loss, box: box)
+        drawDeepFirstLayer(model, into: &buffer, area: l.gradients, box: box)
+    case .setting:
         drawCompare(model, into: &buffer, area: l.data, box: box)
-    } else {
+    case nil:
         drawDataView(model, into: &buffer, area: l.data, box: box)
     }
-    drawPlayLoss(model, into: &buffer, area: l.loss, box: box)
-    drawPlayGradients(model, into: &buffer, area: l.gradients, box: box)
+    if !deep {
+        drawPlayLoss(model, into: &buffer, area: l.loss, box: box)
+        drawPlayGradients(model, into: &buffer, area: l.gradients, box: box)
+    }
     drawPlaySettings(model, into: &buffer, area: l.settings, box: box)
     if let diagram = l.diagram { drawPlayDiagram(model, into: &buffer, area: diagram, box: box) }
     drawPlayHistogram(model, into: &buffer, area: l.histogram, box: box)
@@ -40,16 +48,25 @@ public func view(_ model: PlayModel) -> Buffer {
     return buffer
 }
 
-/// Where the panels go.
-func playLayout(_ area: Rect) -> (data: Rect, loss: Rect, gradients: Rect, settings: Rect,
-                                  diagram: Rect?, histogram: Rect) {
+/// Where the panels go. A deep network's gradient bars get taller room on tall screens, and more
+/// of the bottom row when they wrap into columns; the compare preset's bars (in the data view)
+/// take a row of the bottom's.
+func playLayout(_ area: Rect, weightLayers: Int = 3, deep: Bool = false)
+    -> (data: Rect, loss: Rect, gradients: Rect, settings: Rect, diagram: Rect?, histogram: Rect) {
     let rightWidth = max(34, area.width * 3 / 10)
     let columns = area.columns([.fill, .length(rightWidth)])
-    let left = columns[0].rows([.fill, .length(max(9, area.height * 3 / 10))])
-    let bottom = left[1].columns([.fill, .percentage(45)])
+    // bars, the scale line and the borders, while the data view keeps 22 rows
+    let barsHeight = deep ? 0 : min(weightLayers + 3, area.height - 22)
+    let bottomHeight = max(deep ? 8 : 9, area.height * 3 / 10, barsHeight)
+    let left = columns[0].rows([.fill, .length(bottomHeight)])
+    let wrapped = !deep && weightLayers > bottomHeight - 2
+    let bottom = left[1].columns([.fill, .percentage(wrapped ? 60 : deep ? 50 : 45)])
     let settingsHeight = PlayField.allCases.count + 2
-    if columns[1].height >= settingsHeight + 20 {
-        let right = columns[1].rows([.length(settingsHeight), .fill, .length(8)])
+    // the diagram when it has room: 20 rows and 4 columns a layer
+    if columns[1].height >= settingsHeight + 20 && columns[1].width - 2 >= 4 * (weightLayers + 1) {
+        // the histogram: up to a row per layer, at least 8 rows
+        let histogram = max(8, min(weightLayers + 2, columns[1].height - settingsHeight - 12))
+        let right = columns[1].rows([.length(settingsHeight), .fill, .length(histogram)])
         return (left[0], bottom[0], bottom[1], right[0], right[1], right[2])
     }
     let right = columns[1].rows([.length(settingsHeight), .fill])

@@ -17,13 +17,19 @@ import Darwin
 /// (`#` whole cells in ASCII). Values below `vanishingBelow` (zero included) and above
 /// `explodingAbove` (and NaN, infinity) are drawn in `.warning` with the caller's words for
 /// them; other bars are `.accent`. A dim `┊` (ASCII `|`) marks where vanishing starts.
+///
+/// More bars than rows (a deep network on a short screen) wrap into columns side by side, each
+/// with the bars' short labels and short values ("3e-8"), the notes left to the colour.
 public struct GradientBars: Widget, Sendable {
     public struct Bar: Sendable, Equatable {
         public var label: String
         public var value: Double
-        public init(label: String, value: Double) {
+        /// The label when the bars wrap into columns ("1" for "layer 1"); nil: `label`.
+        public var shortLabel: String?
+        public init(label: String, value: Double, shortLabel: String? = nil) {
             self.label = label
             self.value = value
+            self.shortLabel = shortLabel
         }
     }
 
@@ -35,6 +41,10 @@ public struct GradientBars: Widget, Sendable {
     public var explodingText: String
     /// The scale (range ends and the vanishing threshold) on a line below the bars, when there is room.
     public var showScale: Bool
+    /// Values as "3e-8" and "0.02" (one or two digits) instead of "3.21e-8" and "0.0229".
+    public var shortValues = false
+    /// The narrowest track that keeps the labels (narrower: bars and values only).
+    var minimumTrack = 4
     public var unicode: Bool
 
     public init(bars: [Bar], range: ClosedRange<Double> = 1e-8...1e2, vanishingBelow: Double = 1e-5,
@@ -53,6 +63,14 @@ public struct GradientBars: Widget, Sendable {
     /// `(label, value)` pairs, e.g. `[("layer 1", 3e-7), ("layer 2", 0.01)]`.
     public init(_ bars: [(String, Double)], unicode: Bool = true) {
         self.init(bars: bars.map { Bar(label: $0.0, value: $0.1) }, unicode: unicode)
+    }
+
+    /// `base` widened downwards so that the smallest positive value sits at least a decade above
+    /// the left end: a 1e-8 gradient still draws a bar beside a 1.
+    public static func range(covering values: [Double], base: ClosedRange<Double> = 1e-8...1e2) -> ClosedRange<Double> {
+        guard let smallest = values.filter({ $0.isFinite && $0 > 0 }).min() else { return base }
+        let decade = max(-300, log10(smallest).rounded(.down) - 1)
+        return min(base.lowerBound, pow(10, decade))...base.upperBound
     }
 
     public enum Health: Sendable, Equatable { case normal, vanishing, exploding }
@@ -80,11 +98,30 @@ public struct GradientBars: Widget, Sendable {
         return abs(pow(10, e) - v) <= 1e-9 * v ? "1e" + String(Int(e)) : compactNumber(v)
     }
 
+    /// One or two significant digits: 3e-8, 0.02, 2.5, 512, 1e5.
+    public static func shortNumber(_ v: Double) -> String {
+        let a = abs(v)
+        guard v.isFinite, a > 0 else { return compactNumber(v) }
+        if a >= 0.01 && a < 1000 {
+            let digits = a >= 10 ? 0 : a >= 1 ? 1 : a >= 0.1 ? 2 : 3
+            let text = fixed(a, decimals: a < 0.1 ? 2 : digits)
+            return (v < 0 ? "-" : "") + text
+        }
+        var exponent = Int(log10(a).rounded(.down))
+        var mantissa = (a / pow(10, Double(exponent))).rounded()
+        if mantissa >= 10 { mantissa /= 10; exponent += 1 }
+        return (v < 0 ? "-" : "") + String(Int(mantissa)) + "e" + String(exponent)
+    }
+
     public func render(into buffer: inout Buffer, area: Rect) {
         let area = area.intersection(buffer.area)
         guard !area.isEmpty, !bars.isEmpty else { return }
+        if bars.count > area.height && area.height > 0 {
+            renderColumns(into: &buffer, area: area)
+            return
+        }
         let labelWidth = bars.map { displayWidth(of: $0.label) }.max() ?? 0
-        let valueTexts = bars.map { compactNumber($0.value) }
+        let valueTexts = bars.map { shortValues ? Self.shortNumber($0.value) : compactNumber($0.value) }
         let valueWidth = valueTexts.map { displayWidth(of: $0) }.max() ?? 0
         let notes = bars.map { bar -> String in
             switch health(of: bar.value) {
@@ -98,7 +135,7 @@ public struct GradientBars: Widget, Sendable {
         var trackWidth = area.right - trackX - 1 - valueWidth - (noteWidth > 0 ? noteWidth + 1 : 0)
         let showNotes = trackWidth >= 8 || noteWidth == 0
         if !showNotes { trackWidth = area.right - trackX - 1 - valueWidth }
-        if trackWidth < 4 {  // too narrow for labels: bars and values only
+        if trackWidth < minimumTrack {  // too narrow for labels: bars and values only
             trackX = area.x
             trackWidth = max(0, area.width - 1 - valueWidth)
         }
@@ -143,6 +180,27 @@ public struct GradientBars: Widget, Sendable {
         let midX = trackX + thresholdColumn
         if midX > trackX + displayWidth(of: lo), midX + displayWidth(of: mid) < hiX {
             buffer.put(mid, x: midX, y: y, style: Style(.dim), clip: row)
+        }
+    }
+
+    /// The bars in as many columns as the rows need, two cells apart, on one shared scale.
+    private func renderColumns(into buffer: inout Buffer, area: Rect) {
+        let perColumn = area.height
+        let columns = (bars.count + perColumn - 1) / perColumn
+        let gap = 2
+        let width = (area.width - gap * (columns - 1)) / columns
+        guard width >= 4 else { return }
+        for c in 0..<columns {
+            var column = self
+            column.bars = bars[(c * perColumn)..<min(bars.count, (c + 1) * perColumn)].map {
+                Bar(label: $0.shortLabel ?? $0.label, value: $0.value)
+            }
+            column.showScale = false
+            column.shortValues = true
+            column.minimumTrack = 2
+            column.vanishingText = ""
+            column.explodingText = ""
+            column.render(into: &buffer, area: Rect(x: area.x + c * (width + gap), y: area.y, width: width, height: area.height))
         }
     }
 }
