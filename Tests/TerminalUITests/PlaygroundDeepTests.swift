@@ -142,6 +142,42 @@ final class PlaygroundDeepTests: XCTestCase {
         }
     }
 
+    // MARK: residual connections
+
+    func testResidualSwitchesOnAndOffAndRestarts() throws {
+        var m = try model()
+        m.selected = .residual
+        XCTAssertTrue(view(m).description.contains("residual      ◂ off ▸"), view(m).description)
+        XCTAssertEqual(update(&m, .key(.right)), [.restart])
+        XCTAssertTrue(m.settings.residual)
+        // 8,8: one skip, from hidden layer 1 to hidden layer 2
+        XCTAssertEqual(m.main.trainer.network.residual, [ResidualSkip(from: 1, to: 2)])
+        XCTAssertTrue(view(m).description.contains("residual      ◂ on (1 skip) ▸"), view(m).description)
+        for _ in 0..<3 { _ = update(&m, .key(.character("]"))) }
+        XCTAssertEqual(m.main.trainer.network.residual.count, 4)
+        XCTAssertTrue(view(m).description.contains("on (4 skips)"))
+        XCTAssertEqual(update(&m, .key(.left)), [.restart])
+        XCTAssertEqual(m.main.trainer.network.residual, [])
+        var ja = try model(language: .ja)
+        ja.settings.residual = true
+        XCTAssertTrue(view(ja).description.contains("残差接続"), view(ja).description)
+        XCTAssertTrue(view(ja).description.contains("あり・1 か所"), view(ja).description)
+    }
+
+    func testResidualKeepsTheFirstLayersGradient() throws {
+        // the same 10 sigmoid layers at the same start: the skips carry the gradient back unchanged
+        var plain = PlaySettings(source: .toy(.spiral))
+        plain.applyDeepPreset()
+        var skips = plain
+        skips.residual = true
+        let data = PlayData.make(plain, table: nil)
+        func firstLayer(_ s: PlaySettings) throws -> Double {
+            let net = try s.spec(inputs: 2, task: data.task).build()
+            return PlayRun(trainer: try Trainer(network: net, config: s.config, data: data.train)).gradientNorms[0]
+        }
+        XCTAssertGreaterThan(try firstLayer(skips), 1e4 * (try firstLayer(plain)))
+    }
+
     // MARK: the compare preset
 
     /// The preset turned on with `d`, every run trained `epochs` epochs and handed back as the
@@ -168,8 +204,9 @@ final class PlaygroundDeepTests: XCTestCase {
     func testComparePresetRunsTheSameDeepNetworkEachWay() throws {
         let m = try comparePreset(epochs: 0, width: 120, height: 40)
         XCTAssertEqual(m.runs.count, DeepVariant.allCases.count)
-        XCTAssertEqual(m.variants.map(\.name), ["plain", "ReLU"])
-        XCTAssertEqual(m.runs.map(\.trainer.network.activations[0]), [.sigmoid, .relu])
+        XCTAssertEqual(m.variants.map(\.name), ["plain", "ReLU", "residual"])
+        XCTAssertEqual(m.runs.map(\.trainer.network.activations[0]), [.sigmoid, .relu, .sigmoid])
+        XCTAssertEqual(m.runs.map(\.trainer.network.residual.count), [0, 0, 9])
         for run in m.runs { XCTAssertEqual(run.trainer.network.layerSizes, [2] + [Int](repeating: 8, count: 10) + [1]) }
         XCTAssertEqual(m.status, "compare preset: the same 10 sigmoid layers each way; space trains, d: one run")
         // d again: the plain deep network alone
@@ -199,19 +236,22 @@ final class PlaygroundDeepTests: XCTestCase {
             for (value, run) in zip(shown, m.runs) {
                 XCTAssertEqual(value, run.gradientNorms[0], accuracy: run.gradientNorms[0] * 0.5)
             }
-            let plain = shown[0], relu = shown[1]
+            let plain = shown[0], relu = shown[1], residual = shown[2]
             XCTAssertGreaterThan(relu, 100 * plain, screen.description)
-            // the table says how many times: ×1e… for ReLU
+            XCTAssertGreaterThan(residual, 100 * plain, screen.description)
+            // the table says how many times the plain one's: ×1e… for ReLU and the skips
             let table = try XCTUnwrap(screenPanels(screen).first { $0.title == "layer 1 gradient" })
-            let reluRow = try XCTUnwrap(table.text.first { $0.hasPrefix("ReLU") }, table.text.joined(separator: "\n"))
-            let ratio = try XCTUnwrap(reluRow.split(separator: " ").first { $0.hasPrefix("×") }, reluRow)
-            XCTAssertGreaterThanOrEqual(try XCTUnwrap(Double(ratio.dropFirst())), 100, reluRow)
+            for name in ["ReLU", "resid"] {
+                let row = try XCTUnwrap(table.text.first { $0.hasPrefix(name) }, table.text.joined(separator: "\n"))
+                let ratio = try XCTUnwrap(row.split(separator: " ").first { $0.hasPrefix("×") }, row)
+                XCTAssertGreaterThanOrEqual(try XCTUnwrap(Double(ratio.dropFirst())), 100, row)
+            }
         }
     }
 
     func testComparePresetInJapaneseAndASCII() throws {
         let ja = view(try comparePreset(epochs: 5, width: 80, height: 24, language: .ja)).description
-        for label in ["シグモイド10層: 層ごとの勾配", "第1層の勾配", "通常", "ReLU", "通常比", "比較中"] {
+        for label in ["シグモイド10層: 層ごとの勾配", "第1層の勾配", "通常", "ReLU", "残差", "通常比", "比較中"] {
             XCTAssertTrue(ja.contains(label), "\(label)\n\(ja)")
         }
         for english in ["plain", "gradient", "layer 1", "compared"] { XCTAssertFalse(ja.contains(english), english) }

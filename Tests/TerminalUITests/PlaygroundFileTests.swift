@@ -91,6 +91,18 @@ final class PlaygroundFileTests: XCTestCase {
         XCTAssertEqual(Set((file.data.inputs + (file.testData?.inputs ?? [])).map { $0.map(\.bitPattern) }), all)
     }
 
+    func testSavedResidualNetworkKeepsItsSkips() throws {
+        let m = try trained(.toy(.spiral), epochs: 3) { $0.hidden = [8, 8, 8, 4]; $0.residual = true }
+        XCTAssertEqual(m.main.trainer.network.residual, [ResidualSkip(from: 1, to: 2), ResidualSkip(from: 2, to: 3)])
+        let text = PlayFile.text(m, dataFile: nil)
+        XCTAssertTrue(text.contains("residual = [[1, 2], [2, 3]]"), text)
+        let file = try NetworkFile.parse(text, path: "saved.toml", baseDirectory: "")
+        XCTAssertEqual(file.network.residual, m.main.trainer.network.residual)
+        XCTAssertEqual(file.network.parameters.allValues.map(\.bitPattern),
+                       m.main.trainer.network.parameters.allValues.map(\.bitPattern))
+        XCTAssertFalse(PlayFile.text(try trained(.toy(.spiral), epochs: 0), dataFile: nil).contains("residual"))
+    }
+
     func testSavedDigitsLoadTheSameNetworkAndData() throws {
         let table = PlayTable.builtin(.digits)
         let m = try trained(.builtin(.digits), table: table, epochs: 1) { $0.hidden = [32]; $0.activation = .relu }

@@ -29,19 +29,22 @@ public enum DeepVariant: CaseIterable, Sendable {
     case plain
     /// ReLU (He initialization): a slope of 1 wherever a neuron is active
     case relu
+    /// sigmoid with a skip around each hidden layer: the gradient also flows back unchanged
+    case residual
 
     /// The settings of this run: the student's, with the variant's change.
     func settings(_ s: PlaySettings) -> PlaySettings {
         var s = s
         switch self {
-        case .plain: s.activation = .sigmoid
-        case .relu: s.activation = .relu
+        case .plain: s.activation = .sigmoid; s.residual = false
+        case .relu: s.activation = .relu; s.residual = false
+        case .residual: s.activation = .sigmoid; s.residual = true
         }
         return s
     }
 
     /// The settings each run sets for itself.
-    static let comparedFields: [PlayField] = [.activation]
+    static let comparedFields: [PlayField] = [.activation, .residual]
 }
 
 extension PlaySettings {

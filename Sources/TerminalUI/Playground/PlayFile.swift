@@ -19,6 +19,9 @@ public enum PlayFile {
         out.append("activation = \(quoted(s.hidden.isEmpty ? "sigmoid" : s.activation.rawValue))")
         out.append("output_activation = \(quoted(net.activations.last!.rawValue))")
         out.append("seed = \(s.seed)")
+        if !net.residual.isEmpty {
+            out.append("residual = " + list(net.residual.map { "[\($0.from), \($0.to)]" }))
+        }
         out.append("weights = [")
         for (l, matrix) in net.nestedWeights.enumerated() {
             out.append("  # layer \(l + 1): \(net.layerSizes[l + 1]) × \(net.layerSizes[l]), weights[l][to][from]")

@@ -65,6 +65,8 @@ public struct PlaySettings: Equatable, Sendable {
     public var seed: UInt64 = 1
     public var hidden: [Int] = [8, 8]
     public var activation: Activation = .tanh
+    /// Skip connections between every two consecutive hidden layers of equal width (a = f(z) + a_prev).
+    public var residual = false
     public var loss: Loss = .bce
     public var optimizer: Optimizer = Optimizer.defaultAdam
     public var learningRate = 0.03
@@ -94,7 +96,9 @@ public struct PlaySettings: Equatable, Sendable {
         let sizes = [inputs] + hidden + [task.outputSize]
         let acts = [Activation](repeating: activation, count: hidden.count) + [outputActivation(for: task)]
         let initialization: WeightInit = activation == .relu || activation == .leakyRelu ? .he : .xavier
-        return NetworkSpec(layerSizes: sizes, activations: acts, initialization: initialization, seed: seed)
+        var spec = NetworkSpec(layerSizes: sizes, activations: acts, initialization: initialization, seed: seed)
+        if residual { spec.residual = ResidualSkip.consecutive(sizes) }
+        return spec
     }
 
     /// The training settings (all of them can change between epochs).

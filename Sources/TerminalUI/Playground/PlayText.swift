@@ -57,13 +57,15 @@ public struct PlayText: Sendable {
         switch v {
         case .plain: return t("plain", "通常")
         case .relu: return "ReLU"
+        case .residual: return t("residual", "残差接続")
         }
     }
-    /// The run's name above its bars when columns are narrow.
+    /// The run's name above its bars and in the table when columns are narrow.
     func shortVariant(_ v: DeepVariant) -> String {
         switch v {
         case .plain: return t("plain", "通常")
         case .relu: return "ReLU"
+        case .residual: return t("resid.", "残差")
         }
     }
     func deepTitle(layers: Int, wide: Bool) -> String {
@@ -108,6 +110,7 @@ public struct PlayText: Sendable {
         case .seed: return t("seed", "シード")
         case .hidden: return t("hidden layers", "隠れ層")
         case .activation: return t("activation", "活性化関数")
+        case .residual: return t("residual", "残差接続")
         case .loss: return t("loss", "損失")
         case .optimizer: return t("optimizer", "最適化手法")
         case .learningRate: return t("learning rate", "学習率")
@@ -121,6 +124,11 @@ public struct PlayText: Sendable {
         switch f {
         case .hidden where s.hidden.isEmpty: return t("none", "なし")
         case .hidden: return HiddenLayersText.format(s.hidden, unicode: unicode)
+        case .residual where !s.residual: return t("off", "なし")
+        case .residual:
+            // the skips the engine gets: one between each two consecutive hidden layers of equal width
+            let n = ResidualSkip.consecutive([0] + s.hidden + [0]).count
+            return t("on (\(n) skip\(n == 1 ? "" : "s"))", "あり・\(n) か所")
         case .batchSize where s.batchSize <= 0: return full
         case .speed where s.speed == nil: return t("max", "最大")
         case .speed: return t(f.value(s), formatShort(s.speed ?? 0) + "/秒")
@@ -154,8 +162,8 @@ public struct PlayText: Sendable {
                     "隠れ層を減らす/増やす(12層まで)。「隠れ層」で ← → を押すと最後の層のニューロン数を変更、Enter で 8,8 や 10x8 のように入力")),
          ("c", t("compare: the same data under 3 values of the chosen setting (optimizer if it has none)",
                  "比較: 選んだ設定の3つの値で同じデータを学習(比較できない設定なら最適化手法)")),
-         ("d", t("compare preset: 10 sigmoid hidden layers on the spiral, trained plain and with ReLU side by side, each with its gradient bars; d again keeps the plain one alone",
-                 "比較プリセット: スパイラルをシグモイドの隠れ層10層で、通常のままと ReLU で並べて学習し、それぞれの勾配を棒で示す。もう一度 d で通常の1つだけに戻る")),
+         ("d", t("compare preset: 10 sigmoid hidden layers on the spiral, trained plain, with ReLU and with residual connections side by side, each with its gradient bars; d again keeps the plain one alone",
+                 "比較プリセット: スパイラルをシグモイドの隠れ層10層で、通常のまま、ReLU、残差接続で並べて学習し、それぞれの勾配を棒で示す。もう一度 d で通常の1つだけに戻る")),
          ("i", t("step in: the step-by-step tutor on this network and its next batch; q comes back",
                  "詳しく: このネットワークの次のバッチを1ステップずつ見る。q で戻る")),
          ("s", t("save settings and trained weights as a network file (for `open` and `train`)",
