@@ -66,12 +66,11 @@ extension StepTrace {
 
     /// f′(Z⁽ˡ⁾) (B × n_l), element by element, for a layer whose activation has one (not softmax).
     public func activationDerivatives(layer l: Int) -> Matrix? {
-        let f = network.activations[l - 1]
-        guard f != .softmax else { return nil }
+        guard network.activations[l - 1] != .softmax else { return nil }
         let n = network.layerSizes[l], b = batchCount
         var out = [Double](repeating: 0, count: b * n)
         for j in 0..<n {
-            for s in 0..<b { out[s * n + j] = f.derivative(z: z[l][j * b + s], a: activated[l][j * b + s], slope: network.leakySlope) }
+            for s in 0..<b { out[s * n + j] = activationSlope(sample: s, layer: l, neuron: j) ?? 0 }
         }
         return Matrix(rows: b, columns: n, values: out)
     }

@@ -83,6 +83,22 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     public func delta(sample s: Int, layer: Int, neuron: Int) -> Double { delta[layer][neuron * batchCount + s] }
     /// Sample loss.
     public func loss(sample s: Int) -> Double { sampleLoss[s] }
+    /// f′(z) of a neuron (layer ≥ 1) for sample s, from the recorded z and f(z) (before a skip
+    /// adds to it); nil for softmax, which has no elementwise derivative.
+    public func activationSlope(sample s: Int, layer l: Int, neuron j: Int) -> Double? {
+        let f = network.activations[l - 1]
+        guard f != .softmax else { return nil }
+        let idx = j * batchCount + s
+        return f.derivative(z: z[l][idx], a: activated[l][idx], slope: network.leakySlope)
+    }
+    /// ∂L_s/∂ŷ of output o, as the loss step recorded it.
+    public func lossGradient(sample s: Int, output o: Int) -> Double { outputGradient[o * batchCount + s] }
+    /// The share of output o in sample s's loss (the loss is their sum), with the recorded log Σ e^z.
+    public func lossShare(sample s: Int, output o: Int) -> Double {
+        let top = network.weightLayerCount, idx = o * batchCount + s
+        return config.loss.share(prediction: a[top][idx], target: targets[s][o], z: z[top][idx],
+                                 outputs: network.layerSizes[top], logSumExp: logSumExp[s])
+    }
 
     // MARK: the events
 
@@ -171,20 +187,15 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                                                 value: a[l][idx]),
                              neurons: [n, source], parameters: [])
         case .lossShare(let s, let o):
-            let k = net.layerSizes[top], idx = o * b + s
-            let share = config.loss.share(prediction: a[top][idx], target: targets[s][o], z: z[top][idx],
-                                          outputs: k, logSumExp: logSumExp[s])
+            let idx = o * b + s
             let n = NeuronRef(layer: top, index: o)
             return StepEvent(phase: .loss, sample: s,
                              kind: .lossShare(output: n, loss: config.loss, prediction: a[top][idx],
-                                              target: targets[s][o], value: share),
+                                              target: targets[s][o], value: lossShare(sample: s, output: o)),
                              neurons: [n], parameters: [])
         case .sampleLoss(let s):
             let k = net.layerSizes[top]
-            let shares = (0..<k).map { o in
-                config.loss.share(prediction: a[top][o * b + s], target: targets[s][o], z: z[top][o * b + s],
-                                  outputs: k, logSumExp: logSumExp[s])
-            }
+            let shares = (0..<k).map { lossShare(sample: s, output: $0) }
             return StepEvent(phase: .loss, sample: s,
                              kind: .sampleLoss(loss: config.loss, shares: shares, value: sampleLoss[s]),
                              neurons: (0..<k).map { NeuronRef(layer: top, index: $0) }, parameters: [])
@@ -195,9 +206,8 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                              parameters: [])
         case .outputDelta(let s, let o):
             let idx = o * b + s
-            let f = net.activations[top - 1]
             let p = a[top][idx]
-            let derivative: Double? = f == .softmax ? nil : f.derivative(z: z[top][idx], a: p, slope: net.leakySlope)
+            let derivative = activationSlope(sample: s, layer: top, neuron: o)
             let n = NeuronRef(layer: top, index: o)
             return StepEvent(phase: .backward, sample: s,
                              kind: .outputDelta(neuron: n, loss: config.loss, prediction: p, target: targets[s][o],
@@ -217,7 +227,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             let f = net.activations[l - 1]
             let n = NeuronRef(layer: l, index: i)
             let fz = activated[l][idx]
-            let derivative = f.derivative(z: z[l][idx], a: fz, slope: net.leakySlope)
+            let derivative = activationSlope(sample: s, layer: l, neuron: i) ?? 0
             let above = (0..<nOut).map { NeuronRef(layer: l + 1, index: $0) }
             let weights = (0..<nOut).map { ParameterRef.weight(layer: l, to: $0, from: i) }
             if let skip = net.skip(outOf: l) {
@@ -239,11 +249,9 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             let to = NeuronRef(layer: l + 1, index: j), from = NeuronRef(layer: l, index: i)
             var factors: [StepEvent.Factor]
             if l + 1 == top && !config.loss.fusesWithOutputActivation {
-                let idx = j * b + s
-                let f = net.activations[top - 1]
-                factors = [.init(role: .lossGradient(to), value: outputGradient[idx]),
-                           .init(role: .activationDerivative(to),
-                                 value: f.derivative(z: z[top][idx], a: a[top][idx], slope: net.leakySlope))]
+                // not fused, so the output activation is elementwise and has a slope
+                factors = [.init(role: .lossGradient(to), value: lossGradient(sample: s, output: j)),
+                           .init(role: .activationDerivative(to), value: activationSlope(sample: s, layer: top, neuron: j) ?? 0)]
             } else {
                 factors = [.init(role: .delta(to), value: d)]
             }

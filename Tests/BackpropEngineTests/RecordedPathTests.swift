@@ -125,7 +125,20 @@ final class RecordedPathTests: XCTestCase {
                 XCTAssertEqual(losses, sampleLosses, file: file, line: line)
                 let total = losses.reduce(0, +)
                 XCTAssertEqual(value, reduction == .mean ? total / Double(b) : total, file: file, line: line)
-            case .outputDelta(_, _, let p, let y, let lossGradient, let derivative, let delta, let fused):
+            case .outputDelta(let n, let loss, let p, let y, let lossGradient, let derivative, let delta, let fused):
+                let k = Double(net.layerSizes.last!)
+                let written: Double
+                switch loss {
+                case .mse: written = 2 * (p - y) / k
+                case .halfSSE: written = p - y
+                case .bce: written = (p - y) / (p * (1 - p) * k)
+                case .crossEntropy: written = y == 0 ? 0 : -y / p
+                }
+                XCTAssertEqual(lossGradient, written, accuracy: 1e-12 * max(1, abs(written)), file: file, line: line)
+                XCTAssertEqual(lossGradient, trace.lossGradient(sample: event.sample!, output: n.index), file: file, line: line)
+                let slope = trace.activationSlope(sample: event.sample!, layer: n.layer, neuron: n.index)
+                XCTAssertEqual(slope, derivative, file: file, line: line)
+                if net.activations.last == .sigmoid { XCTAssertEqual(slope!, p * (1 - p), file: file, line: line) }
                 if fused {
                     XCTAssertEqual(delta, trace.config.loss == .bce ? (p - y) / Double(net.layerSizes.last!) : p - y,
                                    file: file, line: line)
@@ -142,6 +155,8 @@ final class RecordedPathTests: XCTestCase {
                 }
                 XCTAssertEqual(acc, sum, file: file, line: line)
                 XCTAssertEqual(sum * derivative, delta, file: file, line: line)
+                XCTAssertEqual(derivative, trace.activationSlope(sample: event.sample!, layer: n.layer, neuron: n.index),
+                               file: file, line: line)
                 XCTAssertEqual(delta, trace.delta(sample: event.sample!, layer: n.layer, neuron: n.index))
             case .weightGradient(let p, let factors, let value):
                 // the chain-rule factors, multiplied in order, give the value
@@ -173,8 +188,18 @@ final class RecordedPathTests: XCTestCase {
                     XCTAssertEqual(d.new, d.old - d.learningRate * d.gradient, file: file, line: line)
                 }
                 XCTAssertEqual(d.step, trace.before.updateCount + 1)
-            case .lossShare:
-                break
+            case .lossShare(let n, let loss, let p, let y, let value):
+                // the recorded share against the loss written out from ŷ and y (no log-sum-exp)
+                let k = Double(net.layerSizes.last!)
+                let written: Double
+                switch loss {
+                case .mse: written = (y - p) * (y - p) / k
+                case .halfSSE: written = 0.5 * (y - p) * (y - p)
+                case .bce: written = -(y * log(p) + (1 - y) * log(1 - p)) / k
+                case .crossEntropy: written = y == 0 ? 0 : -y * log(p)
+                }
+                XCTAssertEqual(value, written, accuracy: 1e-12 * max(1, abs(written)), file: file, line: line)
+                XCTAssertEqual(value, trace.lossShare(sample: event.sample!, output: n.index), file: file, line: line)
             }
         }
     }

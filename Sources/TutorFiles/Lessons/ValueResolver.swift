@@ -15,7 +15,7 @@ public enum ValueResolver {
         if case .comparison(let variant, let value) = name { return comparison?.value(variant, value) }
         guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.shownTrainer) }
         let s = timeline.currentEvent?.sample ?? 0
-        let net = t.before.network, config = t.before.config
+        let net = t.before.network
         let top = net.layerSizes.count - 1
         func ok(_ n: NeuronRef) -> Bool { n.layer <= top && n.index < net.layerSizes[n.layer] }
         switch name {
@@ -26,24 +26,13 @@ public enum ValueResolver {
         case .delta(let n):
             return ok(n) && n.layer > 0 ? t.delta(sample: s, layer: n.layer, neuron: n.index) : nil
         case .slope(let n):
-            guard ok(n), n.layer > 0 else { return nil }
-            let z = t.weightedSum(sample: s, layer: n.layer, neuron: n.index)
-            let a = t.activation(sample: s, layer: n.layer, neuron: n.index)
-            return net.activations[n.layer - 1].derivative(z: z, a: a, slope: net.leakySlope)
+            return ok(n) && n.layer > 0 ? t.activationSlope(sample: s, layer: n.layer, neuron: n.index) : nil
         case .lossGradient(let n):
-            guard ok(n), n.layer == top else { return nil }
-            let p = t.activation(sample: s, layer: top, neuron: n.index)
-            return config.loss.gradient(prediction: p, target: t.targets[s][n.index], outputs: net.layerSizes[top])
+            return ok(n) && n.layer == top ? t.lossGradient(sample: s, output: n.index) : nil
         case .target(let n):
             return ok(n) && n.layer == top ? t.targets[s][n.index] : nil
         case .lossShare(let n):
-            guard ok(n), n.layer == top else { return nil }
-            let zs = (0..<net.layerSizes[top]).map { t.weightedSum(sample: s, layer: top, neuron: $0) }
-            let shift = zs.max() ?? 0
-            let logSumExp = shift + log(zs.reduce(0) { $0 + exp($1 - shift) })
-            return config.loss.share(prediction: t.activation(sample: s, layer: top, neuron: n.index),
-                                     target: t.targets[s][n.index], z: zs[n.index],
-                                     outputs: net.layerSizes[top], logSumExp: logSumExp)
+            return ok(n) && n.layer == top ? t.lossShare(sample: s, output: n.index) : nil
         case .sampleLoss(let k):
             return k >= 1 && k <= t.batchCount ? t.loss(sample: k - 1) : nil
         case .gradient(let p):
