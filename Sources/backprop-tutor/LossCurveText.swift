@@ -11,9 +11,11 @@ enum LossCurveText {
                        xLabel: String = "epoch", emptyText: String = "no data") -> [String] {
         var buffer = Buffer(width: width, height: height)
         let roles: [ColorRole] = [.accent, .warning]
-        let chart = LossChart(series: series.enumerated().map { k, s in
-            LossChart.Series(name: s.name, values: s.values, role: roles[k % roles.count])
+        // the second curve (test loss) dotted, so that the two differ without colour
+        var chart = LossChart(series: series.enumerated().map { k, s in
+            LossChart.Series(name: s.name, values: s.values, role: roles[k % roles.count], dotted: k == 1)
         }, logScale: shouldUseLog(series), unicode: !ascii, xLabel: xLabel, emptyText: emptyText)
+        chart.xMin = 1   // value k is epoch k + 1's, as "loss in epoch 1" below says
         chart.render(into: &buffer, area: buffer.area)
         return buffer.lines
     }

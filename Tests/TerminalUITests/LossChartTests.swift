@@ -54,6 +54,23 @@ final class LossChartTests: XCTestCase {
                        named: "loss-two-series")
     }
 
+    /// Training and test loss stay apart without colour: the test curve is its points alone
+    /// (`o` in ASCII, legend `o`), the training curve a joined line; epochs counted from 1.
+    func testTestLossIsDottedAndEpochsCountFromOne() {
+        let val = loss.map { $0 * 1.2 + 0.02 }
+        var c = LossChart(series: [.init(name: "train", values: loss, role: .accent),
+                                   .init(name: "test", values: val, role: .warning, dotted: true)], unicode: false)
+        c.xMin = 1
+        let b = chart(c, width: 50, height: 10)
+        XCTAssertTrue(b.lines[0].hasPrefix("- train 0.0121  o test 0.0345"), b.description)
+        let plot = b.lines[1..<(b.height - 2)].joined()
+        XCTAssertTrue(plot.contains("o"), b.description)
+        XCTAssertTrue(plot.contains("."), "the training line joins its points")
+        let axis = b.lines[b.height - 1].split(separator: " ")
+        XCTAssertEqual(axis.first, "1")
+        XCTAssertEqual(axis.last, "40", "40 values are epochs 1…40")
+    }
+
     func testEmpty() {
         let b = chart(LossChart(series: []), width: 30, height: 8)
         assertSnapshot(b, named: "loss-empty")

@@ -143,6 +143,49 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertEqual(model.timeline.live.network.layerSizes, [2, 3, 2])
         XCTAssertNil(model.timeline.position)
         XCTAssertTrue(model.status?.contains("2-3-2") ?? false, model.status ?? "")
+        // the file's weights no longer fit and its title no longer describes the network: both said
+        XCTAssertTrue(model.status?.contains("new random weights (seed 1): the file's weights do not fit") ?? false,
+                      model.status ?? "")
+        XCTAssertEqual(model.title, "2-3-2 network (changed with c)")
+        XCTAssertTrue(view(model).lines[0].contains("2-3-2 network (changed with c)"), view(model).lines[0])
+    }
+
+    func testLossAxisKeySaysWhichScale() throws {
+        var model = try Self.twoTwoTwo()
+        press(&model, .character("g"))
+        XCTAssertEqual(model.logScale, true)
+        XCTAssertEqual(model.status, "loss axis: logarithmic (g: linear)")
+        press(&model, .character("g"))
+        XCTAssertEqual(model.status, "loss axis: linear (g: logarithmic)")
+    }
+
+    func testDialogsKeepThePanelsFramesAndSayWhatTheyDo() throws {
+        var model = try Self.twoTwoTwo()
+        let plain = view(model)
+        press(&model, .character("e"))
+        let dialog = view(model)
+        XCTAssertTrue(dialog.description.contains("┌ train many epochs "), dialog.description)
+        XCTAssertFalse(dialog.description.contains("one epoch"))
+        // the dialog's box, found by its corners
+        var corner: (Int, Int)? = nil
+        for y in 0..<dialog.height {
+            for x in 0..<dialog.width - 2 where corner == nil && dialog[x, y].symbol == "┌" && dialog[x + 2, y].symbol == "t" {
+                corner = (x, y)
+            }
+        }
+        let (x0, y0) = try XCTUnwrap(corner)
+        var x1 = x0 + 1, y1 = y0 + 1
+        while dialog[x1, y0].symbol != "┐" { x1 += 1 }
+        while dialog[x0, y1].symbol != "└" { y1 += 1 }
+        // every frame cell of the panels in the ring around the box is still drawn
+        var lost = 0
+        for y in (y0 - 1)...(y1 + 1) {
+            for x in (x0 - 1)...(x1 + 1) where (x < x0 || x > x1 || y < y0 || y > y1)
+                && "│─┌┐└┘".contains(plain[x, y].symbol) && dialog[x, y].symbol == " " {
+                lost += 1
+            }
+        }
+        XCTAssertEqual(lost, 0, "frame cells erased around the dialog:\n\(dialog)")
     }
 
     func testQuitAndHelp() throws {

@@ -11,11 +11,15 @@ func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
     var series = [LossChart.Series(name: words.train, values: Array(t.epochLosses), role: .accent)]
-    if t.testData != nil { series.append(LossChart.Series(name: words.test, values: Array(t.testLosses), role: .warning)) }
+    if t.testData != nil {
+        series.append(LossChart.Series(name: words.test, values: Array(t.testLosses), role: .warning, dotted: true))
+    }
     let values = t.epochLosses.filter { $0.isFinite && $0 > 0 }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
-    LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis, emptyText: words.spaceStarts)
-        .render(into: &buffer, area: panel.inner(area))
+    var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
+                          emptyText: words.spaceStarts)
+    chart.xMin = 1   // the loss of epoch 1 first, as the epoch counter counts
+    chart.render(into: &buffer, area: panel.inner(area))
 }
 
 /// The size of the gradient of each weight layer, on a log scale reaching below the smallest.

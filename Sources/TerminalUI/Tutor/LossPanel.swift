@@ -19,23 +19,36 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
         updates -= 1
     }
     let curve = timeline.lossCurve(maxPoints: points, updates: updates)
-    var series = [LossChart.Series(name: s.text.loss, values: curve.values, positions: curve.positions, role: .accent)]
+    // the axis counts epochs as the header does: an update of epoch 1001 sits at 1001 (the
+    // engine's positions count from 0, the start of the run)
+    var series = [LossChart.Series(name: s.text.loss, values: curve.values, positions: curve.positions.map { $0 + 1 },
+                                   role: .accent)]
     if timeline.live.testData != nil {
         let test = timeline.testLossCurve(maxPoints: points)
-        series.append(LossChart.Series(name: s.text.testLoss, values: test.values, positions: test.positions,
-                                       role: .warning))
+        series.append(LossChart.Series(name: s.text.testLoss, values: test.values, positions: test.positions.map { $0 + 1 },
+                                       role: .warning, dotted: true))
     }
-    var lo = Double.infinity, hi = 0.0
-    for v in curve.values where v.isFinite && v > 0 {
-        lo = min(lo, v)
-        hi = max(hi, v)
-    }
-    let automaticLog = hi > 0 && hi / lo > 100
-    var chart = LossChart(series: series, logScale: s.model.logScale ?? automaticLog,
-                          marker: curve.values.isEmpty ? nil : timeline.shownEpochs,
+    var chart = LossChart(series: series, logScale: s.model.lossAxisIsLog,
+                          marker: curve.values.isEmpty ? nil : timeline.shownEpochs + 1,
                           unicode: s.model.unicode, xLabel: s.text.epochAxis, emptyText: s.text.noEpochYet)
-    chart.xMax = timeline.trainedEpochs
-    chart.mark = curve.values.isEmpty ? nil : timeline.markEpochs
+    chart.xMin = 1
+    let b = Double(timeline.batchesPerEpoch)
+    chart.xMax = max(1, Double(max(timeline.live.updateCount - 1, 0)) / b + 1)
+    chart.mark = curve.values.isEmpty ? nil : timeline.markEpochs.map { $0 + 1 }
     chart.legendValues = false
     chart.render(into: &buffer, area: inner)
+}
+
+extension TutorModel {
+    /// Whether the loss axis is logarithmic: as `g` last set it, else when the loss has fallen
+    /// over more than two decades.
+    var lossAxisIsLog: Bool {
+        if let logScale { return logScale }
+        var lo = Double.infinity, hi = 0.0
+        for v in timeline.lossCurve(maxPoints: 512).values where v.isFinite && v > 0 {
+            lo = min(lo, v)
+            hi = max(hi, v)
+        }
+        return hi > 0 && hi / lo > 100
+    }
 }

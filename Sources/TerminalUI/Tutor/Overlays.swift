@@ -4,8 +4,17 @@ import BackpropEngine
 private func overlayBox(_ buffer: inout Buffer, width: Int, height: Int, title: String, box: BoxStyle) -> Rect {
     let area = buffer.area.centered(width: min(width, buffer.width - 2), height: min(height, buffer.height - 2))
     let panel = Panel(title: title, box: box, borderStyle: Style(.accent, attributes: .bold))
-    // a blank margin, so the panels underneath do not touch the box's border
-    buffer.fill(Rect(x: area.x - 1, y: area.y - 1, width: area.width + 2, height: area.height + 2))
+    // a blank margin, so the panels underneath do not touch the box's border; their own frames
+    // stay (a box as large as the screen has only the screen's edge around it: blank)
+    let margin = Rect(x: area.x - 1, y: area.y - 1, width: area.width + 2, height: area.height + 2)
+    let (w, h) = (buffer.width, buffer.height)
+    let edge = { (x: Int, y: Int) in x <= 0 || y <= 0 || x >= w - 1 || y >= h - 1 }
+    for y in margin.top..<margin.bottom {
+        for x in margin.left..<margin.right
+        where !area.contains(Point(x: x, y: y)) && (edge(x, y) || !buffer.isBorder(x: x, y: y)) {
+            buffer.fill(Rect(x: x, y: y, width: 1, height: 1))
+        }
+    }
     panel.render(into: &buffer, area: area)
     return panel.inner(area).inset(horizontal: 1, vertical: 0)
 }
@@ -31,7 +40,7 @@ func drawHelp(_ model: TutorModel, into buffer: inout Buffer, box: BoxStyle) {
 
 func drawSkipPrompt(_ model: TutorModel, _ value: String, into buffer: inout Buffer, box: BoxStyle) {
     let text = model.text
-    let inner = overlayBox(&buffer, width: 56, height: 5, title: text.granularity(.epoch), box: box)
+    let inner = overlayBox(&buffer, width: 56, height: 5, title: text.skipTitle, box: box)
     var x = buffer.put(text.skipPrompt, x: inner.x, y: inner.y, style: .plain, clip: inner)
     if value.isEmpty {
         // the default, until a digit replaces it
@@ -74,5 +83,14 @@ func drawSettings(_ model: TutorModel, _ form: SettingsForm, into buffer: inout 
     let hints = wrap(text.settingsHint, width: inner.width)
     for (k, line) in hints.enumerated() where inner.y + 6 + k < inner.bottom {
         buffer.put(model.unicode ? line : line.replacingArrows(), x: inner.x, y: inner.y + 6 + k, style: Style(.dim), clip: inner)
+    }
+}
+
+private extension Buffer {
+    /// A panel's frame line (box drawing, or the ASCII frame in the border colour).
+    func isBorder(x: Int, y: Int) -> Bool {
+        let cell = self[x, y]
+        if let s = cell.symbol.unicodeScalars.first, (0x2500...0x257F).contains(s.value) { return true }
+        return cell.style.foreground == .border && ["+", "-", "|"].contains(cell.symbol)
     }
 }

@@ -94,7 +94,8 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         let sizesNow = spec.layerSizes
         spec.residual = spec.residual.filter { ResidualSkip.problem([$0], layerSizes: sizesNow) == nil }
         spec.seed = seed
-        // new shapes or a new seed: the file's explicit weights no longer apply
+        // new shapes or a new seed: the file's explicit weights no longer apply (the status says so)
+        let hadFileWeights = spec.explicitWeights != nil
         spec.explicitWeights = nil
         spec.explicitBiases = nil
         var config = model.timeline.live.config
@@ -114,8 +115,10 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         model.initialTrainer = trainer
         model.autoplay = false
         let shape = spec.layerSizes.map(String.init).joined(separator: "-")
-        model.status = text.applied(([shape, form.activation.rawValue, "seed \(seed)"] + changes).joined(separator: ", "))
-            + " · " + text.restartsNetwork
+        // the file's title describes the file's network, which this no longer is
+        if sizes != oldHidden { model.title = text.changedTitle(shape) }
+        model.status = text.applied(([shape, form.activation.rawValue] + changes).joined(separator: ", "))
+            + " · " + text.newWeights(seed, fromFile: hadFileWeights) + " · " + text.restartsNetwork
     } else if !changes.isEmpty {
         model.timeline.changeConfig {
             $0.learningRate = eta

@@ -95,7 +95,8 @@ private func handleKey(_ model: inout TutorModel, _ key: Key) {
         guard model.layerView else { break }
         selectLayerCell(&model, key)
     case .character("g"):
-        model.logScale = !(model.logScale ?? false)
+        model.logScale = !model.lossAxisIsLog
+        model.status = model.text.lossAxis(logarithmic: model.logScale!)
     case .character("t"):
         let names = Theme.all.map(\.name)
         let k = names.firstIndex(of: model.theme.name) ?? 0

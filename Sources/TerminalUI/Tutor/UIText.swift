@@ -122,6 +122,11 @@ public struct UIText: Sendable {
     var closeHint: String { t("press any key to close", "何かキーを押すと閉じます") }
 
     // prompts and messages
+    var skipTitle: String { t("train many epochs", "まとめて学習") }
+    func lossAxis(logarithmic: Bool) -> String {
+        logarithmic ? t("loss axis: logarithmic (g: linear)", "損失の軸: 対数目盛り(g で線形に)")
+            : t("loss axis: linear (g: logarithmic)", "損失の軸: 線形目盛り(g で対数に)")
+    }
     var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか? ") }
     var skipHint: String { t("Enter to start, Esc to cancel", "Enter で開始、Esc で取り消し") }
     func skipped(_ n: Int, _ epoch: Int) -> String {
@@ -170,7 +175,13 @@ public struct UIText: Sendable {
     var learningRate: String { t("learning rate η", "学習率 η") }
     var optimizer: String { t("optimizer", "最適化手法") }
     var activation: String { t("hidden activation", "隠れ層の活性化関数") }
-    var hiddenLayers: String { t("hidden layers", "隠れ層") }
+    var hiddenLayers: String { t("hidden layer sizes", "隠れ層のニューロン数") }
+    /// The header's title once `c` has changed the network's shape.
+    func changedTitle(_ shape: String) -> String { t("\(shape) network (changed with c)", "\(shape) のネットワーク(c で変更)") }
+    func newWeights(_ seed: UInt64, fromFile: Bool) -> String {
+        fromFile ? t("new random weights (seed \(seed)): the file's weights do not fit", "重みはシード \(seed) の乱数に変わりました(ファイルの重みは合いません)")
+            : t("new random weights (seed \(seed))", "重みはシード \(seed) の乱数になりました")
+    }
     var seed: String { t("seed", "シード") }
     var settingsHint: String {
         t("↑↓ choose · ←→ change · type a value · Enter apply · Esc cancel",

@@ -24,11 +24,16 @@ public struct LossChart: Widget, Sendable {
         /// The x of each value (nil: its index).
         public var positions: [Double]?
         public var role: ColorRole
-        public init(name: String, values: [Double], positions: [Double]? = nil, role: ColorRole = .accent) {
+        /// Drawn as its points alone, without the joining line (legend `┈`, ASCII `o`), so that
+        /// two curves stay apart without colour (a test loss beside the training loss).
+        public var dotted: Bool
+        public init(name: String, values: [Double], positions: [Double]? = nil, role: ColorRole = .accent,
+                    dotted: Bool = false) {
             self.name = name
             self.values = values
             self.positions = positions
             self.role = role
+            self.dotted = dotted
         }
     }
 
@@ -40,6 +45,8 @@ public struct LossChart: Widget, Sendable {
     public var mark: Double?
     /// The right end of the x axis (nil: the longest series' last index).
     public var xMax: Double?
+    /// The left end of the x axis: 0, or 1 for curves numbered by epoch as the text around them is.
+    public var xMin: Double = 0
     /// Whether the legend shows each series' last value.
     public var legendValues = true
     /// Braille dots and box lines when true; `*`, `.`, `|`, `-`, `+` when false.
@@ -89,7 +96,7 @@ public struct LossChart: Widget, Sendable {
 
     public func render(into buffer: inout Buffer, area: Rect) {
         guard area.width >= 4, area.height >= 1 else { return }
-        let lastX = xMax ?? Double(max(0, (series.map(\.values.count).max() ?? 0) - 1))
+        let lastX = xMax ?? Double(max(0, (series.map(\.values.count).max() ?? 0) - 1)) + xMin
         let range = yRange()
         let showLegend = area.height >= 5 && series.contains { !$0.name.isEmpty }
         let showXAxis = area.height >= (showLegend ? 5 : 3)
@@ -122,7 +129,7 @@ public struct LossChart: Widget, Sendable {
 
         var canvas = PlotCanvas(columns: plot.width, rows: plot.height, unicode: unicode)
         func column(_ x: Double) -> Int {
-            lastX == 0 ? 0 : Int((x / lastX * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1)
+            lastX <= xMin ? 0 : Int(((x - xMin) / (lastX - xMin) * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1)
         }
         let markerColumn = marker.map(column)
         let markColumn = mark.map(column)
@@ -134,13 +141,13 @@ public struct LossChart: Widget, Sendable {
             buffer.put(text, x: plot.x + (plot.width - displayWidth(of: text)) / 2, y: plot.y + (plot.height - 1) / 2,
                        style: Style(.dim), clip: plot)
         }
-        if let mc = markColumn, mc >= 0, mc < plot.width, let m = mark, m >= 0, m <= lastX, mc != markerColumn {
+        if let mc = markColumn, mc >= 0, mc < plot.width, let m = mark, m >= xMin, m <= lastX, mc != markerColumn {
             let markLine = Glyph(unicode ? "┊" : ":", Style(.accent))
             for r in 0..<plot.height where canvas.isEmpty(column: mc, row: r) {
                 buffer.put(markLine, x: plot.x + mc, y: plot.y + r, clip: plot)
             }
         }
-        if let mc = markerColumn, mc >= 0, mc < plot.width, let m = marker, m >= 0, m <= lastX {
+        if let mc = markerColumn, mc >= 0, mc < plot.width, let m = marker, m >= xMin, m <= lastX {
             let markerLine = Glyph(vertical, Style(.highlight))
             for r in 0..<plot.height where canvas.isEmpty(column: mc, row: r) {
                 buffer.put(markerLine, x: plot.x + mc, y: plot.y + r, clip: plot)
@@ -157,9 +164,14 @@ public struct LossChart: Widget, Sendable {
         var previous: (Int, Int)? = nil
         for (i, v) in s.values.enumerated() {
             guard let sv = scaled(v) else { previous = nil; continue }
-            let at = s.positions?[i] ?? Double(i)
-            let x = lastX == 0 ? 0 : Int((at / lastX * Double(w - 1)).rounded())
+            let at = s.positions?[i] ?? Double(i) + xMin
+            let x = lastX <= xMin ? 0 : Int(((at - xMin) / (lastX - xMin) * Double(w - 1)).rounded())
             let y = Int(((hi - sv) / (hi - lo) * Double(h - 1)).rounded())
+            if s.dotted {
+                // every other cell stays empty, so the points never join into a line
+                if (x / (unicode ? 2 : 1)) % 2 == 0 { canvas.set(x: x, y: y, role: s.role, strong: true, mark: unicode ? nil : "o") }
+                continue
+            }
             if let p = previous { canvas.line(from: p, to: (x, y), role: s.role) }
             canvas.set(x: x, y: y, role: s.role, strong: true)
             previous = (x, y)
@@ -172,7 +184,8 @@ public struct LossChart: Widget, Sendable {
             let last = legendValues ? s.values.last { $0.isFinite } : nil
             let text = s.name + (last.map { " " + compactNumber($0) } ?? "")
             if x > area.x { x += 2 }
-            x = buffer.put(unicode ? "━ " : "- ", x: x, y: area.y, style: Style(s.role), clip: area)
+            let symbol = s.dotted ? (unicode ? "┈ " : "o ") : (unicode ? "━ " : "- ")
+            x = buffer.put(symbol, x: x, y: area.y, style: Style(s.role), clip: area)
             x = buffer.put(text, x: x, y: area.y, style: Style(.text), clip: area)
         }
     }
@@ -186,12 +199,12 @@ public struct LossChart: Widget, Sendable {
         if let mc = markerColumn, mc >= 0, mc < plot.width {
             buffer.put(unicode ? "┴" : "+", x: plot.x + mc, y: y, style: Style(.highlight), clip: axisRow)
         }
-        let first = "0", last = Self.axisLabel(lastX)
+        let first = Self.axisLabel(xMin), last = Self.axisLabel(lastX)
         let ly = labelRow.y
         buffer.put(first, x: plot.x, y: ly, style: Style(.dim), clip: labelRow)
         let lastStart = plot.right - displayWidth(of: last)
-        if lastX > 0, lastStart > plot.x + 1 { buffer.put(last, x: lastStart, y: ly, style: Style(.dim), clip: labelRow) }
-        var free = span(plot.x + 2, lastX > 0 ? lastStart - 1 : plot.right)
+        if lastX > xMin, lastStart > plot.x + displayWidth(of: first) { buffer.put(last, x: lastStart, y: ly, style: Style(.dim), clip: labelRow) }
+        var free = span(plot.x + displayWidth(of: first) + 1, lastX > xMin ? lastStart - 1 : plot.right)
         if let m = marker, let mc = markerColumn {
             let text = Self.axisLabel(m), start = plot.x + mc - displayWidth(of: text) / 2
             let end = start + displayWidth(of: text)

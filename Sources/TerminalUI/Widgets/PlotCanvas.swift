@@ -6,6 +6,8 @@ struct PlotCanvas {
     let unicode: Bool
     private var bits: [UInt8]
     private var roles: [ColorRole?]
+    /// ASCII cells drawn with their own character (a dotted series' `o`).
+    private var marks: [Character?]
 
     init(columns: Int, rows: Int, unicode: Bool) {
         self.columns = max(0, columns)
@@ -13,13 +15,14 @@ struct PlotCanvas {
         self.unicode = unicode
         bits = Array(repeating: 0, count: self.columns * self.rows)
         roles = Array(repeating: nil, count: self.columns * self.rows)
+        marks = Array(repeating: nil, count: self.columns * self.rows)
     }
 
     var dotWidth: Int { columns * (unicode ? 2 : 1) }
     var dotHeight: Int { rows * (unicode ? 4 : 1) }
 
     /// Sets the dot at (x, y), y from the top. `strong` marks a data point (ASCII `*`).
-    mutating func set(x: Int, y: Int, role: ColorRole, strong: Bool) {
+    mutating func set(x: Int, y: Int, role: ColorRole, strong: Bool, mark: Character? = nil) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
         if unicode {
             let i = (y / 4) * columns + x / 2
@@ -29,6 +32,7 @@ struct PlotCanvas {
             let i = y * columns + x
             bits[i] = max(bits[i], strong ? 2 : 1)
             roles[i] = role
+            marks[i] = mark
         }
     }
 
@@ -57,7 +61,8 @@ struct PlotCanvas {
                 let b = bits[r * columns + c]
                 guard b != 0 else { continue }
                 // braille patterns, `*` and `.` are one column wide: set the cell directly
-                let symbol = unicode ? EdgeCanvas.braille[Int(b)] : (b == 2 ? "*" : ".")
+                let symbol = unicode ? EdgeCanvas.braille[Int(b)]
+                    : marks[r * columns + c].map(String.init) ?? (b == 2 ? "*" : ".")
                 buffer.set(Cell(symbol, style: Style(roles[r * columns + c] ?? .text), width: 1), x: origin.x + c, y: origin.y + r)
             }
         }
