@@ -168,8 +168,12 @@ private struct ParagraphWrapper {
                     lastAnchor = range.lowerBound
                 }
             }
-            // Japanese: between two characters of a word, unless kinsoku forbids it
-            for i in range.dropFirst() where (cjk[i - 1] || cjk[i]) && !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
+            // Japanese: between two Japanese characters, unless kinsoku forbids it; a number or a
+            // Latin letter written against them stays with them (小数第2位, 1000回, 4分の1), except
+            // after Japanese punctuation and before an opening bracket (、w₂ = …)
+            for i in range.dropFirst()
+            where (cjk[i - 1] && cjk[i] || cjk[i - 1] && isNoStart(chars[i - 1]) || cjk[i] && isNoEnd(chars[i]))
+                && !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
                 breaks[i] = .normal
             }
             for c in chars[range] {

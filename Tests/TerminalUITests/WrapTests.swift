@@ -56,6 +56,22 @@ final class WrapTests: XCTestCase {
         XCTAssertEqual(wrap("なので、重み", width: 6), ["なの", "で、重", "み"])
     }
 
+    /// A number written against Japanese is part of the word: 小数第2位 never loses its 2, and
+    /// 1000回 never breaks before 回, at any width the text can break at all.
+    func testNumbersWrittenAgainstJapaneseStayInTheWord() {
+        let text = "答えは小数第2位まで入力します。1000回後には損失が4分の1になります。"
+        for width in 12...40 {
+            let lines = wrap(text, width: width)
+            XCTAssertEqual(lines.joined(), text, "width \(width)")
+            for (a, b) in zip(lines, lines.dropFirst()) {
+                let seam = String(a.suffix(1)) + String(b.prefix(1))
+                XCTAssertFalse(["第2", "2位", "0回", "4分", "の1", "1に"].contains(seam),
+                               "width \(width): a line breaks inside \(seam): \(lines)")
+            }
+        }
+        XCTAssertEqual(wrap("答えは小数第2位まで", width: 12), ["答えは小数", "第2位まで"])
+    }
+
     func testMixedJapaneseAndEnglish() {
         let lines = wrap("出力 ŷ₁ は目標（0.01）より大きい。", width: 12)
         XCTAssertEqual(lines.joined(separator: " ").filter { $0 != " " }, "出力ŷ₁は目標（0.01）より大きい。")
