@@ -64,7 +64,7 @@ struct Japanese: Wording {
         case .sampleLoss(let outputs, let single, let v):
             let sum = single ? "出力は \(outputs) だけなので、このサンプルの損失はその損失そのものです"
                 : "損失関数は、すべての出力（\(outputs)）の損失を足し合わせます"
-            return sum + "：E = \(v)。"
+            return sum + "。E = \(v) です。"
                 + "この一つの数が、このサンプルでネットワークがどれだけ間違えているかを表し、学習はこれを小さくしようとします。"
         case .batchLoss(let reduction, let count, let v):
             switch reduction {
@@ -115,8 +115,8 @@ struct Japanese: Wording {
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain
                 ? "連鎖律により、\(p) が誤差に与える影響は、経路 \(p) \(s.arrow) \(sum) \(s.arrow) \(to) \(s.arrow) E に沿った"
-                    + "変化率の積です：\(to) に対する E の変化率、\(sum) に対する \(to) の変化率、そして \(p) に対する \(sum) の"
-                    + "変化率（\(p) が掛かる値 \(from)）です。"
+                    + "変化率の積です。掛け合わせるのは、\(to) に対する E の変化率、\(sum) に対する \(to) の変化率、"
+                    + "そして \(p) に対する \(sum) の変化率（\(p) が掛かる値 \(from)）の三つです。"
                 : "\(p) の勾配は、\(p) がつながる先のニューロンの誤差信号 \(toDelta) と、\(p) が運ぶ値 \(from) の積です。"
                     + "大きな値を運び、誤差の大きいニューロンにつながる重みほど、勾配が大きくなります。"
             return how + signOfGradient(p, sign)
@@ -136,9 +136,9 @@ struct Japanese: Wording {
             let rule: String
             switch optimizer {
             case .sgd:
-                rule = "勾配降下法では勾配と逆向きに一歩進みます：\(p) から、学習率 \(s.eta) = \(lr) と勾配 g の積を引きます。"
+                rule = "勾配降下法では勾配と逆向きに一歩進みます。\(p) から、学習率 \(s.eta) = \(lr) と勾配 g の積を引きます。"
             case .momentum:
-                rule = "モメンタムは \(p) ごとに速度 v を持ちます：前の速度に \(s.mu) を掛け、新しい勾配を足したものです。"
+                rule = "モメンタムは \(p) ごとに速度 v を持ちます。v は、前の速度に \(s.mu) を掛けて新しい勾配を足したものです。"
                     + "\(p) は \(s.eta)\(s.dot)v（学習率 \(s.eta) = \(lr)）だけ動くので、勾配の符号が続くあいだは歩幅が伸び、"
                     + "符号が入れ替わると揺れが抑えられます。"
             case .adam:
@@ -160,10 +160,10 @@ struct Japanese: Wording {
                             _ isOutput: Bool, _ slope: String, _ s: Symbols) -> String {
         switch f {
         case .sigmoid:
-            return "活性化関数のシグモイドは \(sum) = \(z) を 0 から 1 の範囲に押し込み、\(n) = \(v) になります。"
+            return "活性化関数のシグモイドは \(sum) = \(z) を 0 と 1 の間の値に変え、\(n) = \(v) になります。"
                 + "なめらかな傾きを持つので、あとで勾配がここを通って逆向きに流れることができます。"
         case .tanh:
-            return "活性化関数 tanh は \(sum) = \(z) を \(s.minus)1 から 1 の範囲（0 が中心）に押し込み、\(n) = \(v) になります。"
+            return "活性化関数 tanh は \(sum) = \(z) を \(s.minus)1 と 1 の間の値（0 が中心）に変え、\(n) = \(v) になります。"
         case .relu:
             return positive ? "ReLU は正の \(sum) をそのまま通すので、\(n) = \(sum) = \(v) です。"
                 : "ReLU は正でない \(sum) = \(z) を 0 にするので、\(n) = \(v) です。このとき傾きも 0 なので、"
@@ -174,7 +174,7 @@ struct Japanese: Wording {
                     + "ReLU と違い、わずかながら勾配を逆向きに流し続けます。"
         case .identity:
             return isOutput ? "出力層は恒等関数なので、\(n) は \(sum) そのもの（\(v)）です。数値を予測する回帰でよく使われる形です。"
-                : "恒等関数は \(sum) をそのまま次へ渡します：\(n) = \(v)。"
+                : "恒等関数は \(sum) をそのまま次へ渡すので、\(n) = \(v) です。"
         case .softmax:
             return "ソフトマックスは出力層全体の重み付き和を、合計が 1 になる確率に変換します。\(n) の確率は \(v) です。"
                 + "指数があふれないよう、先にそれぞれの和から最大の和を引いておきますが、結果は変わりません。"

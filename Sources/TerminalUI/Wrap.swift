@@ -168,13 +168,18 @@ private struct ParagraphWrapper {
                     lastAnchor = range.lowerBound
                 }
             }
-            // Japanese: between two Japanese characters, unless kinsoku forbids it; a number or a
-            // Latin letter written against them stays with them (小数第2位, 1000回, 4分の1), except
-            // after Japanese punctuation and before an opening bracket (、w₂ = …)
-            for i in range.dropFirst()
-            where (cjk[i - 1] && cjk[i] || cjk[i - 1] && isNoStart(chars[i - 1]) || cjk[i] && isNoEnd(chars[i]))
-                && !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
-                breaks[i] = .normal
+            // Japanese: between two Japanese characters, unless kinsoku forbids it. A run of kanji
+            // (小数, 勾配降下法) and a number or Latin letter written against Japanese (第2位,
+            // 1000回) are words: broken only when nothing else fits. After Japanese punctuation
+            // and before an opening bracket a line may always break (、w₂ = …).
+            for i in range.dropFirst() where !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
+                if cjk[i - 1] && isNoStart(chars[i - 1]) || cjk[i] && isNoEnd(chars[i]) {
+                    breaks[i] = .normal
+                } else if cjk[i - 1] && cjk[i] {
+                    breaks[i] = isKanji(chars[i - 1]) && isKanji(chars[i]) ? .weak : .normal
+                } else if cjk[i - 1] || cjk[i] {
+                    breaks[i] = .weak
+                }
             }
             for c in chars[range] {
                 if c == "(" || c == "[" || c == "{" { depth += 1 } else if c == ")" || c == "]" || c == "}" { depth -= 1 }
@@ -316,6 +321,12 @@ private let mathNames: Set<String> = [
 private func isCJK(_ c: Character) -> Bool {
     guard let s = c.unicodeScalars.first else { return false }
     return displayWidth(of: c) == 2 || (0x3000...0x30FF).contains(s.value) || (0xFF61...0xFF9F).contains(s.value)
+}
+
+/// Kanji (and 々), which join into words that a line keeps together when it can.
+private func isKanji(_ c: Character) -> Bool {
+    guard let s = c.unicodeScalars.first else { return false }
+    return (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value) || s.value == 0x3005
 }
 
 /// Characters that must not begin a line (Japanese kinsoku shori, plus Latin closing punctuation).

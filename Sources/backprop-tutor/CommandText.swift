@@ -49,7 +49,7 @@ struct CommandText {
     func diverged(epoch: Int, update: Int, learningRate: String) -> String {
         t("Training diverged in epoch \(epoch) (update \(update)): the loss or a weight is no longer "
             + "a finite number. Try a smaller learning rate (now \(learningRate)).",
-          "学習が発散しました(エポック \(epoch)、更新 \(update) 回目):損失か重みが有限の数ではなくなりました。"
+          "学習が発散しました(エポック \(epoch)、更新 \(update) 回目)。損失か重みが有限の数ではなくなりました。"
             + "学習率をもっと小さくしてみてください(現在 \(learningRate))。")
     }
 

@@ -65,11 +65,13 @@ final class WrapTests: XCTestCase {
             XCTAssertEqual(lines.joined(), text, "width \(width)")
             for (a, b) in zip(lines, lines.dropFirst()) {
                 let seam = String(a.suffix(1)) + String(b.prefix(1))
-                XCTAssertFalse(["第2", "2位", "0回", "4分", "の1", "1に"].contains(seam),
+                XCTAssertFalse(["数第", "第2", "2位", "0回", "4分", "の1", "1に"].contains(seam),
                                "width \(width): a line breaks inside \(seam): \(lines)")
             }
         }
-        XCTAssertEqual(wrap("答えは小数第2位まで", width: 12), ["答えは小数", "第2位まで"])
+        XCTAssertEqual(wrap("答えは小数第2位まで", width: 14), ["答えは", "小数第2位まで"])
+        // with nothing else to break at, a long run still breaks rather than being cut
+        XCTAssertEqual(wrap("確率的勾配降下法", width: 8).joined(), "確率的勾配降下法")
     }
 
     func testMixedJapaneseAndEnglish() {

@@ -111,7 +111,7 @@ public struct UIText: Sendable {
          ("G", t("go to epoch N or update N (e N, u N)", "エポック N・更新 N へ移動(e N、u N)")),
          ("m  M", t("mark this step (weights: change since) / back", "印を付ける(重みは印からの変化)/ 印へ戻る")),
          ("r", t("restart from the starting weights", "初期の重みからやり直す")),
-         ("c", t("change rate, optimizer, activation, layers, seed", "学習率・最適化手法・活性化関数・隠れ層・シード")),
+         ("c", t("change rate, optimizer, activation, hidden layer sizes, seed", "学習率・最適化手法・活性化関数・隠れ層のニューロン数・シード")),
          ("g", t("loss axis: linear or logarithmic", "損失の軸: 線形 / 対数")),
          ("v", t("neuron view / layer view (matrices of the batch)", "ニューロンごと / 層ごと(バッチの行列)の表示")),
          ("i  j  k  l", t("layer view: select the cell up, left, down, right", "層ごとの表示: 上・左・下・右の要素を選ぶ")),
@@ -130,7 +130,7 @@ public struct UIText: Sendable {
     var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか? ") }
     var skipHint: String { t("Enter to start, Esc to cancel", "Enter で開始、Esc で取り消し") }
     func skipped(_ n: Int, _ epoch: Int) -> String {
-        t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "高速に \(n) エポック学習しました。現在エポック \(epoch)")
+        t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "\(n) エポックを高速に学習しました。いまはエポック \(epoch) です")
     }
     var goToTitle: String { t("go to", "移動") }
     var goToPrompt: String { t("Go to: ", "移動先: ") }

@@ -226,7 +226,7 @@ reveal_ja = "∂E/∂w₁ = {grad.w1:.4f}。負なので、w₁ を大きくす�
 
 [[scene]]
 title_en = "The gradient, link by link"
-title_ja = "勾配を一つずつ"
+title_ja = "連鎖律で勾配を求める"
 focus = "weight w1"
 advance = "to:grad.w1"
 narration_en = """
@@ -576,7 +576,7 @@ reveal_ja = "z(ŷ₁) = {z.o1:.4f} なので、ŷ₁ = σ({z.o1:.4f}) = {out.o1:
 
 [[scene]]
 title_en = "Your turn: ŷ₂"
-title_ja = "今度はあなたの番：ŷ₂"
+title_ja = "ŷ₂ は自分で計算する"
 focus = "neuron o2"
 advance = "to:z.o2"
 narration_en = """
@@ -651,10 +651,8 @@ narration_ja = """
 学習するには、すべての出力がまとめてどれだけ外れているかを表す一つの数が必要です。それが*損失*で、
 いまの出力では E = {loss:.4f} です。損失をどう定義するのか、なぜその選び方が大切なのかは、次のレッスンで扱います。
 
-順伝播のすべてを三行にまとめると、次のとおりです。
-各ニューロン n で z(n) = Σ w·x + b を計算する。
-その出力は n = σ(z(n))。
-ある層の出力が、次の層の入力になる。
+順伝播をまとめると、各ニューロン n が重み付き和 z(n) = Σ w·x + b を計算して n = σ(z(n)) を出力し、
+ある層の出力が次の層の入力になる、というだけのことです。
 """
 
 """##,
@@ -919,7 +917,7 @@ narration_ja = """
 
 δ(ŷ) = (ŷ − y) · σ′(z(ŷ)) = {delta.o1:.2f} × {slope.o1:.4f}
 
-バッチで一番ひどい間違いなのに、重みへの押しは σ′(z(ŷ)) = {slope.o1:.4f} 倍に縮んだ、ごく弱いものになります。
+バッチで一番ひどい間違いなのに、重みを動かす力は σ′(z(ŷ)) = {slope.o1:.4f} 倍に縮み、ごく弱くなってしまいます。
 学習がいちばん必要なところで、学習がほとんど進まなくなるのです。
 """
 
@@ -1119,18 +1117,18 @@ The *chain rule* says the overall rate is the product of the rates of the links:
 First link: E = ½ (y₁ − ŷ₁)² + …, so ∂E/∂ŷ₁ = ŷ₁ − y₁ = {dE.o1:.4f}.
 """
 narration_ja = """
-w₅ は鎖をたどって損失に届きます。w₅ が ŷ₁ の和 z(ŷ₁) を変え、z(ŷ₁) が ŷ₁ を変え、ŷ₁ が E を変えます。
+w₅ の影響は、いくつかの段を順に伝わって損失に届きます。w₅ が ŷ₁ の和 z(ŷ₁) を変え、z(ŷ₁) が ŷ₁ を変え、ŷ₁ が E を変えます。
 *連鎖律*によれば、全体の変化率は各段の変化率の積です。
 
 ∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅
 
-一段目：E = ½ (y₁ − ŷ₁)² + … なので、∂E/∂ŷ₁ = ŷ₁ − y₁ = {dE.o1:.4f} です。
+一段目は ∂E/∂ŷ₁ です。E = ½ (y₁ − ŷ₁)² + … なので、∂E/∂ŷ₁ = ŷ₁ − y₁ = {dE.o1:.4f} となります。
 """
 
 [scene.quiz]
 kind = "number"
 question_en = "Second link: the sigmoid's slope is ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁). What is it? (four decimals)"
-question_ja = "二段目：シグモイドの傾きは ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁) です。値はいくつでしょう？（小数第4位まで）"
+question_ja = "二段目はシグモイドの傾き ∂ŷ₁/∂z(ŷ₁) = ŷ₁ (1 − ŷ₁) です。その値はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
 hides = ["delta.o1"]              # δ = 0.7414 × the slope
 tolerance = 0.0005
@@ -1154,7 +1152,7 @@ respect to one weight is simply the input that weight multiplies.
 The three links are {dE.o1:.4f}, {slope.o1:.4f} and {out.h1:.4f}.
 """
 narration_ja = """
-三段目：z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃ なので、∂z(ŷ₁)/∂w₅ = h₁ = {out.h1:.4f} です。和をある重みで微分すると、
+三段目は ∂z(ŷ₁)/∂w₅ です。z(ŷ₁) = w₅·h₁ + w₆·h₂ + b₃ なので、∂z(ŷ₁)/∂w₅ = h₁ = {out.h1:.4f} です。和をある重みで微分すると、
 その重みが掛かっている入力がそのまま残ります。
 
 三つの段の値は {dE.o1:.4f}、{slope.o1:.4f}、{out.h1:.4f} です。
@@ -1205,7 +1203,7 @@ explain_ja = "∂E/∂w₆ = δ(ŷ₁) · h₂ = {delta.o1:.4f} × {out.h2:.4f} 
 
 [[scene]]
 title_en = "Deeper: a hidden neuron"
-title_ja = "さらに奥へ：隠れニューロン"
+title_ja = "隠れニューロンへさかのぼる"
 focus = "neuron h1"
 advance = "to:delta.h1"
 narration_en = """
@@ -1278,7 +1276,7 @@ narration_ja = """
 w₅ ← {w.w5:.4f} − {lr:.1f} × {grad.w5:.4f} = {new.w5:.4f}
 w₁ ← {w.w1:.4f} − {lr:.1f} × {grad.w1:.6f} = {new.w1:.6f}
 
-8 つの重みは、同じ順伝播から求めた勾配を使って一斉に更新されます。
+8 個の重みは、同じ順伝播から求めた勾配を使って一斉に更新されます。
 """
 
 [scene.quiz]
@@ -1295,7 +1293,7 @@ explain_ja = "w₆ ← {w.w6:.4f} − {lr:.1f} × {grad.w6:.4f} = {new.w6:.4f}"
 
 [[scene]]
 title_en = "A thousand steps later"
-title_ja = "1000 回学習した後"
+title_ja = "1000 回の更新を終えて"
 focus = "loss-curve"
 goto = "epoch 1001"
 narration_en = """
@@ -1316,7 +1314,7 @@ choices_en = ["The gradients shrink as the outputs near their targets", "The lea
 choices_ja = ["出力が目標に近づき、勾配が小さくなるから", "学習率が自動的に下がるから", "ほとんどの重みが学習をやめたから"]
 correct = 1
 hint_en = "Look at the first link, ŷ₁ − y₁ or ŷ₂ − y₂, of every chain."
-hint_ja = "どの鎖にも含まれる一段目 ŷ₁ − y₁ または ŷ₂ − y₂ に注目しましょう。"
+hint_ja = "どの勾配の積にも含まれる一段目、ŷ₁ − y₁ や ŷ₂ − y₂ に注目しましょう。"
 explain_en = "Each gradient contains ŷ₁ − y₁ or ŷ₂ − y₂, which is now small ({dE.o1:.4f} for ŷ₁), and the sigmoid's slope near its ends is small too; the learning rate stays {lr:.1f}."
 explain_ja = "どの勾配にも ŷ₁ − y₁ か ŷ₂ − y₂ が含まれ、それがいまは小さく（ŷ₁ では {dE.o1:.4f}）、さらにシグモイドの端では傾きも小さくなります。学習率は {lr:.1f} のままです。"
 
@@ -1485,7 +1483,7 @@ reveal_ja = "∂E/∂w₃ = {grad.w3:.4f} で、更新により w₃ は {new.w3
 
 [[scene]]
 title_en = "Ten updates in"
-title_ja = "10 回の更新の後"
+title_ja = "10 回の更新を終えて"
 focus = "parameters"
 advance = "updates:9"
 narration_en = """
@@ -1501,11 +1499,11 @@ almost all of it from w₃.
 narration_ja = """
 いまは {update:d} 回目の更新です。その直前の重みは次のとおりです。
 
-w₁ = {w.w1:.4f}：まだ這うように進んでいます。1 回の更新で、残りの距離のほんのわずかしか縮まりません。
+w₁ = {w.w1:.4f} は、まだ這うように進んでいます。1 回の更新で、残りの距離のほんのわずかしか縮まりません。
 
-w₂ = {w.w2:.4f}：ほぼ到着しています。更新のたびに 1 までの距離が半分になりました。
+w₂ = {w.w2:.4f} は、ほぼ到着しています。更新のたびに 1 までの距離が半分になりました。
 
-w₃ = {w.w3:.3e}：左右に振れながら、そのたびに外へ外へと広がっています。損失はすでに {loss:.3e} で、
+w₃ = {w.w3:.3e} は、左右に振れながら、そのたびに外へ外へと広がっています。損失はすでに {loss:.3e} で、
 そのほとんどが w₃ によるものです。
 """
 
@@ -1585,7 +1583,7 @@ hint_ja = "三つの重みは同じ位置から始まりました。違うのは
 explain_en = "Each update multiplies a weight's distance from 1 by (1 − η·x²). For w₂ that factor is one half; for w₃, whose input is large, it is below −1, so every step lands further away on the other side, and the distance grows without end."
 explain_ja = "更新のたびに、重みと 1 との距離は (1 − η·x²) 倍になります。w₂ ではこの倍率が 1/2 ですが、入力の大きい w₃ では −1 より小さくなるため、毎回反対側のもっと遠くに着地し、距離は際限なく広がります。"
 reveal_en = "A step that overshoots by more than it gains never comes back: that is divergence."
-reveal_ja = "得る以上に行き過ぎる歩みは二度と戻ってきません。これが発散です。"
+reveal_ja = "一歩ごとに谷底から遠ざかる歩みは、もう戻ってきません。これが発散です。"
 
 [[scene]]
 title_en = "Three learning rates"
@@ -1636,7 +1634,7 @@ of very different sizes make the valleys very different, as here, which is one r
 usually scaled to similar ranges before training.
 """
 narration_ja = """
-このレッスンを一行でまとめると、こうなります。歩みが縮める距離以上に行き過ぎるなら η は大きすぎ、
+このレッスンを一行でまとめると、こうなります。一歩で谷底を越えて前より遠くへ行ってしまうなら η は大きすぎ、
 損失がほとんど動かないなら小さすぎ、損失が着実に下がるならちょうどよい。
 
 実際には、10 倍ずつ違ういくつかの値を試し、損失の曲線を見て決めます。今回のように入力の大きさがばらばらだと
@@ -2162,7 +2160,7 @@ widely used activation in hidden layers.
 narration_ja = """
 よく使われる選択肢がほかに二つあります。
 
-*tanh*は z を −1〜1 に押し込みます。傾きは 1 − tanh²(z) で、z = 0 で 1 になります。シグモイドの最大値の 4 倍です。
+*tanh*は z を −1 と 1 の間の値に変えます。傾きは 1 − tanh²(z) で、z = 0 で 1 になります。シグモイドの最大値の 4 倍です。
 
 *ReLU*（正規化線形関数）は max(0, z) を出力します。z が正ならそのまま、そうでなければ 0 です。
 傾きは z が正なら 1、負なら 0 と単純です。計算が軽く、いまでは隠れ層で最も広く使われている活性化関数です。
@@ -2237,7 +2235,7 @@ narration_ja = """
 
 [[scene]]
 title_en = "A thousand epochs later"
-title_ja = "1000 エポック後"
+title_ja = "1000 エポック学習して"
 focus = "loss-curve"
 goto = "epoch 1001"
 narration_en = """
@@ -2326,7 +2324,7 @@ correct = 1
 hint_en = "What is ReLU's slope for a negative sum?"
 hint_ja = "和が負のときの ReLU の傾きは？"
 explain_en = "Below 0 the slope of ReLU is 0, so the neuron's δ is 0 and none of its weights move: if its weighted sum is negative for every sample, the neuron stays silent for good (a dead neuron). Leaky ReLU keeps a small slope there to avoid it."
-explain_ja = "0 より下では ReLU の傾きは 0 なので、そのニューロンの δ は 0 になり、重みはまったく動きません。どのサンプルでも重み付き和が負なら、そのニューロンはずっと黙ったままです（死んだニューロン）。Leaky ReLU は負の側にも小さな傾きを残してこれを防ぎます。"
+explain_ja = "0 より下では ReLU の傾きは 0 なので、そのニューロンの δ は 0 になり、重みはまったく動きません。どのサンプルでも重み付き和が負なら、そのニューロンは二度と働きません（死んだニューロン）。Leaky ReLU は負の側にも小さな傾きを残してこれを防ぎます。"
 
 """##,
         "08-exploding-gradients.toml": ##"""
@@ -2441,7 +2439,7 @@ reveal_ja = "W⁽¹⁾₁,₁ はたった一歩で {w.W1_1_1:.2f} から {new.W
 
 [[scene]]
 title_en = "It feeds on itself"
-title_ja = "自分で自分を大きくする"
+title_ja = "膨らみ続ける勾配"
 focus = "loss-curve"
 advance = "updates:2"
 narration_en = """
@@ -2530,7 +2528,7 @@ narration_ja = """
 {compare.plain.loss:.2e} です。クリッピングありでは最初の数歩が短く抑えられ、重みが妥当な大きさに落ち着き、損失は
 {compare.clipped.loss:.4f} まで下がります。
 
-クリッピングで悪い初期値が直るわけではありませんが、一度の暴れた勾配がネットワークを壊すことは防げます。
+クリッピングで悪い初期値が直るわけではありませんが、一度の極端な勾配がネットワークを壊すことは防げます。
 再帰型ネットワークなど、勾配爆発が起こりうる場面での定番の安全策です。
 """
 
@@ -2761,7 +2759,7 @@ summary_ja = "確率として読める 10 個の出力、正しい数字への�
 
 [[scene]]
 title_en = "Digits as numbers"
-title_ja = "数としての数字"
+title_ja = "64 個の数で表す手書き数字"
 focus = "digits"
 advance = "none"
 narration_en = """
@@ -2801,7 +2799,7 @@ narration_ja = """
 
 ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + … + e^(z(ŷ₉)))
 
-どの ŷₖ も正で、点数が大きいほど大きな分け前を得ます。このバッチの最初の画像では、ŷ₀（数字の 0）が
+どの ŷₖ も正で、点数が大きいほど大きな確率を受け取ります。このバッチの最初の画像では、ŷ₀（数字の 0）が
 {out.o0:.4f}、ŷ₁（数字の 1）が {out.o1:.4f} です。
 """
 
@@ -2853,7 +2851,7 @@ explain_ja = "−log 0.5 = log 2 ≈ 0.693 です。正解の確率が半分に�
 
 [[scene]]
 title_en = "A gradient without the slope"
-title_ja = "傾きの消えた勾配"
+title_ja = "傾きの掛からない δ"
 focus = "neuron o0"
 advance = "to:delta.o0"
 narration_en = """
@@ -3004,7 +3002,7 @@ After three thousand epochs we are in epoch {epoch:d}. The loss has stopped at {
 its length is {gradnorm:.2e}.
 """
 narration_ja = """
-3000 エポック学習して、いまはエポック {epoch:d} です。損失は {loss:.4f} で止まり、0.5 の正しい側にあるサンプルは
+3000 エポック学習して、いまはエポック {epoch:d} です。損失は {loss:.4f} で止まり、正しく分類できている（出力が 0.5 の正しい側にある）サンプルは
 {accuracy:.0%} だけです。勾配はほとんど消えていて、長さは {gradnorm:.2e} です。
 """
 
@@ -3022,7 +3020,7 @@ explain_ja = "一歩は η · ∂E/∂w で、勾配全体の長さは {gradnorm
 
 [[scene]]
 title_en = "A valley that is not the deepest"
-title_ja = "いちばん深くはない谷"
+title_ja = "いちばん深いとは限らない谷"
 focus = "gradients"
 advance = "none"
 narration_en = """
