@@ -144,7 +144,7 @@ final class TutorUpdateTests: XCTestCase {
         XCTAssertNil(model.timeline.position)
         XCTAssertTrue(model.status?.contains("2-3-2") ?? false, model.status ?? "")
         // the file's weights no longer fit and its title no longer describes the network: both said
-        XCTAssertTrue(model.status?.contains("new random weights (seed 1): the file's weights do not fit") ?? false,
+        XCTAssertTrue(model.status?.contains("training restarts from random weights (seed 1); the file's weights do not fit") ?? false,
                       model.status ?? "")
         XCTAssertEqual(model.title, "2-3-2 network (changed with c)")
         XCTAssertTrue(view(model).lines[0].contains("2-3-2 network (changed with c)"), view(model).lines[0])

@@ -118,7 +118,7 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         // the file's title describes the file's network, which this no longer is
         if sizes != oldHidden { model.title = text.changedTitle(shape) }
         model.status = text.applied(([shape, form.activation.rawValue] + changes).joined(separator: ", "))
-            + " · " + text.newWeights(seed, fromFile: hadFileWeights) + " · " + text.restartsNetwork
+            + " · " + text.newWeights(seed, fromFile: hadFileWeights)
     } else if !changes.isEmpty {
         model.timeline.changeConfig {
             $0.learningRate = eta

@@ -178,9 +178,11 @@ public struct UIText: Sendable {
     var hiddenLayers: String { t("hidden layer sizes", "隠れ層のニューロン数") }
     /// The header's title once `c` has changed the network's shape.
     func changedTitle(_ shape: String) -> String { t("\(shape) network (changed with c)", "\(shape) のネットワーク(c で変更)") }
+    /// What `c` did to a network whose shape or seed changed: training restarts from new weights.
     func newWeights(_ seed: UInt64, fromFile: Bool) -> String {
-        fromFile ? t("new random weights (seed \(seed)): the file's weights do not fit", "重みはシード \(seed) の乱数に変わりました(ファイルの重みは合いません)")
-            : t("new random weights (seed \(seed))", "重みはシード \(seed) の乱数になりました")
+        fromFile ? t("training restarts from random weights (seed \(seed)); the file's weights do not fit",
+                     "シード \(seed) の乱数の重みで最初から学習します(ファイルの重みは形が合いません)")
+            : t("training restarts from random weights (seed \(seed))", "シード \(seed) の乱数の重みで最初から学習します")
     }
     var seed: String { t("seed", "シード") }
     var settingsHint: String {
@@ -188,7 +190,6 @@ public struct UIText: Sendable {
           "↑↓ 選択 · ←→ 変更 · 数値を入力 · Enter 適用 · Esc 取り消し")
     }
     var appliesNext: String { t("applies from the next update", "次の更新から適用されます") }
-    var restartsNetwork: String { t("a new network: training restarts", "新しいネットワークで最初から学習します") }
     func applied(_ what: String) -> String { t("changed: \(what)", "変更: \(what)") }
     func invalid(_ what: String) -> String { t("not a valid value: \(what)", "正しい値ではありません: \(what)") }
 
