@@ -30,6 +30,11 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case biasCount(layer: Int, expected: Int, got: Int)
     /// a weight or bias that is infinite or not a number
     case nonFinite(ParameterRef)
+    // batch normalization (BatchNorm.swift)
+    /// a layer that is not hidden
+    case batchNormLayer(layer: Int, hiddenLayers: Int)
+    /// training batches of one sample: the batch variance would be 0
+    case batchNormNeedsBatch
 
     public var description: String {
         switch self {
@@ -78,7 +83,14 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
             switch ref {
             case .weight(let l, let j, let i): return "weights[\(l)][\(j)][\(i)] is not a finite number"
             case .bias(let l, let j): return "biases[\(l)][\(j)] is not a finite number"
+            case .scale(let l, let j): return "the batch-normalization scale γ[\(l)][\(j)] is not a finite number"
+            case .shift(let l, let j): return "the batch-normalization shift β[\(l)][\(j)] is not a finite number"
             }
+        case .batchNormLayer(let l, let hidden):
+            return "batch normalization applies to hidden layers (1 to \(hidden)), got layer \(l)"
+        case .batchNormNeedsBatch:
+            return "batch normalization needs mini-batches of at least 2 samples: it normalizes each neuron's "
+                + "weighted sums by their mean and variance over the batch, and one sample has variance 0"
         }
     }
 

@@ -10,6 +10,8 @@ struct EventIndex: Sendable {
     /// [s * neuronCount + n]: event index of the activation / δ of neuron n for sample s (-1: none)
     private var activation: [Int32]
     private var delta: [Int32]
+    /// [s * neuronCount + n]: event index of the weighted sum z of neuron n for sample s (-1: none)
+    private var weightedSum: [Int32]
     /// [s * parameterCount + p]: event index of the per-sample gradient of parameter p (-1: none)
     private var sampleGradient: [Int32]
     /// [p]: event index of the batch gradient sum and of the update of parameter p (-1: none)
@@ -28,21 +30,29 @@ struct EventIndex: Sendable {
         for l in 0..<network.weightLayerCount {
             pOffsets.append(pTotal)
             pTotal += network.layerSizes[l] * network.layerSizes[l + 1] + network.layerSizes[l + 1]
+                + 2 * network.parameters.scales[l].count
         }
         parameterOffset = pOffsets
         parameterCount = pTotal
         activation = [Int32](repeating: -1, count: b * total)
         delta = activation
+        weightedSum = activation
         sampleGradient = [Int32](repeating: -1, count: b * pTotal)
         gradientSum = [Int32](repeating: -1, count: pTotal)
         update = gradientSum
         for (k, ref) in refs.enumerated() {
             let e = Int32(k)
             switch ref {
+            case .weightedSum(let s, let l, let j): weightedSum[s * total + offsets[l] + j] = e
             // a residual layer's activation is known once the skip is added
             case .activation(let s, let l, let j), .residualSum(let s, let l, let j): activation[s * total + offsets[l] + j] = e
             case .outputDelta(let s, let o): delta[s * total + offsets[layerSizes.count - 1] + o] = e
-            case .hiddenDelta(let s, let l, let i): delta[s * total + offsets[l] + i] = e
+            // in a normalized layer δ = ∂L/∂z is known after the normalization's backward step
+            case .hiddenDelta(let s, let l, let i), .normalizationDelta(let s, let l, let i):
+                delta[s * total + offsets[l] + i] = e
+            case .normalizationGradient(let l, let j):
+                gradientSum[flat(.scale(layer: l - 1, neuron: j))] = e
+                gradientSum[flat(.shift(layer: l - 1, neuron: j))] = e
             case .weightGradient(let s, let l, let j, let i):
                 sampleGradient[s * pTotal + flat(.weight(layer: l, to: j, from: i))] = e
             case .biasGradient(let s, let l, let j):
@@ -58,6 +68,8 @@ struct EventIndex: Sendable {
         switch p {
         case .weight(let l, let j, let i): return parameterOffset[l] + j * layerSizes[l] + i
         case .bias(let l, let j): return parameterOffset[l] + layerSizes[l] * layerSizes[l + 1] + j
+        case .scale(let l, let j): return parameterOffset[l] + layerSizes[l] * layerSizes[l + 1] + layerSizes[l + 1] + j
+        case .shift(let l, let j): return parameterOffset[l] + layerSizes[l] * layerSizes[l + 1] + 2 * layerSizes[l + 1] + j
         }
     }
 
@@ -65,6 +77,9 @@ struct EventIndex: Sendable {
 
     func activation(sample s: Int, _ n: NeuronRef) -> Int? {
         Self.found(activation[s * neuronCount + neuronOffset[n.layer] + n.index])
+    }
+    func weightedSum(sample s: Int, _ n: NeuronRef) -> Int? {
+        Self.found(weightedSum[s * neuronCount + neuronOffset[n.layer] + n.index])
     }
     func delta(sample s: Int, _ n: NeuronRef) -> Int? {
         Self.found(delta[s * neuronCount + neuronOffset[n.layer] + n.index])
@@ -96,6 +111,12 @@ final class EventTable: Sendable {
     /// layer a skip leads into, else a's and δ's (the workspace shares those buffers too)
     let activatedOffset: [Int], upstreamOffset: [Int]
     let residual: [ResidualSkip]
+    /// Of each neuron layer, batch normalization's u, ẑ and ∂L/∂u (B per neuron) and its batch
+    /// mean, variance and 1/√(σ² + ε) (one per neuron): their own arrays in a normalized layer;
+    /// elsewhere u is z, ∂L/∂u is δ, and the others are empty.
+    let uOffset: [Int], normalizedOffset: [Int], duOffset: [Int]
+    let meanOffset: [Int], varianceOffset: [Int], inverseOffset: [Int]
+    let batchNormLayers: [Int]
     let outputGradientOffset: Int, sampleLossOffset: Int, logSumExpOffset: Int
     let valueCount: Int
 
@@ -117,12 +138,24 @@ final class EventTable: Sendable {
         let deltaAt = sizes.indices.map { take($0 == 0 ? 0 : sizes[$0] * b) }
         (aOffset, deltaOffset) = (aAt, deltaAt)
         residual = net.residual
-        let targets = Set(net.residual.map(\.to))
-        var own: [Int] = [], ownUpstream: [Int] = []
-        for l in sizes.indices { own.append(targets.contains(l) ? take(sizes[l] * b) : -1) }
-        for l in sizes.indices { ownUpstream.append(targets.contains(l) ? take(sizes[l] * b) : -1) }
-        activatedOffset = sizes.indices.map { own[$0] >= 0 ? own[$0] : aAt[$0] }
-        upstreamOffset = sizes.indices.map { ownUpstream[$0] >= 0 ? ownUpstream[$0] : deltaAt[$0] }
+        batchNormLayers = net.batchNormLayers
+        let targets = Set(net.residual.map(\.to)), normed = Set(net.batchNormLayers)
+        // the order Workspace.recorded lists the buffers in
+        func own(_ layers: Set<Int>, _ n: (Int) -> Int, else other: [Int]) -> [Int] {
+            var out: [Int] = []
+            for l in sizes.indices { out.append(layers.contains(l) ? take(n(l)) : other[l]) }
+            return out
+        }
+        let none = [Int](repeating: 0, count: sizes.count)
+        activatedOffset = own(targets, { sizes[$0] * b }, else: aAt)
+        uOffset = own(normed, { sizes[$0] * b }, else: zOffset)
+        normalizedOffset = own(normed, { sizes[$0] * b }, else: none)
+        let duAt = own(normed, { sizes[$0] * b }, else: deltaAt)
+        duOffset = duAt
+        upstreamOffset = own(targets, { sizes[$0] * b }, else: duAt)
+        meanOffset = own(normed, { sizes[$0] }, else: none)
+        varianceOffset = own(normed, { sizes[$0] }, else: none)
+        inverseOffset = own(normed, { sizes[$0] }, else: none)
         outputGradientOffset = take(sizes.last! * b)
         sampleLossOffset = take(b)
         logSumExpOffset = take(b)
@@ -141,8 +174,7 @@ final class EventTable: Sendable {
             for buffer in ws.a { put(buffer) }
             for buffer in ws.z { put(buffer) }
             for buffer in ws.delta { put(buffer) }
-            for l in ws.sizes.indices where ws.activated[l].baseAddress != ws.a[l].baseAddress { put(ws.activated[l]) }
-            for l in ws.sizes.indices where ws.upstream[l].baseAddress != ws.delta[l].baseAddress { put(ws.upstream[l]) }
+            for buffer in ws.recorded { put(buffer) }
             put(ws.outputGradient)
             put(ws.sampleLoss)
             put(ws.logSumExp)
@@ -153,6 +185,7 @@ final class EventTable: Sendable {
     func fits(_ net: Network, _ config: TrainingConfig, batch b: Int) -> Bool {
         batch == b && clipping == (config.clipNorm != nil) && biasMode == net.biasMode
             && layerSizes == net.layerSizes && activations == net.activations && residual == net.residual
+            && batchNormLayers == net.batchNormLayers
     }
 }
 

@@ -38,17 +38,20 @@ enum Kernel {
 
     // MARK: - forward
 
-    /// Forward pass: z = Σ_i w·x (in order of i) + b, then a = f(z).
-    static func forward(_ net: Network, _ ws: Workspace) {
+    /// Forward pass: z = Σ_i w·x (in order of i) + b, then a = f(z); in a batch-normalized layer
+    /// z = Σ_i w·x, u = γ·ẑ + β, a = f(u) (BatchNorm.swift), normalized with the batch's statistics
+    /// in `training`, else the running ones; + a_from where a skip leads in (Residual.swift).
+    static func forward(_ net: Network, _ ws: Workspace, training: Bool) {
         let b = ws.batchSize
         let useBias = net.biasMode != .none
         for (l, layer) in ws.layers.enumerated() {
-            weightedSums(layer, batch: b, useBias: useBias)
+            weightedSums(layer, batch: b, useBias: useBias && layer.norm == nil)
+            if let norm = layer.norm { BatchNorm.forward(norm.rule, training: training) }
             let act = net.activations[l]
             if act == .softmax {
                 softmax(layer, batch: b, logSumExp: ws.logSumExp.baseAddress!)
             } else {
-                apply(act, slope: net.leakySlope, layer.z, layer.activated, count: layer.nOut &* b)
+                apply(act, slope: net.leakySlope, layer.u, layer.activated, count: layer.nOut &* b)
             }
             if let skip = layer.skip {
                 ResidualSkip.forward(activated: layer.activated, skip: skip, into: layer.a, count: layer.nOut &* b)
@@ -136,15 +139,20 @@ enum Kernel {
             let sampleMajor = l == 0 ? ws.inputRows.baseAddress! : ws.transposed.baseAddress!
             if l > 0 { transpose(layer.x, rows: layer.nIn, columns: b, into: sampleMajor) }
             weightGradientSums(layer, batch: b, sampleMajor: sampleMajor)
-            if useBias { biasGradientSums(layer, batch: b) }
-            guard l > 0, let below = layer.deltaIn, let zBelow = layer.zIn else { break }
-            // ∂L/∂a of the layer below (in place in its δ unless a skip leads into it), plus the
-            // gradient along a skip out of it; then δ = ∂L/∂a · f′(z)
+            if useBias && layer.norm == nil { biasGradientSums(layer, batch: b) }
+            guard l > 0, let below = layer.deltaIn, let uBelow = layer.uIn else { break }
+            // ∂L/∂a of the layer below (in place in its δ unless a skip leads into it or it is
+            // normalized), plus the gradient along a skip out of it; then ∂L/∂u = ∂L/∂a · f′(u),
+            // which is δ = ∂L/∂z unless the layer is normalized: then δ comes through BatchNorm
             let count = layer.nIn &* b
             deltasBelow(layer, batch: b, into: layer.upstreamIn)
             if let along = layer.skipGradientIn { ResidualSkip.backward(alongSkip: along, into: layer.upstreamIn, count: count) }
-            derivative(net.activations[l - 1], slope: net.leakySlope, z: zBelow, a: layer.activatedIn,
-                       upstream: layer.upstreamIn, into: below, count: count)
+            derivative(net.activations[l - 1], slope: net.leakySlope, z: uBelow, a: layer.activatedIn,
+                       upstream: layer.upstreamIn, into: layer.duIn, count: count)
+            if let norm = layers[l - 1].norm {
+                BatchNorm.backward(norm.rule, upstream: norm.du, delta: below,
+                                   scaleGradient: norm.gradientSumScale, shiftGradient: norm.gradientSumShift)
+            }
         }
     }
 
@@ -205,6 +213,10 @@ enum Kernel {
         for layer in ws.layers {
             reduce(layer.gradientSumW, into: layer.gradientW, count: layer.nIn &* layer.nOut)
             reduce(layer.gradientSumB, into: layer.gradientB, count: layer.nOut)
+            if let norm = layer.norm {
+                reduce(norm.gradientSumScale, into: norm.gradientScale, count: layer.nOut)
+                reduce(norm.gradientSumShift, into: norm.gradientShift, count: layer.nOut)
+            }
         }
     }
 

@@ -51,6 +51,22 @@ extension StepTrace {
     /// Δ⁽ˡ⁾ where none leads in (there it becomes Δ⁽ˡ⁾ in place and is not kept).
     public func upstreamGradients(layer l: Int) -> Matrix { batchMatrix(upstream[l], columns: network.layerSizes[l]) }
 
+    /// Batch normalization (BatchNorm.swift) of neuron layer l: Ẑ⁽ˡ⁾ and U⁽ˡ⁾ = γ ⊙ Ẑ + β (B × n_l),
+    /// ∂L/∂U⁽ˡ⁾ (B × n_l), and per neuron the batch mean, variance, γ and β (before or after the update).
+    public func normalizedSums(layer l: Int) -> Matrix { batchMatrix(normalized[l], columns: network.layerSizes[l]) }
+    public func scaledSums(layer l: Int) -> Matrix { batchMatrix(u[l], columns: network.layerSizes[l]) }
+    public func scaledSumGradients(layer l: Int) -> Matrix { batchMatrix(du[l], columns: network.layerSizes[l]) }
+    public func batchMeans(layer l: Int) -> [Double] { (0..<network.layerSizes[l]).map { batchMean[l][$0] } }
+    public func batchVariances(layer l: Int) -> [Double] { (0..<network.layerSizes[l]).map { batchVariance[l][$0] } }
+    public func scales(layer l: Int, after: Bool = false) -> [Double] {
+        (after ? self.after : before).network.parameters.scales[l - 1]
+    }
+    public func shifts(layer l: Int, after: Bool = false) -> [Double] {
+        (after ? self.after : before).network.parameters.shifts[l - 1]
+    }
+    public func scaleGradients(layer l: Int) -> [Double] { gradient.scales[l - 1] }
+    public func shiftGradients(layer l: Int) -> [Double] { gradient.shifts[l - 1] }
+
     /// ∂L_s/∂Ŷ (B × k): how each sample's loss changes with each output.
     public var outputGradients: Matrix {
         batchMatrix(outputGradient, columns: network.layerSizes[network.weightLayerCount])
@@ -100,16 +116,10 @@ extension StepTrace {
     /// The gradient the optimizer was given (after clipping and weight decay, when on).
     public func appliedGradient(layer l: Int) -> Matrix { weightMatrix(appliedGradient, layer: l) }
 
-    /// Position of the event that computes z of this neuron for sample s (input neurons: nil):
-    /// just before its activation, or, in a softmax layer, among the layer's sums before the
-    /// activations.
+    /// Position of the event that computes z of this neuron for sample s (input neurons: nil).
     public func eventIndex(weightedSumOf n: NeuronRef, sample s: Int) -> Int? {
         guard n.layer > 0 else { return nil }
-        if network.activations[n.layer - 1] == .softmax {
-            return eventIndex(activationOf: NeuronRef(layer: n.layer, index: 0), sample: s)
-                .map { $0 - network.layerSizes[n.layer] + n.index }
-        }
-        return eventIndex(activationOf: n, sample: s).map { $0 - 1 }
+        return index.weightedSum(sample: s, n)
     }
 
     /// Position of the event of output o's share of sample s's loss (they come just before the

@@ -33,15 +33,21 @@ public struct Parameters: Equatable, Sendable {
     public var weights: [[Double]]
     /// biases[l][j]: of neuron j of layer l+1
     public var biases: [[Double]]
+    /// scales[l][j] and shifts[l][j]: batch normalization's γ and β of neuron j of layer l+1
+    /// (empty for a layer that is not normalized; BatchNorm.swift)
+    public var scales: [[Double]]
+    public var shifts: [[Double]]
 
-    public init(weights: [[Double]], biases: [[Double]]) {
+    public init(weights: [[Double]], biases: [[Double]], scales: [[Double]]? = nil, shifts: [[Double]]? = nil) {
         self.weights = weights
         self.biases = biases
+        self.scales = scales ?? biases.map { _ in [] }
+        self.shifts = shifts ?? biases.map { _ in [] }
     }
 
     public func zeroed() -> Parameters {
-        Parameters(weights: weights.map { [Double](repeating: 0, count: $0.count) },
-                   biases: biases.map { [Double](repeating: 0, count: $0.count) })
+        func zero(_ list: [[Double]]) -> [[Double]] { list.map { [Double](repeating: 0, count: $0.count) } }
+        return Parameters(weights: zero(weights), biases: zero(biases), scales: zero(scales), shifts: zero(shifts))
     }
 
     public subscript(ref: ParameterRef) -> Double {
@@ -49,16 +55,20 @@ public struct Parameters: Equatable, Sendable {
             switch ref {
             case .weight(let l, let j, let i): return weights[l][j * (weights[l].count / biases[l].count) + i]
             case .bias(let l, let j): return biases[l][j]
+            case .scale(let l, let j): return scales[l][j]
+            case .shift(let l, let j): return shifts[l][j]
             }
         }
     }
 
-    /// All values, weights of each layer then its biases, layer by layer.
+    /// All values, layer by layer: the weights of each layer, its biases, then its γ and β.
     public var allValues: [Double] {
         var out: [Double] = []
         for l in weights.indices {
             out += weights[l]
             out += biases[l]
+            out += scales[l]
+            out += shifts[l]
         }
         return out
     }
@@ -68,10 +78,20 @@ public struct Parameters: Equatable, Sendable {
 public enum ParameterRef: Hashable, Sendable {
     case weight(layer: Int, to: Int, from: Int)
     case bias(layer: Int, neuron: Int)
+    /// batch normalization's γ and β of neuron `neuron` of layer `layer` + 1
+    case scale(layer: Int, neuron: Int)
+    case shift(layer: Int, neuron: Int)
 
     public var layer: Int {
         switch self {
-        case .weight(let l, _, _), .bias(let l, _): return l
+        case .weight(let l, _, _), .bias(let l, _), .scale(let l, _), .shift(let l, _): return l
+        }
+    }
+
+    /// The neuron of layer `layer` + 1 a weight leads to, or a bias, γ or β belongs to.
+    public var neuronIndex: Int {
+        switch self {
+        case .weight(_, let j, _), .bias(_, let j), .scale(_, let j), .shift(_, let j): return j
         }
     }
 }
@@ -100,6 +120,13 @@ public struct Network: Equatable, Sendable {
     /// Skip connections between hidden layers (Residual.swift), sorted by the layer they lead
     /// into; set with `setResidual`, which checks the widths.
     public internal(set) var residual: [ResidualSkip] = []
+    /// The hidden neuron layers whose weighted sums are batch-normalized (BatchNorm.swift), in
+    /// order; set with `setBatchNorm`. Their γ and β are parameters; they have no bias.
+    public internal(set) var batchNormLayers: [Int] = []
+    /// The running mean and variance of each normalized layer's sums, per weight layer l (empty
+    /// for the others): what evaluation normalizes with. Training updates them.
+    public internal(set) var runningMean: [[Double]] = []
+    public internal(set) var runningVariance: [[Double]] = []
 
     public var weights: [[Double]] { parameters.weights }
     public var biases: [[Double]] { parameters.biases }
@@ -167,14 +194,20 @@ public struct Network: Equatable, Sendable {
 
     /// Every parameter position, weights of each layer (row by row) then its biases.
     /// Biases are left out when the network has none.
+    /// A batch-normalized layer's biases are left out (β takes their place); its γ and β follow.
     public var parameterRefs: [ParameterRef] {
         var refs: [ParameterRef] = []
         for l in 0..<weightLayerCount {
             for j in 0..<layerSizes[l + 1] {
                 for i in 0..<layerSizes[l] { refs.append(.weight(layer: l, to: j, from: i)) }
             }
-            if biasMode != .none {
+            let normalized = isNormalized(weightLayer: l)
+            if biasMode != .none && !normalized {
                 for j in 0..<layerSizes[l + 1] { refs.append(.bias(layer: l, neuron: j)) }
+            }
+            if normalized {
+                for j in 0..<layerSizes[l + 1] { refs.append(.scale(layer: l, neuron: j)) }
+                for j in 0..<layerSizes[l + 1] { refs.append(.shift(layer: l, neuron: j)) }
             }
         }
         return refs
@@ -182,14 +215,19 @@ public struct Network: Equatable, Sendable {
 
     /// Whether this parameter is changed by training.
     public func isTrainable(_ ref: ParameterRef) -> Bool {
-        if case .bias = ref { return biasMode == .trainable }
+        if case .bias(let l, _) = ref { return biasMode == .trainable && !isNormalized(weightLayer: l) }
         return true
     }
+
+    /// Whether weight layer l's sums (those of neuron layer l + 1) are batch-normalized.
+    public func isNormalized(weightLayer l: Int) -> Bool { !parameters.scales[l].isEmpty }
 
     public mutating func set(_ ref: ParameterRef, to value: Double) {
         switch ref {
         case .weight(let l, let j, let i): parameters.weights[l][j * layerSizes[l] + i] = value
         case .bias(let l, let j): parameters.biases[l][j] = value
+        case .scale(let l, let j): parameters.scales[l][j] = value
+        case .shift(let l, let j): parameters.shifts[l][j] = value
         }
     }
 
@@ -197,6 +235,8 @@ public struct Network: Equatable, Sendable {
         switch ref {
         case .weight(let l, let j, let i): return weight(layer: l, to: j, from: i)
         case .bias(let l, let j): return parameters.biases[l][j]
+        case .scale(let l, let j): return parameters.scales[l][j]
+        case .shift(let l, let j): return parameters.shifts[l][j]
         }
     }
 
@@ -226,7 +266,7 @@ public struct Network: Equatable, Sendable {
             let set = Dataset(inputs: part, targets: part.map { _ in zeros })
             let ws = Workspace.reused(&kept, network: self, batchSize: part.count)
             Kernel.gather(set, ArraySlice(set.inputs.indices), ws)
-            Kernel.forward(self, ws)
+            Kernel.forward(self, ws, training: false)
             let out = ws.a[weightLayerCount], b = part.count
             for s in 0..<b { outputs.append((0..<k).map { out[$0 * b + s] }) }
         }

@@ -27,9 +27,17 @@ enum Reference {
         var b: [[Double]]
         /// skip connections: a[to] = f(z[to]) + a[from]
         var residual: [ResidualSkip]
+        /// batch normalization's γ[l][j], β[l][j] (empty where weight layer l is not normalized),
+        /// and the running mean and variance evaluation uses
+        var gamma: [[Double]], beta: [[Double]]
+        var runningMean: [[Double]], runningVariance: [[Double]]
 
         init(_ net: Network) {
             residual = net.residual
+            gamma = net.parameters.scales
+            beta = net.parameters.shifts
+            runningMean = net.runningMean.isEmpty ? net.parameters.scales.map { _ in [] } : net.runningMean
+            runningVariance = net.runningVariance.isEmpty ? net.parameters.scales.map { _ in [] } : net.runningVariance
             sizes = net.layerSizes
             activations = net.activations
             slope = net.leakySlope
@@ -43,12 +51,18 @@ enum Reference {
     struct Grads: Equatable {
         var w: [[[Double]]]
         var b: [[Double]]
+        var gamma: [[Double]], beta: [[Double]]
 
         init(zeroLike net: Net) {
             w = net.w.map { $0.map { [Double](repeating: 0, count: $0.count) } }
             b = net.b.map { [Double](repeating: 0, count: $0.count) }
+            gamma = net.gamma.map { [Double](repeating: 0, count: $0.count) }
+            beta = gamma
         }
     }
+
+    /// Whether weight layer l (into neuron layer l + 1) is batch-normalized.
+    static func normalized(_ net: Net, _ l: Int) -> Bool { !net.gamma[l].isEmpty }
 
     // MARK: - activations
 
@@ -90,41 +104,94 @@ enum Reference {
 
     // MARK: - forward
 
-    /// One sample's pass: z[l] and a[l] for every layer (z[0] is empty, a[0] is the input).
+    /// One sample's pass: z[l] and a[l] for every layer (z[0] is empty, a[0] is the input);
+    /// u[l] what f receives (z, or γ·ẑ + β where normalized) and ẑ[l] (empty where not normalized).
     struct Pass {
         var z: [[Double]]
         var a: [[Double]]
-        /// f(z) of each layer, before a skip adds to it (= a where no skip leads in)
+        /// f(u) of each layer, before a skip adds to it (= a where no skip leads in)
         var f: [[Double]]
+        var u: [[Double]] = [[]]
+        var zHat: [[Double]] = [[]]
         var logSumExp = 0.0
     }
 
-    static func forward(_ net: Net, _ x: [Double]) -> Pass {
-        var pass = Pass(z: [[]], a: [x], f: [x])
+    /// A normalized layer's statistics over the batch, per neuron.
+    struct Statistics {
+        var mean: [Double], variance: [Double]
+    }
+
+    /// The batch's passes, layer by layer (batch normalization needs every sample's z of a layer
+    /// before any sample's activation there). `training`: normalize with the batch's mean and
+    /// variance (returned per weight layer, empty where not normalized), else the running ones.
+    static func forward(_ net: Net, batch inputs: [[Double]], training: Bool = true) -> ([Pass], [Statistics]) {
+        var passes = inputs.map { Pass(z: [[]], a: [$0], f: [$0]) }
+        var stats: [Statistics] = []
+        let count = Double(inputs.count)
         for l in 0..<(net.sizes.count - 1) {
-            var z: [Double] = []
-            for j in 0..<net.sizes[l + 1] {
-                var sum = 0.0
-                for i in 0..<net.sizes[l] { sum += net.w[l][j][i] * pass.a[l][i] }
-                if net.biasMode != .none { sum += net.b[l][j] }
-                z.append(sum)
+            let n = net.sizes[l + 1]
+            for s in passes.indices {
+                var z: [Double] = []
+                for j in 0..<n {
+                    var sum = 0.0
+                    for i in 0..<net.sizes[l] { sum += net.w[l][j][i] * passes[s].a[l][i] }
+                    // a normalized layer has no bias: β takes its place
+                    if net.biasMode != .none && !normalized(net, l) { sum += net.b[l][j] }
+                    z.append(sum)
+                }
+                passes[s].z.append(z)
             }
-            let f = net.activations[l]
-            if f == .softmax {
-                let (a, lse) = softmax(z)
-                pass.a.append(a)
-                pass.logSumExp = lse
+            var stat = Statistics(mean: [], variance: [])
+            if normalized(net, l) {
+                // μ = Σ z / B, σ² = Σ (z − μ)² / B, ẑ = (z − μ)/√(σ² + ε), u = γ·ẑ + β
+                for j in 0..<n {
+                    var mu = net.runningMean[l][j], variance = net.runningVariance[l][j]
+                    if training {
+                        var sum = 0.0
+                        for p in passes { sum += p.z[l + 1][j] }
+                        mu = sum / count
+                        var squares = 0.0
+                        for p in passes { let d = p.z[l + 1][j] - mu; squares += d * d }
+                        variance = squares / count
+                    }
+                    stat.mean.append(mu)
+                    stat.variance.append(variance)
+                }
+                for s in passes.indices {
+                    let zHat = (0..<n).map { j in (passes[s].z[l + 1][j] - stat.mean[j]) * (1 / (stat.variance[j] + BatchNorm.epsilon).squareRoot()) }
+                    passes[s].zHat.append(zHat)
+                    passes[s].u.append((0..<n).map { j in net.gamma[l][j] * zHat[j] + net.beta[l][j] })
+                }
             } else {
-                pass.a.append(z.map { activate(f, $0, slope: net.slope) })
+                for s in passes.indices {
+                    passes[s].zHat.append([])
+                    passes[s].u.append(passes[s].z[l + 1])
+                }
             }
-            pass.f.append(pass.a[l + 1])
-            // a residual layer: a = f(z) + the activations of the layer the skip comes from
-            if let skip = net.residual.first(where: { $0.to == l + 1 }) {
-                pass.a[l + 1] = z.indices.map { pass.f[l + 1][$0] + pass.a[skip.from][$0] }
+            stats.append(stat)
+            let f = net.activations[l]
+            for s in passes.indices {
+                let u = passes[s].u[l + 1]
+                if f == .softmax {
+                    let (a, lse) = softmax(u)
+                    passes[s].a.append(a)
+                    passes[s].logSumExp = lse
+                } else {
+                    passes[s].a.append(u.map { activate(f, $0, slope: net.slope) })
+                }
+                passes[s].f.append(passes[s].a[l + 1])
+                // a residual layer: a = f(u) + the activations of the layer the skip comes from
+                if let skip = net.residual.first(where: { $0.to == l + 1 }) {
+                    passes[s].a[l + 1] = u.indices.map { passes[s].f[l + 1][$0] + passes[s].a[skip.from][$0] }
+                }
             }
-            pass.z.append(z)
         }
-        return pass
+        return (passes, stats)
+    }
+
+    /// One sample's pass as the network evaluates it (normalized layers: the running statistics).
+    static func forward(_ net: Net, _ x: [Double]) -> Pass {
+        forward(net, batch: [x], training: false).0[0]
     }
 
     // MARK: - loss
@@ -162,34 +229,71 @@ enum Reference {
 
     // MARK: - backward
 
-    /// δ[l] = ∂L/∂z of every layer for one sample (δ[0] is empty).
-    static func backward(_ net: Net, _ loss: Loss, _ pass: Pass, target y: [Double]) -> [[Double]] {
+    /// The backward pass of a batch: δ[l] = ∂L/∂z of every layer for each sample (δ[0] is empty),
+    /// and the Σ over the batch of ∂L/∂γ and ∂L/∂β of each normalized layer (per weight layer).
+    static func backward(_ net: Net, _ loss: Loss, _ passes: [Pass], targets: [[Double]])
+        -> (deltas: [[[Double]]], gamma: [[Double]], beta: [[Double]]) {
         let top = net.sizes.count - 1
-        let p = pass.a[top], z = pass.z[top], f = net.activations[top - 1]
-        var delta = [[Double]](repeating: [], count: top + 1)
-        switch loss {
-        // σ with bce and softmax with cross-entropy: ∂L/∂z = ŷ − y in one piece (÷K for bce's mean)
-        case .bce: delta[top] = y.indices.map { (p[$0] - y[$0]) / Double(y.count) }
-        case .crossEntropy: delta[top] = y.indices.map { p[$0] - y[$0] }
-        case .mse, .halfSSE:
-            let g = lossGradient(loss, p, target: y)
-            delta[top] = y.indices.map { g[$0] * derivative(f, z: z[$0], a: p[$0], slope: net.slope) }
+        let f = net.activations[top - 1]
+        let b = passes.count
+        var deltas = [[[Double]]](repeating: [[Double]](repeating: [], count: top + 1), count: b)
+        var gamma = net.gamma.map { [Double](repeating: 0, count: $0.count) }, beta = gamma
+        for s in 0..<b {
+            let p = passes[s].a[top], z = passes[s].z[top], y = targets[s]
+            switch loss {
+            // σ with bce and softmax with cross-entropy: ∂L/∂z = ŷ − y in one piece (÷K for bce's mean)
+            case .bce: deltas[s][top] = y.indices.map { (p[$0] - y[$0]) / Double(y.count) }
+            case .crossEntropy: deltas[s][top] = y.indices.map { p[$0] - y[$0] }
+            case .mse, .halfSSE:
+                let g = lossGradient(loss, p, target: y)
+                deltas[s][top] = y.indices.map { g[$0] * derivative(f, z: z[$0], a: p[$0], slope: net.slope) }
+            }
         }
-        // δ_i of a layer below: ∂L/∂a_i · f′(z_i), where ∂L/∂a_i = Σ_j w_ji δ_j (through the layer above)
-        // + ∂L/∂a of the layer a skip from this one leads into (along the skip, unchanged)
-        var upstream = [[Double]](repeating: [], count: top + 1)
+        // ∂L/∂a_i of a layer below = Σ_j w_ji δ_j (through the layer above) + ∂L/∂a of the layer a
+        // skip from this one leads into (along the skip, unchanged); ∂L/∂u_i = ∂L/∂a_i · f′(u_i),
+        // which is δ_i unless the layer is normalized
+        var upstream = [[[Double]]](repeating: [[Double]](repeating: [], count: top + 1), count: b)
         for l in stride(from: top - 1, through: 1, by: -1) {
-            upstream[l] = (0..<net.sizes[l]).map { i in
-                var sum = 0.0
-                for j in 0..<net.sizes[l + 1] { sum += net.w[l][j][i] * delta[l + 1][j] }
-                if let skip = net.residual.first(where: { $0.from == l }) { sum += upstream[skip.to][i] }
-                return sum
+            var du: [[Double]] = []
+            for s in 0..<b {
+                upstream[s][l] = (0..<net.sizes[l]).map { i in
+                    var sum = 0.0
+                    for j in 0..<net.sizes[l + 1] { sum += net.w[l][j][i] * deltas[s][l + 1][j] }
+                    if let skip = net.residual.first(where: { $0.from == l }) { sum += upstream[s][skip.to][i] }
+                    return sum
+                }
+                du.append((0..<net.sizes[l]).map { i in
+                    upstream[s][l][i] * derivative(net.activations[l - 1], z: passes[s].u[l][i], a: passes[s].f[l][i],
+                                                   slope: net.slope)
+                })
             }
-            delta[l] = (0..<net.sizes[l]).map { i in
-                upstream[l][i] * derivative(net.activations[l - 1], z: pass.z[l][i], a: pass.f[l][i], slope: net.slope)
+            guard normalized(net, l - 1) else {
+                for s in 0..<b { deltas[s][l] = du[s] }
+                continue
+            }
+            // batch normalization (BatchNorm.swift): ∂L/∂γ = Σ_s g·ẑ, ∂L/∂β = Σ_s g, ∂L/∂ẑ = g·γ, and
+            // δ = (1/(B·√(σ² + ε)))·(B·∂L/∂ẑ − Σ_s ∂L/∂ẑ − ẑ·Σ_s ∂L/∂ẑ·ẑ)
+            let count = Double(b)
+            for s in 0..<b { deltas[s][l] = [Double](repeating: 0, count: net.sizes[l]) }
+            for i in 0..<net.sizes[l] {
+                let g = net.gamma[l - 1][i]
+                var sum = 0.0, products = 0.0
+                for s in 0..<b {
+                    gamma[l - 1][i] += du[s][i] * passes[s].zHat[l][i]
+                    beta[l - 1][i] += du[s][i]
+                    sum += du[s][i] * g
+                    products += du[s][i] * g * passes[s].zHat[l][i]
+                }
+                let mu = passes.map { $0.z[l][i] }.reduce(0, +) / count
+                var squares = 0.0
+                for p in passes { let d = p.z[l][i] - mu; squares += d * d }
+                let inverse = 1 / (squares / count + BatchNorm.epsilon).squareRoot()
+                for s in 0..<b {
+                    deltas[s][l][i] = inverse / count * ((count * (du[s][i] * g) - sum) - passes[s].zHat[l][i] * products)
+                }
             }
         }
-        return delta
+        return (deltas, gamma, beta)
     }
 
     // MARK: - one batch
@@ -207,6 +311,8 @@ enum Reference {
         /// after clipping and weight decay
         var applied: Grads
         var gradientNorm: Double?
+        /// each normalized layer's batch mean and variance (per weight layer; empty elsewhere)
+        var statistics: [Statistics] = []
     }
 
     /// The optimizer's memory: velocity or Adam's m (first), Adam's v (second), t and βᵗ.
@@ -227,9 +333,11 @@ enum Reference {
         var step = Step(gradientSum: Grads(zeroLike: net), gradient: Grads(zeroLike: net),
                         applied: Grads(zeroLike: net))
         let n = Double(inputs.count), mean = reduction == .mean
+        let (passes, statistics) = forward(net, batch: inputs)
+        let (deltas, gamma, beta) = backward(net, loss, passes, targets: targets)
+        step.statistics = statistics
         for s in inputs.indices {
-            let pass = forward(net, inputs[s])
-            let delta = backward(net, loss, pass, target: targets[s])
+            let pass = passes[s], delta = deltas[s]
             let l = sampleLoss(loss, pass, target: targets[s])
             step.passes.append(pass)
             step.deltas.append(delta)
@@ -238,15 +346,20 @@ enum Reference {
             for layer in 0..<(net.sizes.count - 1) {
                 for j in 0..<net.sizes[layer + 1] {
                     for i in 0..<net.sizes[layer] { step.gradientSum.w[layer][j][i] += delta[layer + 1][j] * pass.a[layer][i] }
-                    step.gradientSum.b[layer][j] += delta[layer + 1][j]
+                    // a normalized layer has no bias
+                    if !normalized(net, layer) { step.gradientSum.b[layer][j] += delta[layer + 1][j] }
                 }
             }
         }
+        step.gradientSum.gamma = gamma
+        step.gradientSum.beta = beta
         if mean { step.batchLoss /= n }
         step.gradient = step.gradientSum
         if mean {
             step.gradient.w = step.gradient.w.map { $0.map { $0.map { $0 / n } } }
             step.gradient.b = step.gradient.b.map { $0.map { $0 / n } }
+            step.gradient.gamma = step.gradient.gamma.map { $0.map { $0 / n } }
+            step.gradient.beta = step.gradient.beta.map { $0.map { $0 / n } }
         }
         // frozen biases keep their gradient (the screen shows it) but are never updated
         if net.biasMode == .none {
@@ -265,16 +378,23 @@ enum Reference {
         let trainableBiases = net.biasMode == .trainable
         var g = step.gradient
         if let limit = config.clipNorm {
-            // the global L2 norm: all weights layer by layer, then the trainable biases
+            // the global L2 norm: all weights layer by layer, then the trainable biases (not those of
+            // normalized layers: they have none), then γ and β layer by layer
             var sum = 0.0
             for layer in g.w { for row in layer { for v in row { sum += v * v } } }
-            if trainableBiases { for layer in g.b { for v in layer { sum += v * v } } }
+            if trainableBiases { for (l, layer) in g.b.enumerated() where !normalized(net, l) { for v in layer { sum += v * v } } }
+            for l in g.gamma.indices {
+                for v in g.gamma[l] { sum += v * v }
+                for v in g.beta[l] { sum += v * v }
+            }
             let norm = sum.squareRoot()
             step.gradientNorm = norm
             if norm > limit {
                 let s = limit / norm
                 g.w = g.w.map { $0.map { $0.map { $0 * s } } }
                 if trainableBiases { g.b = g.b.map { $0.map { $0 * s } } }
+                g.gamma = g.gamma.map { $0.map { $0 * s } }
+                g.beta = g.beta.map { $0.map { $0 * s } }
             }
         }
         // L2 weight decay: + λ·w on the weights only
@@ -313,7 +433,17 @@ enum Reference {
                 for i in net.w[l][j].indices {
                     rule(&net.w[l][j][i], g.w[l][j][i], &memory.first.w[l][j][i], &memory.second.w[l][j][i])
                 }
-                if trainableBiases { rule(&net.b[l][j], g.b[l][j], &memory.first.b[l][j], &memory.second.b[l][j]) }
+                if trainableBiases && !normalized(net, l) {
+                    rule(&net.b[l][j], g.b[l][j], &memory.first.b[l][j], &memory.second.b[l][j])
+                }
+            }
+            for j in net.gamma[l].indices {
+                rule(&net.gamma[l][j], g.gamma[l][j], &memory.first.gamma[l][j], &memory.second.gamma[l][j])
+                rule(&net.beta[l][j], g.beta[l][j], &memory.first.beta[l][j], &memory.second.beta[l][j])
+                // the running statistics move toward the batch's: m·running + (1 − m)·batch
+                let m = BatchNorm.momentum, stat = step.statistics[l]
+                net.runningMean[l][j] = m * net.runningMean[l][j] + (1 - m) * stat.mean[j]
+                net.runningVariance[l][j] = m * net.runningVariance[l][j] + (1 - m) * stat.variance[j]
             }
         }
         return step

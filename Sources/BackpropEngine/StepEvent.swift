@@ -46,6 +46,12 @@ public struct StepEvent: Equatable, Sendable {
         /// a = f(z) + a_from of a neuron a skip connection leads into: `activated` is f(z) (the
         /// activation event's value), `skip` the activation of neuron `from` carried along the skip
         case residualSum(neuron: NeuronRef, function: Activation, from: NeuronRef, activated: Double, skip: Double, value: Double)
+        /// batch normalization, forward: the batch mean and variance of a neuron's weighted sums
+        /// (`sums`, one per sample; BatchNorm.swift)
+        case batchStatistics(neuron: NeuronRef, sums: [Double], mean: Double, variance: Double)
+        /// one sample's ẑ = (z − μ)·`inverse` with inverse = 1/√(σ² + ε), and u = γ·ẑ + β (`value`)
+        case normalization(neuron: NeuronRef, z: Double, mean: Double, variance: Double, inverse: Double,
+                           normalized: Double, scale: Double, shift: Double, value: Double)
         /// the share of one output in the sample loss
         case lossShare(output: NeuronRef, loss: Loss, prediction: Double, target: Double, value: Double)
         /// the sample loss: the sum of its shares
@@ -64,6 +70,14 @@ public struct StepEvent: Equatable, Sendable {
         /// skip leads into, unchanged); then δ = ∂L/∂a · f′(z). `sum` is ∂L/∂a.
         case residualDelta(neuron: NeuronRef, function: Activation, terms: [Product], skip: SkipGradient, sum: Double,
                            z: Double, activation: Double, derivative: Double, delta: Double)
+        /// batch normalization, backward: ∂E/∂γ = Σ g·ẑ and ∂E/∂β = Σ g over the batch (g = ∂E/∂u
+        /// of each sample, `upstream`), ÷B for the mean
+        case normalizationGradient(neuron: NeuronRef, upstream: [Double], normalized: [Double], scaleSum: Double,
+                                   shiftSum: Double, divisor: Double?, scaleGradient: Double, shiftGradient: Double)
+        /// one sample's δ = ∂E/∂z through the normalization, the three-term formula:
+        /// δ = (inverse/B)·(B·∂E/∂ẑ − Σ ∂E/∂ẑ − ẑ·Σ ∂E/∂ẑ·ẑ) with ∂E/∂ẑ = g·γ; `sum` and `products` are the sums
+        case normalizationDelta(neuron: NeuronRef, upstream: Double, scale: Double, normalized: Double, sum: Double,
+                                products: Double, inverse: Double, batch: Int, delta: Double)
         /// ∂L/∂w for this sample as a chain-rule product
         case weightGradient(parameter: ParameterRef, factors: [Factor], value: Double)
         /// ∂L/∂b for this sample: δ of the neuron
@@ -97,7 +111,9 @@ public struct StepEvent: Equatable, Sendable {
         switch kind {
         case .weightedSum(let n, _, _, _), .activation(let n, _, _, _, _), .lossShare(let n, _, _, _, _),
              .outputDelta(let n, _, _, _, _, _, _, _), .hiddenDelta(let n, _, _, _, _, _, _, _),
-             .residualSum(let n, _, _, _, _, _), .residualDelta(let n, _, _, _, _, _, _, _, _):
+             .residualSum(let n, _, _, _, _, _), .residualDelta(let n, _, _, _, _, _, _, _, _),
+             .batchStatistics(let n, _, _, _), .normalization(let n, _, _, _, _, _, _, _, _),
+             .normalizationGradient(let n, _, _, _, _, _, _, _), .normalizationDelta(let n, _, _, _, _, _, _, _, _):
             return n
         default:
             return nil

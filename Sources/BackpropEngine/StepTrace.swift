@@ -35,6 +35,14 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     /// f(z) before a skip adds to it, and ∂L/∂a (Workspace.activated, .upstream)
     var activated: RecordedLayers { RecordedLayers(values: values, offsets: table.activatedOffset) }
     var upstream: RecordedLayers { RecordedLayers(values: values, offsets: table.upstreamOffset) }
+    /// batch normalization's u = γ·ẑ + β (z elsewhere), ẑ, ∂L/∂u (δ elsewhere), and per neuron
+    /// the batch mean, variance and 1/√(σ² + ε)
+    var u: RecordedLayers { RecordedLayers(values: values, offsets: table.uOffset) }
+    var normalized: RecordedLayers { RecordedLayers(values: values, offsets: table.normalizedOffset) }
+    var du: RecordedLayers { RecordedLayers(values: values, offsets: table.duOffset) }
+    var batchMean: RecordedLayers { RecordedLayers(values: values, offsets: table.meanOffset) }
+    var batchVariance: RecordedLayers { RecordedLayers(values: values, offsets: table.varianceOffset) }
+    var inverseDeviation: RecordedLayers { RecordedLayers(values: values, offsets: table.inverseOffset) }
     var outputGradient: RecordedValues { RecordedValues(values: values, offset: table.outputGradientOffset) }
     var sampleLoss: RecordedValues { RecordedValues(values: values, offset: table.sampleLossOffset) }
     var logSumExp: RecordedValues { RecordedValues(values: values, offset: table.logSumExpOffset) }
@@ -61,13 +69,11 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         gradientNorm = info.gradientNorm
         clipScale = info.clipScale
         // a stage that changed nothing (the sum reduction; no clipping or decay) shares the arrays of the one before
-        let sum = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
-        let reduced = Workspace.sameBits(ws.gradientW, ws.gradientB, ws.gradientSumW, ws.gradientSumB)
-            ? sum : Workspace.parameters(ws.gradientW, ws.gradientB)
+        let sum = ws.gradientSums, batch = ws.gradients, applied = ws.appliedGradients
+        let reduced = Workspace.sameBits(batch, sum) ? sum : batch
         gradientSum = sum
         gradient = reduced
-        appliedGradient = Workspace.sameBits(ws.appliedW, ws.appliedB, ws.gradientW, ws.gradientB)
-            ? reduced : Workspace.parameters(ws.appliedW, ws.appliedB)
+        appliedGradient = Workspace.sameBits(applied, batch) ? reduced : applied
         values = table.values(of: ws)
         self.table = table
         workspaceSlot = WorkspaceSlot(ws)
@@ -89,7 +95,8 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         let f = network.activations[l - 1]
         guard f != .softmax else { return nil }
         let idx = j * batchCount + s
-        return f.derivative(z: z[l][idx], a: activated[l][idx], slope: network.leakySlope)
+        // f receives u: z, or γ·ẑ + β in a batch-normalized layer
+        return f.derivative(z: u[l][idx], a: activated[l][idx], slope: network.leakySlope)
     }
     /// ∂L_s/∂ŷ of output o, as the loss step recorded it.
     public func lossGradient(sample s: Int, output o: Int) -> Double { outputGradient[o * batchCount + s] }
@@ -156,7 +163,8 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                 let w = net.weight(layer: l - 1, to: j, from: i), x = a[l - 1][i * b + s]
                 terms.append(.init(left: w, right: x, value: w * x))
             }
-            let bias: Double? = net.biasMode == .none ? nil : net.biases[l - 1][j]
+            // a normalized layer has no bias (β takes its place)
+            let bias: Double? = net.biasMode == .none || net.isNormalized(weightLayer: l - 1) ? nil : net.biases[l - 1][j]
             let params = (0..<nIn).map { ParameterRef.weight(layer: l - 1, to: j, from: $0) }
                 + (bias == nil ? [] : [.bias(layer: l - 1, neuron: j)])
             return StepEvent(phase: .forward, sample: s,
@@ -176,7 +184,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             }
             let n = NeuronRef(layer: l, index: j)
             return StepEvent(phase: .forward, sample: s,
-                             kind: .activation(neuron: n, function: f, z: z[l][j * b + s], value: activated[l][j * b + s],
+                             kind: .activation(neuron: n, function: f, z: u[l][j * b + s], value: activated[l][j * b + s],
                                                softmax: detail),
                              neurons: [n], parameters: [])
         case .residualSum(let s, let l, let j):
@@ -186,6 +194,46 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                              kind: .residualSum(neuron: n, function: net.activations[l - 1], from: source, activated: activated[l][idx], skip: a[from][idx],
                                                 value: a[l][idx]),
                              neurons: [n, source], parameters: [])
+        case .batchStatistics(let l, let j):
+            let n = NeuronRef(layer: l, index: j)
+            return StepEvent(phase: .forward, sample: nil,
+                             kind: .batchStatistics(neuron: n, sums: (0..<b).map { z[l][j * b + $0] },
+                                                    mean: batchMean[l][j], variance: batchVariance[l][j]),
+                             neurons: [n], parameters: [])
+        case .normalization(let s, let l, let j):
+            let n = NeuronRef(layer: l, index: j), idx = j * b + s
+            let gamma = net.parameters.scales[l - 1][j], beta = net.parameters.shifts[l - 1][j]
+            return StepEvent(phase: .forward, sample: s,
+                             kind: .normalization(neuron: n, z: z[l][idx], mean: batchMean[l][j],
+                                                  variance: batchVariance[l][j], inverse: inverseDeviation[l][j],
+                                                  normalized: normalized[l][idx], scale: gamma, shift: beta,
+                                                  value: u[l][idx]),
+                             neurons: [n], parameters: [.scale(layer: l - 1, neuron: j), .shift(layer: l - 1, neuron: j)])
+        case .normalizationGradient(let l, let j):
+            let n = NeuronRef(layer: l, index: j)
+            let g = (0..<b).map { du[l][j * b + $0] }, zh = (0..<b).map { normalized[l][j * b + $0] }
+            let scale = ParameterRef.scale(layer: l - 1, neuron: j), shift = ParameterRef.shift(layer: l - 1, neuron: j)
+            return StepEvent(phase: .backward, sample: nil,
+                             kind: .normalizationGradient(neuron: n, upstream: g, normalized: zh,
+                                                          scaleSum: gradientSum[scale], shiftSum: gradientSum[shift],
+                                                          divisor: config.reduction == .mean ? Double(b) : nil,
+                                                          scaleGradient: gradient[scale], shiftGradient: gradient[shift]),
+                             neurons: pathToLoss(from: n), parameters: [scale, shift])
+        case .normalizationDelta(let s, let l, let j):
+            let n = NeuronRef(layer: l, index: j), idx = j * b + s
+            let gamma = net.parameters.scales[l - 1][j]
+            // Σ_t ∂E/∂ẑ_t and Σ_t ∂E/∂ẑ_t·ẑ_t, in the kernel's order (BatchNorm.backward)
+            var sum = 0.0, products = 0.0
+            for t in 0..<b {
+                let dzh = du[l][j * b + t] * gamma
+                sum += dzh
+                products += dzh * normalized[l][j * b + t]
+            }
+            return StepEvent(phase: .backward, sample: s,
+                             kind: .normalizationDelta(neuron: n, upstream: du[l][idx], scale: gamma,
+                                                       normalized: normalized[l][idx], sum: sum, products: products,
+                                                       inverse: inverseDeviation[l][j], batch: b, delta: delta[l][idx]),
+                             neurons: [n], parameters: [.scale(layer: l - 1, neuron: j)])
         case .lossShare(let s, let o):
             let idx = o * b + s
             let n = NeuronRef(layer: top, index: o)
@@ -226,7 +274,8 @@ public struct StepTrace: Sendable, RandomAccessCollection {
             let idx = i * b + s
             let f = net.activations[l - 1]
             let n = NeuronRef(layer: l, index: i)
-            let fz = activated[l][idx]
+            // in a normalized layer f receives u (z elsewhere), and this is ∂L/∂u, not yet δ
+            let fz = activated[l][idx], input = u[l][idx], out = du[l][idx]
             let derivative = activationSlope(sample: s, layer: l, neuron: i) ?? 0
             let above = (0..<nOut).map { NeuronRef(layer: l + 1, index: $0) }
             let weights = (0..<nOut).map { ParameterRef.weight(layer: l, to: $0, from: i) }
@@ -236,13 +285,13 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                 return StepEvent(phase: .backward, sample: s,
                                  kind: .residualDelta(neuron: n, function: f, terms: terms,
                                                       skip: .init(throughLayer: sum, to: to, alongSkip: along),
-                                                      sum: sum + along, z: z[l][idx], activation: fz,
-                                                      derivative: derivative, delta: delta[l][idx]),
+                                                      sum: sum + along, z: input, activation: fz,
+                                                      derivative: derivative, delta: out),
                                  neurons: [n] + above + [to], parameters: weights)
             }
             return StepEvent(phase: .backward, sample: s,
-                             kind: .hiddenDelta(neuron: n, function: f, terms: terms, sum: sum, z: z[l][idx],
-                                                activation: fz, derivative: derivative, delta: delta[l][idx]),
+                             kind: .hiddenDelta(neuron: n, function: f, terms: terms, sum: sum, z: input,
+                                                activation: fz, derivative: derivative, delta: out),
                              neurons: [n] + above, parameters: weights)
         case .weightGradient(let s, let l, let j, let i):
             let d = delta[l + 1][j * b + s], x = a[l][i * b + s]
@@ -274,6 +323,8 @@ public struct StepTrace: Sendable, RandomAccessCollection {
                 switch p {
                 case .weight(let l, let j, let i): c = delta[l + 1][j * b + s] * a[l][i * b + s]
                 case .bias(let l, let j): c = delta[l + 1][j * b + s]
+                case .scale(let l, let j): c = du[l + 1][j * b + s] * normalized[l + 1][j * b + s]
+                case .shift(let l, let j): c = du[l + 1][j * b + s]
                 }
                 contributions.append(c)
                 sum += c
@@ -310,7 +361,7 @@ public struct StepTrace: Sendable, RandomAccessCollection {
     private func neurons(of p: ParameterRef) -> [NeuronRef] {
         switch p {
         case .weight(let l, let j, let i): return [NeuronRef(layer: l + 1, index: j), NeuronRef(layer: l, index: i)]
-        case .bias(let l, let j): return [NeuronRef(layer: l + 1, index: j)]
+        case .bias(let l, let j), .scale(let l, let j), .shift(let l, let j): return [NeuronRef(layer: l + 1, index: j)]
         }
     }
 
@@ -344,6 +395,12 @@ enum EventRef: Sendable {
     case activation(sample: Int, layer: Int, neuron: Int)
     /// a = f(z) + a_from of a neuron a skip leads into
     case residualSum(sample: Int, layer: Int, neuron: Int)
+    /// batch normalization: the batch's mean and variance of a neuron's z, each sample's u = γ·ẑ + β,
+    /// the batch gradients of γ and β, each sample's δ through the normalization
+    case batchStatistics(layer: Int, neuron: Int)
+    case normalization(sample: Int, layer: Int, neuron: Int)
+    case normalizationGradient(layer: Int, neuron: Int)
+    case normalizationDelta(sample: Int, layer: Int, neuron: Int)
     case lossShare(sample: Int, output: Int)
     case sampleLoss(sample: Int)
     case batchLoss
@@ -357,9 +414,10 @@ enum EventRef: Sendable {
 
     var phase: StepEvent.Phase {
         switch self {
-        case .weightedSum, .activation, .residualSum: return .forward
+        case .weightedSum, .activation, .residualSum, .batchStatistics, .normalization: return .forward
         case .lossShare, .sampleLoss, .batchLoss: return .loss
-        case .outputDelta, .hiddenDelta, .weightGradient, .biasGradient, .gradientSum: return .backward
+        case .outputDelta, .hiddenDelta, .weightGradient, .biasGradient, .gradientSum, .normalizationGradient,
+             .normalizationDelta: return .backward
         case .clipping, .update: return .update
         }
     }
@@ -367,10 +425,11 @@ enum EventRef: Sendable {
     var sample: Int? {
         switch self {
         case .weightedSum(let s, _, _), .activation(let s, _, _), .residualSum(let s, _, _), .lossShare(let s, _), .sampleLoss(let s),
+             .normalization(let s, _, _), .normalizationDelta(let s, _, _),
              .outputDelta(let s, _), .hiddenDelta(let s, _, _), .weightGradient(let s, _, _, _),
              .biasGradient(let s, _, _):
             return s
-        case .batchLoss, .gradientSum, .clipping, .update:
+        case .batchLoss, .gradientSum, .clipping, .update, .batchStatistics, .normalizationGradient:
             return nil
         }
     }
@@ -378,7 +437,9 @@ enum EventRef: Sendable {
     /// The neuron layer the event belongs to (weights: their upper layer).
     var layer: Int? {
         switch self {
-        case .weightedSum(_, let l, _), .activation(_, let l, _), .residualSum(_, let l, _), .hiddenDelta(_, let l, _): return l
+        case .weightedSum(_, let l, _), .activation(_, let l, _), .residualSum(_, let l, _), .hiddenDelta(_, let l, _),
+             .batchStatistics(let l, _), .normalization(_, let l, _), .normalizationGradient(let l, _),
+             .normalizationDelta(_, let l, _): return l
         case .weightGradient(_, let l, _, _), .biasGradient(_, let l, _): return l + 1
         case .gradientSum(let p), .update(let p): return p.layer + 1
         case .lossShare, .sampleLoss, .outputDelta, .batchLoss, .clipping: return nil
@@ -389,17 +450,20 @@ enum EventRef: Sendable {
     /// gradients of the weights into it), for "one neuron" steps.
     var groupKey: Int {
         switch self {
-        case .weightedSum(let s, let l, let j), .activation(let s, let l, let j), .residualSum(let s, let l, let j):
+        case .weightedSum(let s, let l, let j), .activation(let s, let l, let j), .residualSum(let s, let l, let j),
+             .normalization(let s, let l, let j):
             return ((s * 64 + l) * 1_000_003 + j) * 8 + 1
         case .weightGradient(let s, let l, let j, _), .biasGradient(let s, let l, let j):
             return ((s * 64 + l + 1) * 1_000_003 + j) * 8 + 2
         case .gradientSum(let p), .update(let p):
-            switch p {
-            case .weight(let l, let j, _), .bias(let l, let j): return ((l + 1) * 1_000_003 + j) * 8 + (phase == .update ? 3 : 4)
-            }
+            return ((p.layer + 1) * 1_000_003 + p.neuronIndex) * 8 + (phase == .update ? 3 : 4)
         case .lossShare(let s, _), .sampleLoss(let s): return s * 8 + 5
         case .outputDelta(let s, let o): return ((s * 64 + 99) * 1_000_003 + o) * 8 + 6
-        case .hiddenDelta(let s, let l, let i): return ((s * 64 + l) * 1_000_003 + i) * 8 + 7
+        case .hiddenDelta(let s, let l, let i), .normalizationDelta(let s, let l, let i):
+            return ((s * 64 + l) * 1_000_003 + i) * 8 + 7
+        // batch events of one neuron: its statistics with its sums; its γ, β gradients with their sums
+        case .batchStatistics(let l, let j): return ((l + 1) * 1_000_003 + j) * 8 + 4 + 7 * 1_000_003 * 8 * 64
+        case .normalizationGradient(let l, let j): return (l * 1_000_003 + j) * 8 + 4
         case .batchLoss, .clipping: return -1
         }
     }
@@ -408,38 +472,73 @@ enum EventRef: Sendable {
         var refs: [EventRef] = []
         let top = net.weightLayerCount
         let sizes = net.layerSizes
-        let biasGradients = net.biasMode == .trainable
-        for s in 0..<b {
-            for l in 1...top {
-                if net.activations[l - 1] == .softmax {
-                    for j in 0..<sizes[l] { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) }
-                    for j in 0..<sizes[l] { refs.append(.activation(sample: s, layer: l, neuron: j)) }
-                } else {
-                    let skipped = net.skip(into: l) != nil
-                    for j in 0..<sizes[l] {
-                        refs.append(.weightedSum(sample: s, layer: l, neuron: j))
-                        refs.append(.activation(sample: s, layer: l, neuron: j))
-                        if skipped { refs.append(.residualSum(sample: s, layer: l, neuron: j)) }
-                    }
-                }
+        let normed = Set(net.batchNormLayers)
+        func forward(_ s: Int, _ l: Int) {
+            if net.activations[l - 1] == .softmax {
+                for j in 0..<sizes[l] { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) }
+                for j in 0..<sizes[l] { refs.append(.activation(sample: s, layer: l, neuron: j)) }
+                return
             }
+            let skipped = net.skip(into: l) != nil
+            for j in 0..<sizes[l] {
+                if !normed.contains(l) { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) }
+                if normed.contains(l) { refs.append(.normalization(sample: s, layer: l, neuron: j)) }
+                refs.append(.activation(sample: s, layer: l, neuron: j))
+                if skipped { refs.append(.residualSum(sample: s, layer: l, neuron: j)) }
+            }
+        }
+        func loss(_ s: Int) {
             for o in 0..<sizes[top] { refs.append(.lossShare(sample: s, output: o)) }
             refs.append(.sampleLoss(sample: s))
+        }
+        func outputDeltas(_ s: Int) {
             for o in 0..<sizes[top] { refs.append(.outputDelta(sample: s, output: o)) }
-            for l in stride(from: top - 1, through: 0, by: -1) {
-                for j in 0..<sizes[l + 1] {
-                    for i in 0..<sizes[l] { refs.append(.weightGradient(sample: s, layer: l, to: j, from: i)) }
-                    if biasGradients { refs.append(.biasGradient(sample: s, layer: l, neuron: j)) }
+        }
+        /// the gradients of weight layer l's parameters, then the δ (∂L/∂u where normalized) of the layer below
+        func backward(_ s: Int, _ l: Int) {
+            let biasGradients = net.biasMode == .trainable && !normed.contains(l + 1)
+            for j in 0..<sizes[l + 1] {
+                for i in 0..<sizes[l] { refs.append(.weightGradient(sample: s, layer: l, to: j, from: i)) }
+                if biasGradients { refs.append(.biasGradient(sample: s, layer: l, neuron: j)) }
+            }
+            if l > 0 {
+                for i in 0..<sizes[l] { refs.append(.hiddenDelta(sample: s, layer: l, neuron: i)) }
+            }
+        }
+        if normed.isEmpty {
+            // one sample after the other, as a course works an example
+            for s in 0..<b {
+                for l in 1...top { forward(s, l) }
+                loss(s)
+                outputDeltas(s)
+                for l in stride(from: top - 1, through: 0, by: -1) { backward(s, l) }
+            }
+        } else {
+            // batch normalization needs the whole batch at each normalized layer: layer by layer,
+            // the samples within each layer
+            for l in 1...top {
+                if normed.contains(l) {
+                    for s in 0..<b { for j in 0..<sizes[l] { refs.append(.weightedSum(sample: s, layer: l, neuron: j)) } }
+                    for j in 0..<sizes[l] { refs.append(.batchStatistics(layer: l, neuron: j)) }
                 }
-                if l > 0 {
-                    for i in 0..<sizes[l] { refs.append(.hiddenDelta(sample: s, layer: l, neuron: i)) }
+                for s in 0..<b { forward(s, l) }
+            }
+            for s in 0..<b { loss(s) }
+            for s in 0..<b { outputDeltas(s) }
+            for l in stride(from: top - 1, through: 0, by: -1) {
+                for s in 0..<b { backward(s, l) }
+                if l > 0 && normed.contains(l) {
+                    for j in 0..<sizes[l] { refs.append(.normalizationGradient(layer: l, neuron: j)) }
+                    for s in 0..<b { for j in 0..<sizes[l] { refs.append(.normalizationDelta(sample: s, layer: l, neuron: j)) } }
                 }
             }
         }
+        // γ and β have their batch gradients in .normalizationGradient
         let trainable = net.parameterRefs.filter { net.isTrainable($0) }
+        let summed = trainable.filter { if case .scale = $0 { return false }; if case .shift = $0 { return false }; return true }
         if b > 1 {
             refs.append(.batchLoss)
-            for p in trainable { refs.append(.gradientSum(p)) }
+            for p in summed { refs.append(.gradientSum(p)) }
         }
         if config.clipNorm != nil { refs.append(.clipping) }
         for p in trainable { refs.append(.update(p)) }

@@ -24,6 +24,8 @@ extension Timeline {
             switch p {
             case .weight(let l, let j, let i): out.weights[l][j * net.layerSizes[l] + i] = v
             case .bias(let l, let j): out.biases[l][j] = v
+            case .scale(let l, let j): out.scales[l][j] = v
+            case .shift(let l, let j): out.shifts[l][j] = v
             }
         }
         return out

@@ -31,6 +31,7 @@ public struct Trainer: Equatable, Sendable {
         precondition(data.count > 0, "no training data")
         let batch = config.batchSize <= 0 ? data.count : min(config.batchSize, data.count)
         try NetworkSize(layerSizes: network.layerSizes).checkBatch(batch)
+        if !network.batchNormLayers.isEmpty && batch < 2 { throw .batchNormNeedsBatch }
         self.network = network
         self.config = config
         self.data = data
@@ -107,7 +108,8 @@ public struct Trainer: Equatable, Sendable {
             var ws = full
             if n != size {
                 if partial?.batchSize != n {
-                    partial = Workspace(sizes: network.layerSizes, residual: network.residual, batchSize: n,
+                    partial = Workspace(sizes: network.layerSizes, residual: network.residual,
+                                        batchNorm: network.batchNormLayers, batchSize: n,
                                         parameters: full.parameters)
                 }
                 ws = partial!
@@ -142,8 +144,8 @@ public struct Trainer: Equatable, Sendable {
         let before = self
         let ws: Workspace
         if let old = previous?.workspaceSlot.take(), old.batchSize == n, old.sizes == network.layerSizes,
-           old.residual == network.residual {
-            old.parameters.load(network.parameters, state: optimizerMemory)
+           old.residual == network.residual, old.batchNormLayers == network.batchNormLayers {
+            old.parameters.load(network, state: optimizerMemory)
             old.gatheredRange = nil
             ws = old
         } else {
@@ -209,7 +211,7 @@ public struct Trainer: Equatable, Sendable {
         let batch = currentBatch
         let indices = recording ? Array(batch) : []
         Kernel.gather(data, batch, ws, inOrder: !orderIsShuffled)
-        Kernel.forward(network, ws)
+        Kernel.forward(network, ws, training: true)
         Kernel.loss(network, config.loss, ws)
         Kernel.backward(network, ws)
         let loss = Kernel.batchLoss(ws, config.reduction)
@@ -249,14 +251,23 @@ public struct Trainer: Equatable, Sendable {
         for layer in ws.layers {
             layer.appliedW.update(from: layer.gradientW, count: layer.nIn * layer.nOut)
             layer.appliedB.update(from: layer.gradientB, count: layer.nOut)
+            if let bn = layer.norm {
+                bn.appliedScale.update(from: bn.gradientScale, count: layer.nOut)
+                bn.appliedShift.update(from: bn.gradientShift, count: layer.nOut)
+            }
         }
         var norm: Double? = nil, scale: Double? = nil
         if let limit = config.clipNorm {
-            // all weights (layer by layer), then the trainable biases
+            // all weights (layer by layer), then the trainable biases, then γ and β (layer by layer)
             var sum = 0.0
             for layer in ws.layers { sum = sumOfSquares(layer.appliedW, layer.nIn * layer.nOut, adding: sum) }
             if trainableBiases {
-                for layer in ws.layers { sum = sumOfSquares(layer.appliedB, layer.nOut, adding: sum) }
+                for layer in ws.layers where layer.norm == nil { sum = sumOfSquares(layer.appliedB, layer.nOut, adding: sum) }
+            }
+            for layer in ws.layers {
+                guard let bn = layer.norm else { continue }
+                sum = sumOfSquares(bn.appliedScale, layer.nOut, adding: sum)
+                sum = sumOfSquares(bn.appliedShift, layer.nOut, adding: sum)
             }
             let n = sum.squareRoot()
             norm = n
@@ -265,7 +276,12 @@ public struct Trainer: Equatable, Sendable {
                 scale = s
                 for layer in ws.layers { scaleValues(layer.appliedW, layer.nIn * layer.nOut, by: s) }
                 if trainableBiases {
-                    for layer in ws.layers { scaleValues(layer.appliedB, layer.nOut, by: s) }
+                    for layer in ws.layers where layer.norm == nil { scaleValues(layer.appliedB, layer.nOut, by: s) }
+                }
+                for layer in ws.layers {
+                    guard let bn = layer.norm else { continue }
+                    scaleValues(bn.appliedScale, layer.nOut, by: s)
+                    scaleValues(bn.appliedShift, layer.nOut, by: s)
                 }
             }
         }
@@ -309,7 +325,17 @@ public struct Trainer: Equatable, Sendable {
             case .applied: (gW, gB) = (layer.appliedW, layer.appliedB)
             }
             check += rule.apply(layer.w, gW, layer.firstW, layer.secondW, count: layer.nIn &* layer.nOut)
-            if biases { check += rule.apply(layer.bias, gB, layer.firstB, layer.secondB, count: layer.nOut) }
+            if biases && layer.norm == nil { check += rule.apply(layer.bias, gB, layer.firstB, layer.secondB, count: layer.nOut) }
+            if let bn = layer.norm {
+                let (gS, gT): (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
+                switch stage {
+                case .sums: (gS, gT) = (bn.gradientSumScale, bn.gradientSumShift)
+                case .reduced: (gS, gT) = (bn.gradientScale, bn.gradientShift)
+                case .applied: (gS, gT) = (bn.appliedScale, bn.appliedShift)
+                }
+                check += rule.apply(bn.scale, gS, bn.firstScale, bn.secondScale, count: layer.nOut)
+                check += rule.apply(bn.shift, gT, bn.firstShift, bn.secondShift, count: layer.nOut)
+            }
         }
         return check == 0
     }
@@ -319,7 +345,7 @@ public struct Trainer: Equatable, Sendable {
 
     /// Brings the network and the optimizer's memory up to date from the workspace's buffers.
     private mutating func storeParameters(from ws: Workspace) {
-        ws.parameters.store(into: &network.parameters, state: &optimizerState, for: config.optimizer)
+        ws.parameters.store(into: &network, state: &optimizerState, for: config.optimizer)
     }
 
     // MARK: - measuring
@@ -332,18 +358,22 @@ public struct Trainer: Equatable, Sendable {
 
     /// Sets are measured in batches of `Network.measuringBatch` samples; the sample losses are
     /// still added in order of s into one total, so the result is the same bits as one batch.
-    public static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction) -> Double {
-        Self.loss(of: network, on: set, loss: loss, reduction: reduction, batchLimit: nil)
+    /// A batch-normalized network is evaluated with its running statistics; `batchStatistics`
+    /// normalizes with the set's own instead (as training does: what `gradient(of:)` differentiates).
+    public static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction,
+                            batchStatistics: Bool = false) -> Double {
+        Self.loss(of: network, on: set, loss: loss, reduction: reduction, batchLimit: nil, batchStatistics: batchStatistics)
     }
 
     /// The same in batches of at most `batchLimit` samples (tests use small ones).
-    static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction, batchLimit: Int?) -> Double {
+    static func loss(of network: Network, on set: Dataset, loss: Loss, reduction: Reduction, batchLimit: Int?,
+                     batchStatistics: Bool = false) -> Double {
         var total = 0.0
         var kept: Workspace? = nil
         for range in network.evaluationBatches(set.count, limit: batchLimit ?? network.measuringBatch) {
             let ws = Workspace.reused(&kept, network: network, batchSize: range.count)
             Kernel.gather(set, ArraySlice(range), ws)
-            Kernel.forward(network, ws)
+            Kernel.forward(network, ws, training: batchStatistics)
             Kernel.loss(network, loss, ws)
             let losses = ws.sampleLoss.baseAddress!
             for s in 0..<range.count { total += losses[s] }
@@ -366,25 +396,29 @@ public struct Trainer: Equatable, Sendable {
         for range in batches {
             let ws = Workspace(network: network, batchSize: range.count)
             Kernel.gather(set, ArraySlice(range), ws)
-            Kernel.forward(network, ws)
+            Kernel.forward(network, ws, training: true)
             Kernel.loss(network, loss, ws)
             Kernel.backward(network, ws)
             if batches.count == 1 {
                 Kernel.reduce(ws, reduction)
-                return Workspace.parameters(ws.gradientW, ws.gradientB)
+                return ws.gradients
             }
-            let part = Workspace.parameters(ws.gradientSumW, ws.gradientSumB)
+            let part = ws.gradientSums
             guard var total = sums else { sums = part; continue }
             for l in total.weights.indices {
                 for k in total.weights[l].indices { total.weights[l][k] += part.weights[l][k] }
                 for k in total.biases[l].indices { total.biases[l][k] += part.biases[l][k] }
+                for k in total.scales[l].indices { total.scales[l][k] += part.scales[l][k] }
+                for k in total.shifts[l].indices { total.shifts[l][k] += part.shifts[l][k] }
             }
             sums = total
         }
         guard var total = sums else { return network.parameters.zeroed() }
         if reduction == .mean {
             let n = Double(set.count)
-            total = Parameters(weights: total.weights.map { $0.map { $0 / n } }, biases: total.biases.map { $0.map { $0 / n } })
+            func divide(_ list: [[Double]]) -> [[Double]] { list.map { $0.map { $0 / n } } }
+            total = Parameters(weights: divide(total.weights), biases: divide(total.biases), scales: divide(total.scales),
+                               shifts: divide(total.shifts))
         }
         return total
     }

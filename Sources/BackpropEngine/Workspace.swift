@@ -20,6 +20,20 @@ final class Workspace {
     let upstream: [UnsafeMutableBufferPointer<Double>]
     /// The skip connections the buffers are laid out for.
     let residual: [ResidualSkip]
+    /// The batch-normalized neuron layers, and of each neuron layer: u = γ·ẑ + β, what the
+    /// activation receives (z's buffer where not normalized), ẑ (empty there), and
+    /// du = ∂L/∂u (δ's buffer there). BatchNorm.swift.
+    let batchNormLayers: [Int]
+    let u: [UnsafeMutableBufferPointer<Double>]
+    let normalized: [UnsafeMutableBufferPointer<Double>]
+    let du: [UnsafeMutableBufferPointer<Double>]
+    /// per neuron of a normalized layer: batch mean, variance and 1/√(σ² + ε) (empty elsewhere)
+    let mean: [UnsafeMutableBufferPointer<Double>], variance: [UnsafeMutableBufferPointer<Double>]
+    let inverse: [UnsafeMutableBufferPointer<Double>]
+    /// γ and β's gradients, per weight layer (empty where not normalized): the sums, the batch's, applied
+    let gradientSumScale: [UnsafeMutableBufferPointer<Double>], gradientSumShift: [UnsafeMutableBufferPointer<Double>]
+    let gradientScale: [UnsafeMutableBufferPointer<Double>], gradientShift: [UnsafeMutableBufferPointer<Double>]
+    let appliedScale: [UnsafeMutableBufferPointer<Double>], appliedShift: [UnsafeMutableBufferPointer<Double>]
     /// targets, K × B
     let y: UnsafeMutableBufferPointer<Double>
     /// ∂L_s/∂ŷ of the outputs
@@ -50,10 +64,11 @@ final class Workspace {
     /// All the buffers above, in one allocation.
     private let storage: UnsafeMutableRawPointer
 
-    init(sizes: [Int], residual: [ResidualSkip], batchSize b: Int, parameters: ParameterBuffers) {
+    init(sizes: [Int], residual: [ResidualSkip], batchNorm: [Int], batchSize b: Int, parameters: ParameterBuffers) {
         self.sizes = sizes
         self.residual = residual
-        let targets = Set(residual.map(\.to))
+        batchNormLayers = batchNorm
+        let targets = Set(residual.map(\.to)), normed = Set(batchNorm)
         batchSize = b
         self.parameters = parameters
         // spare zeros after each buffer's end, so that a tile's last columns can be loaded as one
@@ -64,6 +79,8 @@ final class Workspace {
         var total = 0
         for n in sizes { total += 3 * padded(n * b) }
         for t in targets { total += 2 * padded(sizes[t] * b) }
+        for n in normed { total += 3 * padded(sizes[n] * b) + 9 * padded(sizes[n]) }
+        total += (4 * sizes.count + 6 * weightLayers) * padded(0)   // the empty ones elsewhere
         for l in 0..<weightLayers { total += 3 * (padded(sizes[l] * sizes[l + 1]) + padded(sizes[l + 1])) }
         total += 2 * padded(sizes.last! * b) + 2 * padded(b) + padded(sizes.max()! * b) + padded(sizes[0] * b)
         let bytes = total * MemoryLayout<Double>.stride
@@ -83,8 +100,20 @@ final class Workspace {
         let gW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, gB = range.map { buffer(sizes[$0 + 1]) }
         let appW = range.map { buffer(sizes[$0] * sizes[$0 + 1]) }, appB = range.map { buffer(sizes[$0 + 1]) }
         let fz = sizes.indices.map { targets.contains($0) ? buffer(sizes[$0] * b) : neurons[$0] }
-        let up = sizes.indices.map { targets.contains($0) ? buffer(sizes[$0] * b) : deltas[$0] }
+        func own(_ l: Int, _ n: Int) -> UnsafeMutableBufferPointer<Double> { buffer(normed.contains(l) ? n : 0) }
+        let us = sizes.indices.map { normed.contains($0) ? buffer(sizes[$0] * b) : sums[$0] }
+        let zh = sizes.indices.map { own($0, sizes[$0] * b) }
+        let dus = sizes.indices.map { normed.contains($0) ? buffer(sizes[$0] * b) : deltas[$0] }
+        let up = sizes.indices.map { targets.contains($0) ? buffer(sizes[$0] * b) : dus[$0] }
+        let mu = sizes.indices.map { own($0, sizes[$0]) }, vars = sizes.indices.map { own($0, sizes[$0]) }
+        let inv = sizes.indices.map { own($0, sizes[$0]) }
+        let sumS = range.map { own($0 + 1, sizes[$0 + 1]) }, sumT = range.map { own($0 + 1, sizes[$0 + 1]) }
+        let gS = range.map { own($0 + 1, sizes[$0 + 1]) }, gT = range.map { own($0 + 1, sizes[$0 + 1]) }
+        let appS = range.map { own($0 + 1, sizes[$0 + 1]) }, appT = range.map { own($0 + 1, sizes[$0 + 1]) }
         (a, z, delta, activated, upstream) = (neurons, sums, deltas, fz, up)
+        (u, normalized, du, mean, variance, inverse) = (us, zh, dus, mu, vars, inv)
+        (gradientSumScale, gradientSumShift, gradientScale, gradientShift, appliedScale, appliedShift)
+            = (sumS, sumT, gS, gT, appS, appT)
         (gradientSumW, gradientSumB, gradientW, gradientB, appliedW, appliedB) = (sumW, sumB, gW, gB, appW, appB)
         y = buffer(sizes.last! * b)
         outputGradient = buffer(sizes.last! * b)
@@ -97,6 +126,7 @@ final class Workspace {
                       x: neurons[l].baseAddress!, zIn: sums[l].baseAddress, deltaIn: deltas[l].baseAddress,
                       activatedIn: fz[l].baseAddress!, upstreamIn: up[l].baseAddress!,
                       skipGradientIn: residual.first { $0.from == l }.map { up[$0.to].baseAddress! },
+                      uIn: us[l].baseAddress, duIn: dus[l].baseAddress!, u: us[l + 1].baseAddress!,
                       z: sums[l + 1].baseAddress!, a: neurons[l + 1].baseAddress!, delta: deltas[l + 1].baseAddress!,
                       activated: fz[l + 1].baseAddress!,
                       skip: residual.first { $0.to == l + 1 }.map { neurons[$0.from].baseAddress! },
@@ -105,14 +135,29 @@ final class Workspace {
                       secondW: parameters.secondW[l].baseAddress!, secondB: parameters.secondB[l].baseAddress!,
                       gradientSumW: sumW[l].baseAddress!, gradientSumB: sumB[l].baseAddress!,
                       gradientW: gW[l].baseAddress!, gradientB: gB[l].baseAddress!,
-                      appliedW: appW[l].baseAddress!, appliedB: appB[l].baseAddress!)
+                      appliedW: appW[l].baseAddress!, appliedB: appB[l].baseAddress!,
+                      norm: !normed.contains(l + 1) ? nil : NormView(
+                        rule: BatchNorm.Layer(neurons: sizes[l + 1], batch: b, z: sums[l + 1].baseAddress!,
+                                              u: us[l + 1].baseAddress!, normalized: zh[l + 1].baseAddress!,
+                                              mean: mu[l + 1].baseAddress!, variance: vars[l + 1].baseAddress!,
+                                              inverse: inv[l + 1].baseAddress!, scale: parameters.scales[l].baseAddress!,
+                                              shift: parameters.shifts[l].baseAddress!,
+                                              runningMean: parameters.runningMean[l].baseAddress!,
+                                              runningVariance: parameters.runningVariance[l].baseAddress!),
+                        du: dus[l + 1].baseAddress!,
+                        scale: parameters.scales[l].baseAddress!, shift: parameters.shifts[l].baseAddress!,
+                        firstScale: parameters.firstScale[l].baseAddress!, firstShift: parameters.firstShift[l].baseAddress!,
+                        secondScale: parameters.secondScale[l].baseAddress!, secondShift: parameters.secondShift[l].baseAddress!,
+                        gradientSumScale: sumS[l].baseAddress!, gradientSumShift: sumT[l].baseAddress!,
+                        gradientScale: gS[l].baseAddress!, gradientShift: gT[l].baseAddress!,
+                        appliedScale: appS[l].baseAddress!, appliedShift: appT[l].baseAddress!))
         }
     }
 
     /// A workspace with its own copy of the network's parameters (and of the optimizer's memory).
     convenience init(network: Network, batchSize b: Int, state: OptimizerState? = nil) {
-        self.init(sizes: network.layerSizes, residual: network.residual, batchSize: b,
-                  parameters: ParameterBuffers(network.parameters, state: state))
+        self.init(sizes: network.layerSizes, residual: network.residual, batchNorm: network.batchNormLayers, batchSize: b,
+                  parameters: ParameterBuffers(network, state: state))
     }
 
     deinit { storage.deallocate() }
@@ -126,13 +171,47 @@ final class Workspace {
         return ws
     }
 
-    /// Copies for a StepTrace.
-    static func arrays(_ list: [UnsafeMutableBufferPointer<Double>]) -> [[Double]] { list.map { Array($0) } }
-    static func parameters(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>]) -> Parameters {
-        Parameters(weights: arrays(w), biases: arrays(b))
+    /// The buffers of skips and batch normalization a StepTrace keeps, in EventTable's order:
+    /// each kind layer by layer, where the layer has its own.
+    var recorded: [UnsafeMutableBufferPointer<Double>] {
+        let targets = Set(residual.map(\.to)), normed = Set(batchNormLayers)
+        let layers = sizes.indices
+        return layers.filter { targets.contains($0) }.map { activated[$0] }
+            + layers.filter { normed.contains($0) }.map { u[$0] }
+            + layers.filter { normed.contains($0) }.map { normalized[$0] }
+            + layers.filter { normed.contains($0) }.map { du[$0] }
+            + layers.filter { targets.contains($0) }.map { upstream[$0] }
+            + layers.filter { normed.contains($0) }.map { mean[$0] }
+            + layers.filter { normed.contains($0) }.map { variance[$0] }
+            + layers.filter { normed.contains($0) }.map { inverse[$0] }
     }
 
+    /// Copies for a StepTrace.
+    static func arrays(_ list: [UnsafeMutableBufferPointer<Double>]) -> [[Double]] { list.map { Array($0) } }
+    static func parameters(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>],
+                           _ s: [UnsafeMutableBufferPointer<Double>], _ t: [UnsafeMutableBufferPointer<Double>]) -> Parameters {
+        Parameters(weights: arrays(w), biases: arrays(b), scales: arrays(s), shifts: arrays(t))
+    }
+
+    /// The gradient at one stage as Parameters.
+    var gradientSums: Parameters { Self.parameters(gradientSumW, gradientSumB, gradientSumScale, gradientSumShift) }
+    var gradients: Parameters { Self.parameters(gradientW, gradientB, gradientScale, gradientShift) }
+    var appliedGradients: Parameters { Self.parameters(appliedW, appliedB, appliedScale, appliedShift) }
+
     /// Whether two sets of buffers hold the same bits (a stage of the gradient that changed nothing).
+    static func sameBits(_ x: Parameters, _ y: Parameters) -> Bool {
+        func same(_ p: [[Double]], _ q: [[Double]]) -> Bool {
+            guard p.count == q.count else { return false }
+            for l in p.indices {
+                guard p[l].count == q[l].count else { return false }
+                for k in p[l].indices where p[l][k].bitPattern != q[l][k].bitPattern { return false }
+            }
+            return true
+        }
+        return same(x.weights, y.weights) && same(x.biases, y.biases) && same(x.scales, y.scales)
+            && same(x.shifts, y.shifts)
+    }
+
     static func sameBits(_ w1: [UnsafeMutableBufferPointer<Double>], _ b1: [UnsafeMutableBufferPointer<Double>],
                          _ w2: [UnsafeMutableBufferPointer<Double>], _ b2: [UnsafeMutableBufferPointer<Double>]) -> Bool {
         func same(_ x: UnsafeMutableBufferPointer<Double>, _ y: UnsafeMutableBufferPointer<Double>) -> Bool {
@@ -156,6 +235,8 @@ struct LayerView {
     /// a skip out of layer l leads into (nil: no skip out of it)
     let activatedIn: UnsafeMutablePointer<Double>, upstreamIn: UnsafeMutablePointer<Double>
     let skipGradientIn: UnsafeMutablePointer<Double>?
+    /// u and ∂L/∂u of neuron layer l (z and δ where it is not normalized), and u of layer l+1
+    let uIn: UnsafeMutablePointer<Double>?, duIn: UnsafeMutablePointer<Double>, u: UnsafeMutablePointer<Double>
     /// z, a and δ of neuron layer l+1
     let z: UnsafeMutablePointer<Double>, a: UnsafeMutablePointer<Double>, delta: UnsafeMutablePointer<Double>
     /// f(z) of neuron layer l+1, and the activations a skip adds to it (nil: no skip into it)
@@ -167,28 +248,51 @@ struct LayerView {
     let gradientSumW: UnsafeMutablePointer<Double>, gradientSumB: UnsafeMutablePointer<Double>
     let gradientW: UnsafeMutablePointer<Double>, gradientB: UnsafeMutablePointer<Double>
     let appliedW: UnsafeMutablePointer<Double>, appliedB: UnsafeMutablePointer<Double>
+    /// batch normalization of neuron layer l+1 (nil: not normalized)
+    let norm: NormView?
 }
 
-/// The parameters and the optimizer's memory in raw buffers, laid out like `Parameters`. Training
-/// copies them in once per train call and back at its end, so every update writes in place
-/// through fixed pointers instead of moving arrays in and out of the network.
+/// A normalized layer's buffers: the rule's (BatchNorm.Layer), ∂L/∂u, and γ, β with their memory
+/// and gradients, laid out like a layer's biases.
+struct NormView {
+    let rule: BatchNorm.Layer
+    let du: UnsafeMutablePointer<Double>
+    let scale: UnsafeMutablePointer<Double>, shift: UnsafeMutablePointer<Double>
+    let firstScale: UnsafeMutablePointer<Double>, firstShift: UnsafeMutablePointer<Double>
+    let secondScale: UnsafeMutablePointer<Double>, secondShift: UnsafeMutablePointer<Double>
+    let gradientSumScale: UnsafeMutablePointer<Double>, gradientSumShift: UnsafeMutablePointer<Double>
+    let gradientScale: UnsafeMutablePointer<Double>, gradientShift: UnsafeMutablePointer<Double>
+    let appliedScale: UnsafeMutablePointer<Double>, appliedShift: UnsafeMutablePointer<Double>
+}
+
+/// The parameters and the optimizer's memory in raw buffers, laid out like `Parameters`, and the
+/// running statistics of batch normalization. Training copies them in once per train call and
+/// back at its end, so every update writes in place through fixed pointers instead of moving
+/// arrays in and out of the network.
 final class ParameterBuffers {
-    let weights: [UnsafeMutableBufferPointer<Double>], biases: [UnsafeMutableBufferPointer<Double>]
+    typealias Buffers = [UnsafeMutableBufferPointer<Double>]
+    let weights: Buffers, biases: Buffers
+    /// batch normalization's γ and β (empty buffers for a layer that is not normalized)
+    let scales: Buffers, shifts: Buffers
     /// OptimizerState.first and .second (zero when no state was given)
-    let firstW: [UnsafeMutableBufferPointer<Double>], firstB: [UnsafeMutableBufferPointer<Double>]
-    let secondW: [UnsafeMutableBufferPointer<Double>], secondB: [UnsafeMutableBufferPointer<Double>]
+    let firstW: Buffers, firstB: Buffers, firstScale: Buffers, firstShift: Buffers
+    let secondW: Buffers, secondB: Buffers, secondScale: Buffers, secondShift: Buffers
+    /// Network.runningMean and .runningVariance (per weight layer; empty where not normalized)
+    let runningMean: Buffers, runningVariance: Buffers
     private let storage: UnsafeMutableBufferPointer<Double>
 
-    init(_ p: Parameters, state: OptimizerState?) {
+    init(_ network: Network, state: OptimizerState?) {
+        let p = network.parameters
         let wCounts = p.weights.map { $0.count }, bCounts = p.biases.map { $0.count }
-        let total = wCounts.reduce(0, +) + bCounts.reduce(0, +)
-        // one allocation for all six sets
-        let slab = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * total)
+        let sCounts = p.scales.map { $0.count }
+        let total = wCounts.reduce(0, +) + bCounts.reduce(0, +) + 2 * sCounts.reduce(0, +)
+        // one allocation for all the sets
+        let slab = UnsafeMutableBufferPointer<Double>.allocate(capacity: 3 * total + 2 * sCounts.reduce(0, +))
         slab.initialize(repeating: 0)
         storage = slab
         var next = slab.baseAddress!
-        func carve(_ counts: [Int]) -> [UnsafeMutableBufferPointer<Double>] {
-            var list: [UnsafeMutableBufferPointer<Double>] = []
+        func carve(_ counts: [Int]) -> Buffers {
+            var list: Buffers = []
             list.reserveCapacity(counts.count)
             for n in counts {
                 list.append(UnsafeMutableBufferPointer(start: next, count: n))
@@ -196,47 +300,54 @@ final class ParameterBuffers {
             }
             return list
         }
-        weights = carve(wCounts)
-        biases = carve(bCounts)
-        firstW = carve(wCounts)
-        firstB = carve(bCounts)
-        secondW = carve(wCounts)
-        secondB = carve(bCounts)
-        Self.copy(p, into: weights, biases)
-        if let state {
-            Self.copy(state.first, into: firstW, firstB)
-            Self.copy(state.second, into: secondW, secondB)
-        }
+        (weights, biases, scales, shifts) = (carve(wCounts), carve(bCounts), carve(sCounts), carve(sCounts))
+        (firstW, firstB, firstScale, firstShift) = (carve(wCounts), carve(bCounts), carve(sCounts), carve(sCounts))
+        (secondW, secondB, secondScale, secondShift) = (carve(wCounts), carve(bCounts), carve(sCounts), carve(sCounts))
+        (runningMean, runningVariance) = (carve(sCounts), carve(sCounts))
+        load(network, state: state)
     }
 
     deinit { storage.deallocate() }
 
-    /// Copies new values in (and the optimizer's memory, zero when none is given), as `init` does.
-    func load(_ p: Parameters, state: OptimizerState?) {
-        Self.copy(p, into: weights, biases)
+    private var values: [Buffers] { [weights, biases, scales, shifts] }
+    private var first: [Buffers] { [firstW, firstB, firstScale, firstShift] }
+    private var second: [Buffers] { [secondW, secondB, secondScale, secondShift] }
+
+    /// Copies new values in (and the optimizer's memory, zero when none is given).
+    func load(_ network: Network, state: OptimizerState?) {
+        Self.copy(network.parameters, into: values)
         if let state {
-            Self.copy(state.first, into: firstW, firstB)
-            Self.copy(state.second, into: secondW, secondB)
+            Self.copy(state.first, into: first)
+            Self.copy(state.second, into: second)
         } else {
-            for list in [firstW, firstB, secondW, secondB] {
+            for list in first + second {
                 for buffer in list { buffer.update(repeating: 0) }
             }
         }
+        for l in runningMean.indices where runningMean[l].count > 0 {
+            Self.copy(network.runningMean[l], into: runningMean[l])
+            Self.copy(network.runningVariance[l], into: runningVariance[l])
+        }
     }
 
-    /// Writes the values back, and the optimizer's memory that `optimizer` changes (sgd: none),
-    /// in place where the arrays are unshared.
-    func store(into p: inout Parameters, state: inout OptimizerState, for optimizer: Optimizer) {
-        Self.copy(weights, biases, into: &p)
-        if optimizer != .sgd { Self.copy(firstW, firstB, into: &state.first) }
-        if case .adam = optimizer { Self.copy(secondW, secondB, into: &state.second) }
+    /// Writes the values back, with the running statistics, and the optimizer's memory that
+    /// `optimizer` changes (sgd: none), in place where the arrays are unshared.
+    func store(into network: inout Network, state: inout OptimizerState, for optimizer: Optimizer) {
+        Self.copy(values, into: &network.parameters)
+        if optimizer != .sgd { Self.copy(first, into: &state.first) }
+        if case .adam = optimizer { Self.copy(second, into: &state.second) }
+        for l in runningMean.indices where runningMean[l].count > 0 {
+            Self.copy(runningMean[l], into: &network.runningMean[l])
+            Self.copy(runningVariance[l], into: &network.runningVariance[l])
+        }
     }
 
-    private static func copy(_ p: Parameters, into w: [UnsafeMutableBufferPointer<Double>],
-                             _ b: [UnsafeMutableBufferPointer<Double>]) {
+    private static func copy(_ p: Parameters, into sets: [Buffers]) {
         for l in p.weights.indices {
-            copy(p.weights[l], into: w[l])
-            copy(p.biases[l], into: b[l])
+            copy(p.weights[l], into: sets[0][l])
+            copy(p.biases[l], into: sets[1][l])
+            copy(p.scales[l], into: sets[2][l])
+            copy(p.shifts[l], into: sets[3][l])
         }
     }
 
@@ -247,11 +358,12 @@ final class ParameterBuffers {
         }
     }
 
-    private static func copy(_ w: [UnsafeMutableBufferPointer<Double>], _ b: [UnsafeMutableBufferPointer<Double>],
-                             into p: inout Parameters) {
-        for l in w.indices {
-            copy(w[l], into: &p.weights[l])
-            copy(b[l], into: &p.biases[l])
+    private static func copy(_ sets: [Buffers], into p: inout Parameters) {
+        for l in sets[0].indices {
+            copy(sets[0][l], into: &p.weights[l])
+            copy(sets[1][l], into: &p.biases[l])
+            copy(sets[2][l], into: &p.scales[l])
+            copy(sets[3][l], into: &p.shifts[l])
         }
     }
 

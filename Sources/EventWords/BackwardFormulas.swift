@@ -50,8 +50,8 @@ extension Formulas {
                 + notation.delta(of: NeuronRef(layer: next, index: j))
         }
         let numeric = layout.sum(count: terms.count) { product(terms[$0].left, terms[$0].right, first: $0 == 0) }
-        let slope = slopeName(f) + "(" + notation.weightedSum(of: n) + ")"
-        var lines = layout.chain([notation.delta(of: n), "(" + symbolic + ") " + s.dot + " " + slope,
+        let slope = slopeName(f) + "(" + notation.activationInput(of: n) + ")"
+        var lines = layout.chain([notation.hiddenGradient(of: n), "(" + symbolic + ") " + s.dot + " " + slope,
                                   "(" + numeric + ") " + s.times + " " + num.operand(d),
                                   factors([sum, d]), num.fixed(delta)])
         lines += slopeLine(f, n, z: z, a: a, derivative: d)

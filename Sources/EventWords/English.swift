@@ -45,6 +45,10 @@ struct English: Wording {
         case .outputDeltaTitle(let n): return "\(s.delta) of the output \(n)"
         case .hiddenDeltaTitle(let n): return "\(s.delta) of the hidden neuron \(n)"
         case .residualSumTitle(let n): return "Skip connection into \(n)"
+        case .batchStatisticsTitle(let n): return "Batch mean and variance for \(n)"
+        case .normalizationTitle(let n): return "Batch normalization of \(n)"
+        case .normalizationGradientTitle(let n): return "Gradients of \(n)'s \(s.gammaName) and \(s.betaName)"
+        case .normalizationDeltaTitle(let n): return "\(s.delta) of \(n) through the normalization"
         case .residualDeltaTitle(let n): return "\(s.delta) of \(n): two paths back"
         case .weightGradientTitle(let p): return "Gradient of the weight \(p)"
         case .biasGradientTitle(let p): return "Gradient of the bias \(p)"
@@ -117,6 +121,27 @@ struct English: Wording {
                 + " \(g) times the slope of the \(say(.activationName(f), s)) activation at \(sum)."
             let result = flat ? "Here the slope is 0, so \(d) = 0." : signOfDelta(d, sum, sign)
             return why + " " + result
+        case .batchStatistics(let z, let mu, let v, let count, let mv, let vv):
+            return "Batch normalization looks at \(z) in all \(count) samples of the batch at once: their mean is"
+                + " \(mu) = \(mv), and their variance, the mean squared distance from it, is \(v) = \(vv)."
+                + " Every sample's \(z) is measured against these two numbers."
+        case .normalization(let z, let zh, let u, let g, let b, let zv, let zhv, let uv, let eps):
+            return "This sample's \(z) = \(zv) has the batch mean taken off and is divided by the batch's spread"
+                + " \(s.root(s.varianceEpsilon)) (ε = \(eps) keeps the division safe): \(zh) = \(zhv), so over the batch these"
+                + " values have mean 0 and variance 1. A learned scale \(g) and shift \(b) then give \(u) = \(uv),"
+                + " what the activation receives. However the weights before it grow or shrink, the activation keeps"
+                + " getting values near 0, where a sigmoid's slope is near its largest, 0.25, instead of near 0."
+        case .normalizationGradient(let u, let zh, let g, let b, let count, let reduction):
+            let rule = reduction == .mean ? "averaged" : "added up"
+            return "\(g) multiplies \(zh), so its gradient is \(s.derivative(of: "E", by: u))\(s.dot)\(zh); \(b) is"
+                + " added, so its gradient is \(s.derivative(of: "E", by: u)) itself. Both are \(rule) over the \(count)"
+                + " samples of the batch, and the optimizer updates \(g) and \(b) like weights."
+        case .normalizationDelta(let n, let z, let d, let zh, let count):
+            return "\(z) of this sample changes its own \(zh), but also the batch mean and variance, which all \(count)"
+                + " samples' \(zh) use. So \(d) has three terms: this sample's own gradient (B times \(s.derivative(of: "E", by: zh))),"
+                + " minus the sum of the batch's (its share in the mean), minus \(zh) times the sum of"
+                + " \(s.derivative(of: "E", by: zh))\(s.dot)\(zh) (its share in the variance), all divided by"
+                + " B\(s.dot)\(s.root(s.varianceEpsilon)). This is the gradient the weights into \(n) learn from."
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain
                 ? "By the chain rule, the effect of \(p) on the error is the product of the links along the path"

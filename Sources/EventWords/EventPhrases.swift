@@ -15,7 +15,7 @@ extension EventWords {
             // where a skip leads in, this is f(z) alone (the residual sum comes next)
             let shown = residualTargets.contains(n.layer) ? formulas(shorten: true).activatedName(n, function) : name(of: n)
             return (.activationTitle(neuron: name(of: n), function: function),
-                    .activation(neuron: shown, function: function, sum: notation.weightedSum(of: n),
+                    .activation(neuron: shown, function: function, sum: notation.activationInput(of: n),
                                 z: f.fixed(z), value: f.fixed(value),
                                 positive: z > 0, isOutput: notation.isOutput(n), slope: f.compact(leakySlope)))
         case .lossShare(let o, let loss, let p, let y, _):
@@ -36,7 +36,7 @@ extension EventWords {
         case .hiddenDelta(let n, let function, let terms, _, _, _, let derivative, let delta):
             let downstream = list(count: terms.count) { name(of: NeuronRef(layer: n.layer + 1, index: $0)) }
             return (.hiddenDeltaTitle(neuron: name(of: n)),
-                    .hiddenDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                    .hiddenDelta(neuron: name(of: n), sum: notation.activationInput(of: n), delta: notation.hiddenGradient(of: n),
                                  downstream: downstream,
                                  function: function, sign: Sign(delta), flat: derivative == 0))
         case .residualSum(let n, let function, let from, let activated, let skip, let value):
@@ -46,11 +46,33 @@ extension EventWords {
                                  value: f.fixed(value)))
         case .residualDelta(let n, let function, _, let skip, _, _, _, let derivative, let delta):
             return (.residualDeltaTitle(neuron: name(of: n)),
-                    .residualDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                    .residualDelta(neuron: name(of: n), sum: notation.activationInput(of: n), delta: notation.hiddenGradient(of: n),
                                    gradient: notation.lossGradient(of: n), target: name(of: skip.to),
                                    targetGradient: notation.lossGradient(of: skip.to), through: f.fixed(skip.throughLayer),
                                    along: f.fixed(skip.alongSkip), function: function, sign: Sign(delta),
                                    flat: derivative == 0))
+        case .batchStatistics(let n, let sums, let mean, let variance):
+            return (.batchStatisticsTitle(neuron: name(of: n)),
+                    .batchStatistics(sum: notation.weightedSum(of: n), mean: notation.batchMean(of: n),
+                                     variance: notation.batchVariance(of: n), count: sums.count, meanValue: f.fixed(mean),
+                                     varianceValue: f.fixed(variance)))
+        case .normalization(let n, let z, _, _, _, let normalized, _, _, let value):
+            return (.normalizationTitle(neuron: name(of: n)),
+                    .normalization(sum: notation.weightedSum(of: n), normalized: notation.normalizedSum(of: n),
+                                   scaled: notation.scaledSum(of: n), scale: name(of: .scale(layer: n.layer - 1, neuron: n.index)),
+                                   shift: name(of: .shift(layer: n.layer - 1, neuron: n.index)), z: f.fixed(z),
+                                   normalizedValue: f.fixed(normalized), value: f.fixed(value),
+                                   epsilon: f.compact(BatchNorm.epsilon)))
+        case .normalizationGradient(let n, let upstream, _, _, _, let divisor, _, _):
+            return (.normalizationGradientTitle(neuron: name(of: n)),
+                    .normalizationGradient(scaled: notation.scaledSum(of: n), normalized: notation.normalizedSum(of: n),
+                                           scale: name(of: .scale(layer: n.layer - 1, neuron: n.index)),
+                                           shift: name(of: .shift(layer: n.layer - 1, neuron: n.index)),
+                                           count: upstream.count, reduction: divisor == nil ? .sum : .mean))
+        case .normalizationDelta(let n, _, _, _, _, _, _, let b, _):
+            return (.normalizationDeltaTitle(neuron: name(of: n)),
+                    .normalizationDelta(neuron: name(of: n), sum: notation.weightedSum(of: n), delta: notation.delta(of: n),
+                                        normalized: notation.normalizedSum(of: n), count: b))
         case .weightGradient(let p, let factors, let value):
             let chain = factors.contains { if case .lossGradient = $0.role { return true } else { return false } }
             let to = notation.neuron(of: p)

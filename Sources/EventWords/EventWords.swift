@@ -41,7 +41,8 @@ public struct EventWords: Sendable {
         self.language = language
         self.ascii = ascii
         self.digits = max(0, digits)
-        notation = Notation(naming: naming ?? NetworkNaming(network: network), ascii: ascii)
+        notation = Notation(naming: naming ?? NetworkNaming(network: network), ascii: ascii,
+                            normalizedLayers: Set(network.batchNormLayers))
         symbols = Symbols.table(ascii: ascii)
         numbers = NumberFormat(digits: max(0, digits), symbols: symbols)
         wording = language.wording

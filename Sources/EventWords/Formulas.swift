@@ -35,6 +35,14 @@ struct Formulas: Sendable {
             return residualSum(n, f, from, activated, skip, value)
         case .residualDelta(let n, let f, let terms, let skip, let sum, let z, let a, let d, let delta):
             return residualDelta(n, f, terms, skip, sum, z, a, d, delta)
+        case .batchStatistics(let n, let sums, let mean, let variance):
+            return batchStatistics(n, sums, mean, variance)
+        case .normalization(let n, let z, let mean, let variance, let inverse, let zh, let scale, let shift, let value):
+            return normalization(n, z, mean, variance, inverse, zh, scale, shift, value)
+        case .normalizationGradient(let n, let g, let zh, let gs, let bs, let divisor, let gg, let bg):
+            return normalizationGradient(n, g, zh, gs, bs, divisor, gg, bg)
+        case .normalizationDelta(let n, let g, let scale, let zh, let sum, let products, let inverse, let b, let delta):
+            return normalizationDelta(n, g, scale, zh, sum, products, inverse, b, delta)
         case .weightGradient(let p, let factors, let value):
             return weightGradient(p, factors, value)
         case .biasGradient(let p, let delta, let value):
@@ -86,7 +94,7 @@ struct Formulas: Sendable {
     /// The neuron's name, or f(z(h)) where a skip connection adds to it (h = f(z(h)) + the skip).
     func activatedName(_ n: NeuronRef, _ f: Activation) -> String {
         guard residualTargets.contains(n.layer) else { return notation.name(of: n) }
-        let zn = notation.weightedSum(of: n)
+        let zn = notation.activationInput(of: n)
         switch f {
         case .sigmoid: return s.sigma + "(" + zn + ")"
         case .tanh: return "tanh(" + zn + ")"
@@ -100,7 +108,7 @@ struct Formulas: Sendable {
     /// `z` is known for hidden neurons only.
     func slopeLine(_ f: Activation, _ n: NeuronRef, z: Double?, a: Double, derivative d: Double,
                    lhs: String? = nil) -> [String] {
-        let name = activatedName(n, f), zn = notation.weightedSum(of: n)
+        let name = activatedName(n, f), zn = notation.activationInput(of: n)
         let head = (lhs.map { $0 + " = " } ?? "") + slopeName(f) + "(" + zn + ")"
         switch f {
         case .sigmoid:

@@ -18,7 +18,7 @@ extension Formulas {
 
     func activation(_ n: NeuronRef, _ f: Activation, _ z: Double, _ value: Double,
                     _ softmax: StepEvent.SoftmaxDetail?) -> [String] {
-        let zn = notation.weightedSum(of: n)
+        let zn = notation.activationInput(of: n)
         let result = num.fixed(value)
         // where a skip leads in, this is f(z) alone: the next event adds the skip
         if residualTargets.contains(n.layer) && f != .softmax {

@@ -62,6 +62,20 @@ extension EventWords {
             default: out.append(g(n.weightedSum(of: neuron), z))
             }
             return out
+        case .batchStatistics(let neuron, let sums, _, _):
+            return sums.map { g(n.weightedSum(of: neuron), $0) }
+        case .normalization(let neuron, let z, let mean, let variance, _, _, let scale, let shift, _):
+            return [g(n.weightedSum(of: neuron), z), g(n.batchMean(of: neuron), mean), g(n.batchVariance(of: neuron), variance),
+                    g(n.name(of: .scale(layer: neuron.layer - 1, neuron: neuron.index)), scale),
+                    g(n.name(of: .shift(layer: neuron.layer - 1, neuron: neuron.index)), shift)]
+        case .normalizationGradient(let neuron, let upstream, let normalized, _, _, _, _, _):
+            let du = symbols.derivative(of: "E", by: n.scaledSum(of: neuron))
+            return zip(upstream, normalized).flatMap { [g(du, $0.0), g(n.normalizedSum(of: neuron), $0.1)] }
+        case .normalizationDelta(let neuron, let upstream, let scale, let normalized, let sum, let products, let inverse, _, _):
+            return [g(symbols.derivative(of: "E", by: n.scaledSum(of: neuron)), upstream),
+                    g(n.name(of: .scale(layer: neuron.layer - 1, neuron: neuron.index)), scale),
+                    g(n.normalizedSum(of: neuron), normalized), g(symbols.sum + "∂E/∂ẑ", sum),
+                    g(symbols.sum + "∂E/∂ẑ·ẑ", products), g("1/√(σ²+ε)", inverse)]
         case .weightGradient(_, let factors, _):
             return factors.map { factor in
                 switch factor.role {

@@ -44,6 +44,10 @@ struct Japanese: Wording {
         case .outputDeltaTitle(let n): return "出力層 \(n) の \(s.delta)"
         case .hiddenDeltaTitle(let n): return "隠れ層 \(n) の \(s.delta)"
         case .residualSumTitle(let n): return "\(n) へのスキップ接続"
+        case .batchStatisticsTitle(let n): return "\(n) のバッチ平均と分散"
+        case .normalizationTitle(let n): return "\(n) のバッチ正規化"
+        case .normalizationGradientTitle(let n): return "\(n) の \(s.gammaName) と \(s.betaName) の勾配"
+        case .normalizationDeltaTitle(let n): return "正規化を通る \(n) の \(s.delta)"
         case .residualDeltaTitle(let n): return "\(n) の \(s.delta)：逆向きの二つの経路"
         case .weightGradientTitle(let p): return "重み \(p) の勾配"
         case .biasGradientTitle(let p): return "バイアス \(p) の勾配"
@@ -112,6 +116,25 @@ struct Japanese: Wording {
                 + "最後に \(g) に \(sum) における活性化関数（\(say(.activationName(f), s))）の傾きを掛けたものが \(d) です。"
             let result = flat ? "ここでは傾きが 0 なので \(d) = 0 です。" : signOfDelta(d, sum, sign)
             return why + result
+        case .batchStatistics(let z, let mu, let v, let count, let mv, let vv):
+            return "バッチ正規化は、バッチの \(count) 個のサンプルの \(z) をまとめて見ます。その平均は \(mu) = \(mv)、"
+                + "平均からのずれの二乗の平均である分散は \(v) = \(vv) です。各サンプルの \(z) はこの二つの数を基準に測られます。"
+        case .normalization(let z, let zh, let u, let g, let b, let zv, let zhv, let uv, let eps):
+            return "このサンプルの \(z) = \(zv) からバッチ平均を引き、バッチのばらつき \(s.root(s.varianceEpsilon)) で割ります"
+                + "（ε = \(eps) は割り算を安全にするための小さな数です）：\(zh) = \(zhv)。バッチ全体で見ると、この値は平均 0、分散 1 になります。"
+                + "そのあと学習される倍率 \(g) とずらし \(b) を使って \(u) = \(uv) とし、これを活性化関数に渡します。"
+                + "前の重みが大きくなっても小さくなっても、活性化関数には 0 の近くの値が届くので、シグモイドの傾きは 0 に近づかず、"
+                + "最大の 0.25 の近くに保たれます。"
+        case .normalizationGradient(let u, let zh, let g, let b, let count, let reduction):
+            let rule = reduction == .mean ? "平均" : "合計"
+            return "\(g) は \(zh) に掛かるので、その勾配は \(s.derivative(of: "E", by: u))\(s.dot)\(zh) です。\(b) は足されるだけなので、"
+                + "勾配は \(s.derivative(of: "E", by: u)) そのものです。どちらもバッチの \(count) 個のサンプルについて\(rule)をとり、"
+                + "最適化手法が重みと同じように \(g) と \(b) を更新します。"
+        case .normalizationDelta(let n, let z, let d, let zh, let count):
+            return "このサンプルの \(z) は自分の \(zh) だけでなく、\(count) 個すべてのサンプルの \(zh) が使うバッチ平均と分散も変えます。"
+                + "そのため \(d) は三つの項からなります：このサンプル自身の勾配（\(s.derivative(of: "E", by: zh)) の B 倍）から、"
+                + "バッチ全体の和（平均を通る分）と、\(zh) に \(s.derivative(of: "E", by: zh))\(s.dot)\(zh) の和を掛けたもの（分散を通る分）を引き、"
+                + "全体を B\(s.dot)\(s.root(s.varianceEpsilon)) で割ります。\(n) に入る重みは、この勾配から学びます。"
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):
             let how = chain
                 ? "連鎖律により、\(p) が誤差に与える影響は、経路 \(p) \(s.arrow) \(sum) \(s.arrow) \(to) \(s.arrow) E に沿った"

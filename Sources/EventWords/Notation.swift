@@ -9,10 +9,32 @@ public struct Notation: Sendable {
     public let naming: NetworkNaming
     let symbols: Symbols
 
-    public init(naming: NetworkNaming, ascii: Bool = false) {
+    /// Neuron layers that are batch-normalized: there the activation receives u(h₁) = γ·ẑ + β,
+    /// not z(h₁), and the backward step through f gives ∂E/∂u(h₁), not yet δ(h₁).
+    public var normalizedLayers: Set<Int> = []
+
+    public init(naming: NetworkNaming, ascii: Bool = false, normalizedLayers: Set<Int> = []) {
         self.ascii = ascii
         self.naming = naming
+        self.normalizedLayers = normalizedLayers
         symbols = Symbols.table(ascii: ascii)
+    }
+
+    /// What the activation of a neuron receives: z(h₁), or u(h₁) in a normalized layer.
+    public func activationInput(of n: NeuronRef) -> String {
+        normalizedLayers.contains(n.layer) ? naming.scaledSum(of: n, style) : weightedSum(of: n)
+    }
+
+    /// μ(h₁), σ²(h₁), ẑ(h₁), u(h₁)
+    public func batchMean(of n: NeuronRef) -> String { naming.batchMean(of: n, style) }
+    public func batchVariance(of n: NeuronRef) -> String { naming.batchVariance(of: n, style) }
+    public func normalizedSum(of n: NeuronRef) -> String { naming.normalizedSum(of: n, style) }
+    public func scaledSum(of n: NeuronRef) -> String { naming.scaledSum(of: n, style) }
+
+    /// What the backward step through a hidden neuron's activation gives: δ(h₁), or ∂E/∂u(h₁) in a
+    /// normalized layer (δ then comes through the normalization).
+    public func hiddenGradient(of n: NeuronRef) -> String {
+        normalizedLayers.contains(n.layer) ? symbols.derivative(of: "E", by: scaledSum(of: n)) : delta(of: n)
     }
 
     var style: NetworkNaming.Style { ascii ? .ascii : .unicode }
@@ -67,7 +89,8 @@ public struct Notation: Sendable {
     /// The neuron a bias belongs to, or a weight leads to.
     public func neuron(of p: ParameterRef) -> NeuronRef {
         switch p {
-        case .weight(let l, let j, _), .bias(let l, let j): return NeuronRef(layer: l + 1, index: j)
+        case .weight(let l, let j, _), .bias(let l, let j), .scale(let l, let j), .shift(let l, let j):
+            return NeuronRef(layer: l + 1, index: j)
         }
     }
 

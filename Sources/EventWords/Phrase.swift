@@ -20,6 +20,10 @@ enum Phrase: Sendable {
     case outputDeltaTitle(neuron: String)
     case hiddenDeltaTitle(neuron: String)
     case residualSumTitle(neuron: String)
+    case batchStatisticsTitle(neuron: String)
+    case normalizationTitle(neuron: String)
+    case normalizationGradientTitle(neuron: String)
+    case normalizationDeltaTitle(neuron: String)
     case residualDeltaTitle(neuron: String)
     case weightGradientTitle(parameter: String)
     case biasGradientTitle(parameter: String)
@@ -47,6 +51,14 @@ enum Phrase: Sendable {
     case residualDelta(neuron: String, sum: String, delta: String, gradient: String, target: String,
                        targetGradient: String, through: String, along: String, function: Activation, sign: Sign,
                        flat: Bool)
+    // batch normalization: names of z, μ, σ², ẑ, u, γ, β and δ of one neuron, then values
+    case batchStatistics(sum: String, mean: String, variance: String, count: Int, meanValue: String,
+                         varianceValue: String)
+    case normalization(sum: String, normalized: String, scaled: String, scale: String, shift: String, z: String,
+                       normalizedValue: String, value: String, epsilon: String)
+    case normalizationGradient(scaled: String, normalized: String, scale: String, shift: String, count: Int,
+                               reduction: Reduction)
+    case normalizationDelta(neuron: String, sum: String, delta: String, normalized: String, count: Int)
     case weightGradient(parameter: String, to: String, sum: String, toDelta: String, from: String, chain: Bool,
                         sign: Sign)
     case biasGradient(parameter: String, neuron: String, sum: String, delta: String, sign: Sign)

@@ -33,8 +33,8 @@ extension Formulas {
         var lines = layout.chain([gradient, "(" + symbolic + ") + " + notation.lossGradient(of: skip.to),
                                   "(" + numeric + ") + " + num.operand(skip.alongSkip),
                                   num.lead(skip.throughLayer) + " + " + num.operand(skip.alongSkip), num.fixed(sum)])
-        let slope = slopeName(f) + "(" + notation.weightedSum(of: n) + ")"
-        lines += layout.chain([notation.delta(of: n), gradient + " " + s.dot + " " + slope, factors([sum, d]),
+        let slope = slopeName(f) + "(" + notation.activationInput(of: n) + ")"
+        lines += layout.chain([notation.hiddenGradient(of: n), gradient + " " + s.dot + " " + slope, factors([sum, d]),
                                num.fixed(delta)])
         lines += slopeLine(f, n, z: z, a: a, derivative: d)
         return lines

@@ -65,4 +65,9 @@ struct Symbols: Sendable {
     }
 
     func named(_ function: String, _ argument: String) -> String { function + "(" + argument + ")" }
+
+    /// batch normalization's scale and shift, and the variance plus ε under its square root
+    var gammaName: String { ascii ? "gamma" : "γ" }
+    var betaName: String { ascii ? "beta" : "β" }
+    var varianceEpsilon: String { ascii ? "(var + eps)" : "(σ² + ε)" }
 }

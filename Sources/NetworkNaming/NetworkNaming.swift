@@ -128,6 +128,22 @@ public struct NetworkNaming: Sendable, Equatable {
         return "z(" + neuron(n, style) + ")"
     }
 
+    /// Batch normalization's values of a neuron: the batch mean μ(h₁), variance σ²(h₁), the
+    /// normalized sum ẑ(h₁) and u(h₁) = γ·ẑ + β, what the activation receives (`mu.h1`,
+    /// `var.h1`, `zhat.h1`, `u.h1` in a lesson; mu(h1), var(h1), zhat(h1), u(h1) in ASCII).
+    public func batchMean(of n: NeuronRef, _ style: Style) -> String { normalization("μ", "mu", n, style) }
+    public func batchVariance(of n: NeuronRef, _ style: Style) -> String { normalization("σ²", "var", n, style) }
+    public func normalizedSum(of n: NeuronRef, _ style: Style) -> String { normalization("ẑ", "zhat", n, style) }
+    public func scaledSum(of n: NeuronRef, _ style: Style) -> String { normalization("u", "u", n, style) }
+
+    private func normalization(_ symbol: String, _ word: String, _ n: NeuronRef, _ style: Style) -> String {
+        switch style {
+        case .unicode: return symbol + "(" + neuron(n, style) + ")"
+        case .ascii: return word + "(" + neuron(n, style) + ")"
+        case .placeholder: return word + "." + neuron(n, style)
+        }
+    }
+
     // MARK: parameters
 
     /// ⁽²⁾ (Unicode) or ^(2) (ASCII): the mark of neuron layer 2, or of the weights into it.
@@ -135,14 +151,28 @@ public struct NetworkNaming: Sendable, Equatable {
         style == .placeholder ? String(layer) : Scripts.sup("(\(layer))", ascii: style == .ascii)
     }
 
-    /// w₅, b₃ (numbered); W⁽²⁾₃,₇, b⁽²⁾₃ (matrix).
+    /// w₅, b₃ (numbered); W⁽²⁾₃,₇, b⁽²⁾₃ (matrix); batch normalization's γ(h₁⁽²⁾), β(h₁⁽²⁾) by
+    /// their neuron (`gamma.h1_2` in a lesson).
     public func parameter(_ p: ParameterRef, _ style: Style) -> String {
+        switch p {
+        case .scale(let l, let j), .shift(let l, let j):
+            let scale: Bool
+            if case .scale = p { scale = true } else { scale = false }
+            let n = NeuronRef(layer: l + 1, index: j)
+            switch style {
+            case .unicode: return (scale ? "γ" : "β") + "(" + neuron(n, style) + ")"
+            case .ascii: return (scale ? "gamma" : "beta") + "(" + neuron(n, style) + ")"
+            case .placeholder: return (scale ? "gamma." : "beta.") + neuron(n, style)
+            }
+        case .weight, .bias: break
+        }
         switch parameterNames {
         case .numbered:
             let (letter, k): (String, Int)
             switch p {
             case .weight(let l, let j, let i): (letter, k) = ("w", firstWeight[l] + j * layerSizes[l] + i)
             case .bias(let l, let j): (letter, k) = ("b", firstBias[l] + j)
+            case .scale, .shift: preconditionFailure("named above")
             }
             return letter + (style == .unicode ? Scripts.sub(k, ascii: false) : String(k))
         case .matrix:
@@ -153,6 +183,7 @@ public struct NetworkNaming: Sendable, Equatable {
                 column = position(of: NeuronRef(layer: l, index: i))
             case .bias(let l, let j):
                 (layer, row, column) = (l + 1, position(of: NeuronRef(layer: l + 1, index: j)), nil)
+            case .scale, .shift: preconditionFailure("named above")
             }
             let letter = column == nil ? "b" : "W"
             switch style {

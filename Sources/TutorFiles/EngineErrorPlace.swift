@@ -4,7 +4,7 @@ import BackpropEngine
 /// the engine's own checks and turns what they throw into `file:line: message` in the file's words.
 struct EngineErrorPlace: Sendable {
     /// The keys an engine error can point at after the file is read.
-    static let keys = ["network.layers", "training.batch_size", "network.residual"]
+    static let keys = ["network.layers", "training.batch_size", "network.residual", "network.batch_norm"]
 
     let path: String
     /// Line of each key of `keys` that the file has.
@@ -48,6 +48,10 @@ struct EngineErrorPlace: Sendable {
             return ("network.layers", "network.layers: \(error)")
         case .residualLayers, .residualWidth, .residualShared:
             return ("network.residual", "network.residual: \(error)")
+        case .batchNormLayer:
+            return ("network.batch_norm", "network.batch_norm: \(error)")
+        case .batchNormNeedsBatch:
+            return (batchSizeGiven ? "training.batch_size" : "network.batch_norm", "\(error); set training.batch_size to 2 or more")
         case .tooManyActivations(let sizes, _, _, _):
             let fit = (try? NetworkSize(layerSizes: sizes))?.samplesPerBatchLimit ?? 1
             return (batchKey, "\(error); set training.batch_size to \(fit) or fewer")

@@ -38,4 +38,34 @@ enum NetworkDepth {
         }
         return skips
     }
+
+    /// `network.batch_norm`: `true` normalizes every hidden layer, a list `[1, 3]` names them.
+    static func batchNorm(_ r: TableReader, _ sizes: [Int]) throws(FileError) -> [Int] {
+        guard let node = r.table["batch_norm"] else { return [] }
+        let hidden = sizes.count - 2
+        switch node {
+        case .bool(false):
+            return []
+        case .bool(true):
+            guard hidden >= 1 else {
+                throw r.error("batch_norm", "network.batch_norm normalizes hidden layers, and this network has none")
+            }
+            return Array(1...hidden)
+        case .array(let items):
+            var layers: [Int] = []
+            for (k, item) in items.enumerated() {
+                guard case .integer(let l) = item else {
+                    throw r.error("batch_norm", element: k, "network.batch_norm must be true, false or a list of hidden layers, e.g. [1, 2]")
+                }
+                guard l >= 1 && l <= hidden else {
+                    throw r.error("batch_norm", element: k, "network.batch_norm[\(k)]: "
+                        + "\(EngineError.batchNormLayer(layer: l, hiddenLayers: hidden))")
+                }
+                layers.append(l)
+            }
+            return layers
+        default:
+            throw r.error("batch_norm", "network.batch_norm must be true, false or a list of hidden layers, got \(node.kind)")
+        }
+    }
 }

@@ -94,6 +94,8 @@ public struct NetworkFile: Sendable {
         try places.check { () throws(EngineError) in
             let batch = training.batchSize <= 0 ? data.train.count : min(training.batchSize, data.train.count)
             try NetworkSize(layerSizes: spec.layerSizes).checkBatch(batch)
+            // batch normalization needs a batch to take a mean and a variance over
+            if !spec.batchNorm.isEmpty && batch < 2 { throw .batchNormNeedsBatch }
         }
 
         var lesson: Lesson?

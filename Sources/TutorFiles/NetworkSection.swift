@@ -3,7 +3,7 @@ import BackpropEngine
 /// Reads `[network]` into a `NetworkSpec`, checking every shape against `layers`.
 enum NetworkSection {
     static let keys = ["layers", "activation", "output_activation", "leaky_slope", "bias", "init",
-                       "init_range", "seed", "weights", "biases", "residual"]
+                       "init_range", "seed", "weights", "biases", "residual", "batch_norm"]
 
     static let hiddenActivations: [(String, Activation)] =
         [Activation.identity, .sigmoid, .tanh, .relu, .leakyRelu].map { ($0.rawValue, $0) }
@@ -60,6 +60,7 @@ enum NetworkSection {
                                initialization: initialization, seed: UInt64(seed),
                                explicitWeights: weights, explicitBiases: biases)
         spec.residual = try NetworkDepth.residual(r, sizes)
+        spec.batchNorm = try NetworkDepth.batchNorm(r, sizes)
         return spec
     }
 

@@ -17,6 +17,8 @@ public struct NetworkSpec: Equatable, Sendable {
     public var explicitBiases: [[Double]]?
     /// Skip connections between hidden layers (`network.residual`).
     public var residual: [ResidualSkip] = []
+    /// Batch-normalized hidden layers (`network.batch_norm`).
+    public var batchNorm: [Int] = []
 
     public init(layerSizes: [Int], activations: [Activation], leakySlope: Double = 0.01,
                 biasMode: BiasMode = .trainable, initialization: WeightInit = .xavier, seed: UInt64 = 1,
@@ -39,6 +41,7 @@ public struct NetworkSpec: Equatable, Sendable {
     public func build() throws(EngineError) -> Network {
         var network = try plainNetwork()
         try network.setResidual(residual)
+        if !batchNorm.isEmpty { try network.setBatchNorm(layers: batchNorm) }
         return network
     }
 

@@ -16,6 +16,11 @@ struct EventJSON {
         case .bias(let l, let j):
             return .object([("kind", .string("bias")), ("name", .string(naming.parameter(p, .placeholder))),
                             ("layer", .int(l)), ("neuron", .int(j))])
+        case .scale(let l, let j), .shift(let l, let j):
+            let kind: String
+            if case .scale = p { kind = "gamma" } else { kind = "beta" }
+            return .object([("kind", .string(kind)), ("name", .string(naming.parameter(p, .placeholder))),
+                            ("layer", .int(l)), ("neuron", .int(j))])
         }
     }
 
@@ -76,6 +81,22 @@ struct EventJSON {
                        ("terms", products(terms)), ("through_layer", .number(skip.throughLayer)),
                        ("skip_to", neuron(skip.to)), ("along_skip", .number(skip.alongSkip)), ("sum", .number(sum)),
                        ("z", .number(z)), ("f", .number(a)), ("derivative", .number(derivative)), ("delta", .number(delta))]
+        case .batchStatistics(let n, let sums, let mean, let variance):
+            fields += [("kind", .string("batch_statistics")), ("neuron", neuron(n)), ("z", .numbers(sums)),
+                       ("mean", .number(mean)), ("variance", .number(variance))]
+        case .normalization(let n, let z, let mean, let variance, let inverse, let zh, let gamma, let beta, let value):
+            fields += [("kind", .string("normalization")), ("neuron", neuron(n)), ("z", .number(z)), ("mean", .number(mean)),
+                       ("variance", .number(variance)), ("inverse_deviation", .number(inverse)), ("zhat", .number(zh)),
+                       ("gamma", .number(gamma)), ("beta", .number(beta)), ("u", .number(value))]
+        case .normalizationGradient(let n, let g, let zh, let gs, let bs, let divisor, let gg, let bg):
+            fields += [("kind", .string("normalization_gradient")), ("neuron", neuron(n)), ("dE/du", .numbers(g)),
+                       ("zhat", .numbers(zh)), ("gamma_sum", .number(gs)), ("beta_sum", .number(bs)),
+                       ("divisor", optional(divisor)), ("dE/dgamma", .number(gg)), ("dE/dbeta", .number(bg))]
+        case .normalizationDelta(let n, let g, let gamma, let zh, let sum, let products, let inverse, let b, let delta):
+            fields += [("kind", .string("normalization_delta")), ("neuron", neuron(n)), ("dE/du", .number(g)),
+                       ("gamma", .number(gamma)), ("zhat", .number(zh)), ("sum_dE/dzhat", .number(sum)),
+                       ("sum_dE/dzhat_zhat", .number(products)), ("inverse_deviation", .number(inverse)), ("batch", .int(b)),
+                       ("delta", .number(delta))]
         case .weightGradient(let p, let factors, let value):
             fields += [("kind", .string("weight_gradient")), ("parameter", parameter(p)),
                        ("factors", .array(factors.map(factor))), ("value", .number(value))]

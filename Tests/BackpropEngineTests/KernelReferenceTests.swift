@@ -44,7 +44,7 @@ final class KernelReferenceTests: XCTestCase {
 
     static func flat(_ g: Reference.Grads) -> [Double] {
         var out: [Double] = []
-        for l in g.w.indices { out += g.w[l].flatMap { $0 } + g.b[l] }
+        for l in g.w.indices { out += g.w[l].flatMap { $0 } + g.b[l] + g.gamma[l] + g.beta[l] }
         return out
     }
 
@@ -211,5 +211,7 @@ extension Reference.Grads {
         self.init(zeroLike: net)
         w = net.w
         b = net.b
+        gamma = net.gamma
+        beta = net.beta
     }
 }

@@ -9,6 +9,25 @@ final class DeepCommandTests: XCTestCase {
         return path
     }
 
+    func testBatchNormWithBatchesOfOneIsAFileError() throws {
+        let path = try write("""
+            [network]
+            layers = [2, 4, 1]
+            batch_norm = true
+
+            [training]
+            batch_size = 1
+
+            [data]
+            inputs = [[0, 0], [1, 1]]
+            targets = [[0], [1]]
+            """)
+        let run = try Binary.run(["check", path])
+        XCTAssertEqual(run.status, 2, run.stdout + run.stderr)
+        XCTAssertTrue((run.stdout + run.stderr).contains("\(path):6: batch normalization needs mini-batches of at least 2"),
+                      run.stdout + run.stderr)
+    }
+
     func testResidualBetweenLayersOfDifferentWidthIsAFileError() throws {
         let path = try write("""
             [network]

@@ -89,7 +89,7 @@ final class LayerViewNumPyTests: XCTestCase {
             case .hiddenDelta:
                 add("D\(l)", op.result)
                 if op.terms.count == 3 { add("fp\(l)", op.terms[2]) }
-            case .residualSum, .residualDelta:
+            case .residualSum, .residualDelta, .batchStatistics, .normalization, .normalizationGradient, .normalizationDelta:
                 break   // no skips in these cases (DeepNumPy checks them)
             case .weightGradient:
                 add("dW\(l)", op.result)

@@ -21,6 +21,9 @@ final class LayerViewTests: XCTestCase {
         case .hiddenDelta(_, _, _, _, _, _, _, let delta): return delta
         case .residualSum(_, _, _, _, _, let value): return value
         case .residualDelta(_, _, _, _, _, _, _, _, let delta): return delta
+        case .normalization(_, _, _, _, _, _, _, _, let value): return value
+        case .normalizationDelta(_, _, _, _, _, _, _, _, let delta): return delta
+        case .batchStatistics, .normalizationGradient: return nil
         case .weightGradient(_, _, let value): return value
         case .gradientSum(_, _, _, _, let value): return value
         case .update(_, let detail): return detail.new

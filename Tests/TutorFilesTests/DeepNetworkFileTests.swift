@@ -29,6 +29,30 @@ final class DeepNetworkFileTests: XCTestCase {
         XCTAssertEqual(try parse(Self.file(layers: "[2, 4, 4, 1]", "residual = false")).spec.residual, [])
     }
 
+    func testBatchNormTrueOrAListOfHiddenLayers() throws {
+        let all = try parse(Self.file(layers: "[2, 4, 4, 1]", "batch_norm = true"))
+        XCTAssertEqual(all.spec.batchNorm, [1, 2])
+        let net = try all.spec.build()
+        XCTAssertEqual(net.batchNormLayers, [1, 2])
+        XCTAssertEqual(net.parameters.scales[0], [1, 1, 1, 1])
+        XCTAssertTrue(net.parameterRefs.contains(.shift(layer: 1, neuron: 3)))
+        XCTAssertEqual(try parse(Self.file(layers: "[2, 4, 4, 1]", "batch_norm = [2]")).spec.batchNorm, [2])
+    }
+
+    func testBatchNormErrors() {
+        assertError(Self.file(layers: "[2, 4, 4, 1]", "batch_norm = [3]"), line: 3,
+                    "network.batch_norm[0]: batch normalization applies to hidden layers (1 to 2), got layer 3")
+        assertError(Self.file(layers: "[2, 1]", "batch_norm = true"), line: 3,
+                    "network.batch_norm normalizes hidden layers, and this network has none")
+        assertError(Self.file(layers: "[2, 4, 1]", "batch_norm = \"yes\""), line: 3,
+                    "network.batch_norm must be true, false or a list of hidden layers, got a string")
+        // batch size 1: at training.batch_size (line 6)
+        assertError(Self.file(layers: "[2, 4, 1]", "batch_norm = true").replacingOccurrences(of: "batch_size = 2", with: "batch_size = 1"),
+                    line: 6, "batch normalization needs mini-batches of at least 2 samples: it normalizes each neuron's "
+                        + "weighted sums by their mean and variance over the batch, and one sample has variance 0; set "
+                        + "training.batch_size to 2 or more")
+    }
+
     func testResidualErrors() {
         assertError(Self.file(layers: "[2, 4, 3, 1]", "residual = [[1, 2]]"), line: 3,
                     "network.residual[0]: a residual connection adds layer 1's activations to layer 2's, so both need "

@@ -67,6 +67,11 @@ struct LayerOperation: Equatable, Sendable {
         case residualSum
         /// Δ⁽ˢ⁾ = (Δ⁽ˢ⁺¹⁾ · W⁽ˢ⁺¹⁾ + ∂L/∂A⁽ᵗ⁾) ⊙ f′(Z⁽ˢ⁾): the two paths back to a skip's source
         case residualDelta
+        /// batch normalization: μ, σ² of Z⁽ˡ⁾; U⁽ˡ⁾ = γ ⊙ Ẑ⁽ˡ⁾ + β; ∂E/∂γ, ∂E/∂β; Δ⁽ˡ⁾ through the normalization
+        case batchStatistics
+        case normalization
+        case normalizationGradient
+        case normalizationDelta
         /// W⁽ˡ⁾ ← W⁽ˡ⁾ − η · ∂E/∂W⁽ˡ⁾
         case update
     }
@@ -121,6 +126,14 @@ extension LayerOperation {
             return hiddenDelta(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n, py)
         case .residualSum(let neuron, _, _, _, _, _):
             return residualSum(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n, py)
+        case .batchStatistics(let neuron, _, _, _):
+            return batchStatistics(trace, layer: neuron.layer, column: neuron.index, n)
+        case .normalization(let neuron, _, _, _, _, _, _, _, _):
+            return normalization(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n)
+        case .normalizationGradient(let neuron, _, _, _, _, _, _, _):
+            return normalizationGradient(trace, layer: neuron.layer, column: neuron.index, n)
+        case .normalizationDelta(let neuron, _, _, _, _, _, _, _, _):
+            return normalizationDelta(trace, layer: neuron.layer, cell: (event.sample ?? 0, neuron.index), n)
         case .weightGradient(let p, _, _):
             guard case .weight(let l, let j, let i) = p else { return nil }
             return weightGradient(trace, layer: l + 1, row: j, column: i, sample: event.sample, bias: false, n, py)
@@ -132,22 +145,21 @@ extension LayerOperation {
                 return weightGradient(trace, layer: l + 1, row: j, column: i, sample: nil, bias: false, n, py)
             case .bias(let l, let j):
                 return weightGradient(trace, layer: l + 1, row: j, column: nil, sample: nil, bias: true, n, py)
+            case .scale(let l, let j), .shift(let l, let j):
+                return normalizationGradient(trace, layer: l + 1, column: j, n)
             }
         case .update(let p, _):
             switch p {
             case .weight(let l, let j, let i): return update(trace, layer: l + 1, row: j, column: i, bias: false, n, py)
             case .bias(let l, let j): return update(trace, layer: l + 1, row: j, column: nil, bias: true, n, py)
+            case .scale(let l, let j), .shift(let l, let j): return normalizationUpdate(trace, layer: l + 1, column: j, n)
             }
         case .clipping:
             return nil
         }
     }
 
-    private static func neuronIndex(_ p: ParameterRef) -> Int {
-        switch p {
-        case .weight(_, let j, _), .bias(_, let j): return j
-        }
-    }
+    private static func neuronIndex(_ p: ParameterRef) -> Int { p.neuronIndex }
 
     // MARK: forward
 
@@ -346,7 +358,9 @@ extension LayerOperation {
             let k = net.layerSizes[net.weightLayerCount]
             return trace.eventIndex(lossShareOf: k - 1, sample: r).map { $0 + 1 }
         case .residualSum: return trace.eventIndex(activationOf: NeuronRef(layer: layer, index: c), sample: r)
-        case .outputDelta, .hiddenDelta, .residualDelta: return trace.eventIndex(deltaOf: NeuronRef(layer: layer, index: c), sample: r)
+        case .normalization: return trace.eventIndex(activationOf: NeuronRef(layer: layer, index: c), sample: r).map { $0 - 1 }
+        case .batchStatistics, .normalizationGradient: return nil
+        case .outputDelta, .hiddenDelta, .residualDelta, .normalizationDelta: return trace.eventIndex(deltaOf: NeuronRef(layer: layer, index: c), sample: r)
         case .weightGradient:
             let p = ParameterRef.weight(layer: layer - 1, to: r, from: c)
             if let sample { return trace.eventIndex(gradientOf: p, sample: sample) }

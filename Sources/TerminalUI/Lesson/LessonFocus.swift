@@ -83,7 +83,7 @@ private func drawFocusedDiagram(_ s: ScreenState, _ focus: Focus, into buffer: i
             d.edgeStates[p] = .active
             d.focus = NeuronRef(layer: l + 1, index: j)
             if l < d.layers.count, i < d.layers[l].count, d.layers[l][i].state == .normal { d.layers[l][i].state = .path }
-        case .bias(let l, let j):
+        case .bias(let l, let j), .scale(let l, let j), .shift(let l, let j):
             if l + 1 < d.layers.count, j < d.layers[l + 1].count { d.layers[l + 1][j].state = .active }
             d.focus = NeuronRef(layer: l + 1, index: j)
         }

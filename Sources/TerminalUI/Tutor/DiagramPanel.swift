@@ -74,6 +74,7 @@ func diagram(for s: ScreenState, backward: Bool) -> NetworkDiagram {
 
 private func neuronOf(_ p: ParameterRef) -> NeuronRef {
     switch p {
-    case .weight(let l, let j, _), .bias(let l, let j): return NeuronRef(layer: l + 1, index: j)
+    case .weight(let l, let j, _), .bias(let l, let j), .scale(let l, let j), .shift(let l, let j):
+        return NeuronRef(layer: l + 1, index: j)
     }
 }

@@ -93,6 +93,7 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         // skip connections stay where the layers they join still exist with equal widths
         let sizesNow = spec.layerSizes
         spec.residual = spec.residual.filter { ResidualSkip.problem([$0], layerSizes: sizesNow) == nil }
+        spec.batchNorm = spec.batchNorm.filter { $0 < sizesNow.count - 1 }
         spec.seed = seed
         // new shapes or a new seed: the file's explicit weights no longer apply (the status says so)
         let hadFileWeights = spec.explicitWeights != nil

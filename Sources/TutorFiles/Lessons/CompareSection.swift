@@ -3,7 +3,8 @@
 /// Each variant is the lesson's `[network]` and `[training]` with some keys replaced, read again by
 /// the same readers, so it is checked exactly like a file; the data stay the lesson's.
 enum CompareSection {
-    static let networkKeys = ["seed", "activation", "output_activation", "leaky_slope", "init", "init_range"]
+    static let networkKeys = ["seed", "activation", "output_activation", "leaky_slope", "init", "init_range", "residual",
+                              "batch_norm"]
     static let trainingKeys = ["optimizer", "learning_rate", "momentum", "beta1", "beta2", "epsilon", "batch_size",
                                "shuffle", "clip_norm", "weight_decay"]
     static let variantKeys = ["name", "label_en", "label_ja"] + networkKeys + trainingKeys

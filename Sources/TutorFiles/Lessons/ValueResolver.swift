@@ -113,6 +113,8 @@ public enum ValueResolver {
             return l < net.weightLayerCount && j < net.layerSizes[l + 1] && i < net.layerSizes[l]
         case .bias(let l, let j):
             return net.biasMode != .none && l < net.weightLayerCount && j < net.layerSizes[l + 1]
+        case .scale(let l, let j), .shift(let l, let j):
+            return l < net.weightLayerCount && net.isNormalized(weightLayer: l) && j < net.layerSizes[l + 1]
         }
     }
 }
