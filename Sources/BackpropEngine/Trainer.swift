@@ -370,7 +370,9 @@ public struct Trainer: Equatable, Sendable {
                      batchStatistics: Bool = false) -> Double {
         var total = 0.0
         var kept: Workspace? = nil
-        for range in network.evaluationBatches(set.count, limit: batchLimit ?? network.measuringBatch) {
+        // with the batch's statistics, the batches are `gradient(of:)`'s: the loss it differentiates
+        let limit = batchLimit ?? (batchStatistics && !network.batchNormLayers.isEmpty ? nil : network.measuringBatch)
+        for range in network.evaluationBatches(set.count, limit: limit) {
             let ws = Workspace.reused(&kept, network: network, batchSize: range.count)
             Kernel.gather(set, ArraySlice(range), ws)
             Kernel.forward(network, ws, training: batchStatistics)

@@ -144,6 +144,17 @@ final class BatchNormTests: XCTestCase {
         }
     }
 
+    /// More samples than one measuring batch (64): the loss the check differentiates numerically
+    /// must normalize over the same batches as the backprop gradient.
+    func testGradientCheckOverMoreThanOneMeasuringBatch() throws {
+        var net = try Fixtures.randomNetwork([2, 3, 3, 1], [.sigmoid, .sigmoid, .sigmoid], seed: 12)
+        try net.setBatchNorm(layers: [1, 2])
+        let data = KernelReferenceTests.dataset(inputs: 2, outputs: 1, count: 70, loss: .bce, seed: 13)
+        let check = GradientCheck(network: net, data: data, loss: .bce, reduction: .mean)
+        XCTAssertTrue(check.passes(relative: 1e-6, absolute: 1e-9),
+                      "max relative error \(check.maxRelativeError), absolute \(check.maxAbsoluteError)")
+    }
+
     /// Three Adam updates of a 3-5-5-2 sigmoid/softmax network with both hidden layers normalized
     /// (and, second, with a skip as well) against benchmarks/reference/deep_reference.py.
     func testThreeAdamStepsMatchNumPy() throws {
