@@ -129,4 +129,66 @@ final class LossChartTests: XCTestCase {
         XCTAssertFalse(plotted.isEmpty)
         XCTAssertTrue(plotted.allSatisfy { $0.foreground == .positive })
     }
+
+    /// Lesson 11's five runs at 80 columns: the legend used to end "seed 5 0" (cut mid-number);
+    /// its entries now stay whole, on a second row.
+    func testLegendEntriesStayWhole() {
+        let names = ["seed 1", "seed 2", "seed 3", "seed 4", "seed 5"]
+        let ends = [0.00134, 0.128, 0.00324, 0.127, 0.00148]
+        let series = zip(names, ends).map { name, end in
+            var s = LossChart.Series(name: name, values: loss.map { $0 * end / 0.01 })
+            s.legendValue = end
+            return s
+        }
+        let b = chart(LossChart(series: series, logScale: true), width: 56, height: 10)
+        let legend = b.lines[0] + " " + b.lines[1]
+        for (name, end) in zip(names, ends) { XCTAssertTrue(legend.contains(name + " " + compactNumber(end)), legend) }
+        // too little room for them all: "…", not a number cut short
+        let small = chart(LossChart(series: series, logScale: true), width: 40, height: 6)
+        XCTAssertTrue(small.lines[0].contains("…"), small.lines[0])
+        XCTAssertFalse(small.lines[0].contains("seed 5"), small.lines[0])
+        for line in small.lines.prefix(1) { XCTAssertFalse(line.hasSuffix(" 0"), line) }
+    }
+
+    /// A quiz about the runs' final losses: the legend and the axis show "?" for them.
+    func testHiddenLegendValues() {
+        var a = LossChart.Series(name: "SGD", values: loss)
+        a.valueHidden = true
+        a.legendValue = 0.0518
+        let b = chart(LossChart(series: [a, LossChart.Series(name: "Adam", values: loss.map { $0 / 10 })], logScale: true))
+        let text = b.lines.joined(separator: "\n")
+        XCTAssertTrue(b.lines[0].contains("SGD ?"), b.lines[0])
+        XCTAssertFalse(text.contains("0.0518"), text)
+        XCTAssertFalse(text.contains(compactNumber(loss[0])), text)   // the axis' ticks neither
+        XCTAssertTrue(b.lines[1].hasPrefix("?"), b.lines[1])
+        // a legend value given replaces the last point's
+        var c = LossChart.Series(name: "SGD", values: loss)
+        c.legendValue = 0.0518
+        XCTAssertTrue(chart(LossChart(series: [c])).lines[0].contains("SGD 0.0518"))
+    }
+
+    /// Without colour (NO_COLOR) or in ASCII every run had the same line: each now has its mark,
+    /// in the plot and before its name in the legend.
+    func testDistinctMarksWithoutColour() {
+        var chart = LossChart(series: [LossChart.Series(name: "a", values: loss),
+                                       LossChart.Series(name: "b", values: loss.map { $0 / 3 })])
+        chart.distinctMarks = true
+        let b = self.chart(chart)
+        XCTAssertTrue(b.lines[0].hasPrefix("* a"), b.lines[0])
+        XCTAssertTrue(b.lines[0].contains("o b"), b.lines[0])
+        let plot = b.lines.dropFirst().joined()
+        XCTAssertTrue(plot.contains("*") && plot.contains("o"), plot)
+        XCTAssertFalse(plot.contains { ("\u{2800}"..."\u{28FF}").contains($0) }, plot)
+    }
+
+    /// Lesson 7's "which layer has the smallest gradient?": a hidden bar shows "?" and no length.
+    func testHiddenGradientBar() {
+        var g = GradientBars([("layer 1", 4.29e-5), ("layer 2", 0.0807)])
+        g.bars[0].hidden = true
+        var b = Buffer(width: 40, height: 3)
+        g.render(into: &b, area: b.area)
+        XCTAssertTrue(b.lines[0].hasSuffix("?"), b.lines[0])
+        XCTAssertFalse(b.lines[0].contains("█") || b.lines[0].contains("4.29e-5"), b.lines[0])
+        XCTAssertTrue(b.lines[1].contains("█") && b.lines[1].contains("0.0807"), b.lines[1])
+    }
 }

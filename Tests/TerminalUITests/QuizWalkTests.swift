@@ -64,7 +64,8 @@ final class QuizWalkTests: XCTestCase {
         let before = view(model)
         write(before, dump, place + " quiz")
         let screen = before.lines.joined(separator: "\n")
-        for shown in answerSpellings(model.player, quiz) where containsNumber(screen, shown) {
+        let givens = quizGivens(model, model.tutorModel.words(width: 80)).map(\.value)
+        for shown in answerSpellings(model.player, quiz, givens: givens) where containsNumber(screen, shown) {
             problems.append("\(place): the answer \(shown) is on screen before it is answered")
         }
         let beforePanels = screenPanels(before)
@@ -105,28 +106,39 @@ final class QuizWalkTests: XCTestCase {
         return problems
     }
 
-    /// The answer as a screen could show it: at the quiz's precision and at the panels' four
-    /// decimals, with either minus sign (and without it, for a number to predict).
-    private func answerSpellings(_ player: LessonPlayer, _ quiz: Quiz) -> [String] {
-        guard let value = player.expectedValue, value.isFinite, quiz.answer != nil else { return [] }
-        var formats = [ValueFormat.standard]
-        if quiz.kind == .number { formats.append(quiz.format) }
+    /// What the pending quiz hides (its `answer` and `hides`, for every kind of quiz: a choice
+    /// quiz's answer is often a comparison the screen draws) as a screen could show it: at the
+    /// quiz's precision, at the panels' four decimals and as the charts' compact numbers, with
+    /// either minus sign (and without it, for a number to predict).
+    private func answerSpellings(_ player: LessonPlayer, _ quiz: Quiz, givens: [Double]) -> [String] {
         var out: Set<String> = []
-        for f in formats {
-            let text = f.format(value, ascii: false)
+        for name in quiz.hidden {
+            guard let value = player.value(of: name), value.isFinite else { continue }
+            out.formUnion(spellings(of: value, player, quiz, givens: givens,
+                                    asked: name == quiz.answer && quiz.kind == .number))
+        }
+        return out.sorted()
+    }
+
+    private func spellings(of value: Double, _ player: LessonPlayer, _ quiz: Quiz, givens: [Double], asked: Bool) -> Set<String> {
+        var formats = [ValueFormat.standard]
+        if asked { formats.append(quiz.format) }
+        func spelled(_ v: Double) -> [String] { formats.map { $0.format(v, ascii: false) } + [compactNumber(v)] }
+        var out: Set<String> = []
+        for text in spelled(value) {
             out.insert(text)
             out.insert(text.replacingOccurrences(of: "−", with: "-"))
-            if quiz.kind == .number { out.insert(f.format(abs(value), ascii: false)) }
         }
+        if asked { out.formUnion(spelled(abs(value))) }
         // a value that rounds to zero at four decimals gives nothing away; the data, the
         // parameters and the values the quiz lists as given are shown whatever they equal
-        var world: [Double] = quiz.given.compactMap { player.value(of: $0) }
+        var world: [Double] = givens
         let file = player.file
         world += file.data.inputs.flatMap { $0 } + file.data.targets.flatMap { $0 } + [file.training.learningRate]
         world += player.sceneTimeline.shownTrainer.network.parameterRefs.map { player.sceneTimeline.shownTrainer.network.value(of: $0) }
         let near = world.filter { abs(abs($0) - abs(value)) < 0.01 }   // only these can be spelled alike
-        let shownWorld = Set(near.flatMap { v in formats.flatMap { f in [f.format(v, ascii: false), f.format(abs(v), ascii: false)] } })
-        return out.filter { !["0.0000", "−0.0000", "-0.0000", "0"].contains($0) && !shownWorld.contains($0) }.sorted()
+        let shownWorld = Set(near.flatMap { v in spelled(v) + spelled(abs(v)) })
+        return out.filter { !["0.0000", "−0.0000", "-0.0000", "0"].contains($0) && !shownWorld.contains($0) }
     }
 
     /// What the quiz box says the student typed: a sign and a letter in words.

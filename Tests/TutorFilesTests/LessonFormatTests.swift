@@ -129,6 +129,19 @@ final class LessonFormatTests: XCTestCase {
                           "the quiz of scene 1: question_en shows {grad.w5}, the value the student is asked for")
     }
 
+    /// A wrong answer's explanation comes before the later quizzes (lesson 4: the sign quiz about
+    /// ∂E/∂w₅ printed the number the quiz two scenes on asks for).
+    func testExplainMustNotGiveALaterAnswerAway() throws {
+        let sign = "[scene.quiz]\nkind = \"sign\"\nquestion_en = \"q\"\nquestion_ja = \"問\"\nanswer = \"grad.w5\"\n"
+        let number = "[scene.quiz]\nkind = \"number\"\nquestion_en = \"q\"\nquestion_ja = \"問\"\nanswer = \"grad.w5\"\n"
+        assertLessonError(scene(sign + "explain_en = \"It is {grad.w5:.4f} > 0\"\nexplain_ja = \"正\"\n") + scene(number), line: sceneLine + 8,
+                          column: 21, "the quiz of scene 1: explain_en shows {grad.w5}, the answer of the quiz of scene 2; "
+                          + "say it without the number")
+        // after the later quiz, and without the number, it may
+        _ = try lessonFile(scene(sign + "explain_en = \"It is > 0\"\nexplain_ja = \"正\"\n") + scene(number))
+        _ = try lessonFile(scene(number) + scene(sign + "explain_en = \"It is {grad.w5:.4f} > 0\"\nexplain_ja = \"正\"\n"))
+    }
+
     func testLessonTableErrors() {
         assertLessonError("", line: sceneLine - 4, "a lesson needs at least one [[scene]]")
         do {

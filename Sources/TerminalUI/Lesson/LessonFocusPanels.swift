@@ -28,8 +28,11 @@ func drawGradients(_ model: LessonModel, into buffer: inout Buffer, area: Rect, 
         buffer.put(text.noStepYet, x: inner.x, y: inner.y, style: Style(.dim), clip: inner)
         return
     }
-    gradientBars(model, norms.enumerated().map { (text.layer($0.offset + 1), $0.element) })
-        .render(into: &buffer, area: inner)
+    // a pending quiz about a layer's gradient hides its bar and number (`hides = ["gradnorm.layer1"]`)
+    let hidden = model.player.hiddenValues
+    var g = gradientBars(model, norms.enumerated().map { (text.layer($0.offset + 1), $0.element) })
+    for k in g.bars.indices where hidden.contains(.gradientNorm(layer: k + 1)) { g.bars[k].hidden = true }
+    g.render(into: &buffer, area: inner)
 }
 
 func gradientBars(_ model: LessonModel, _ bars: [(String, Double)]) -> GradientBars {
@@ -47,12 +50,21 @@ func drawComparison(_ model: LessonModel, into buffer: inout Buffer, area: Rect,
     let panel = Panel(title: text.compareTitle, box: box)
     panel.render(into: &buffer, area: area)
     let runs = model.player.comparison?.runs ?? []
+    let hidden = model.player.hiddenValues
     let series = runs.enumerated().map { k, run in
-        LossChart.Series(name: plainSymbols(run.title(model.language), model.unicode), values: run.epochLosses,
-                         role: runRoles[k % runRoles.count])
+        // x = epochs trained: the curve's points start each epoch and it ends at the trained network's
+        // loss, the number `compare.<name>.loss` gives the text (one final loss on the whole screen)
+        let ends = run.finalLoss.isFinite && run.divergence == nil
+        var s = LossChart.Series(name: plainSymbols(run.title(model.language), model.unicode),
+                                 values: run.epochLosses + (ends ? [run.finalLoss] : []), role: runRoles[k % runRoles.count])
+        s.legendValue = ends ? run.finalLoss : nil
+        s.valueHidden = hidden.contains(.comparison(variant: run.name, .loss))
+        return s
     }
-    LossChart(series: series, logScale: true, unicode: model.unicode, xLabel: model.tutorModel.text.epochAxis,
-              emptyText: text.noStepYet).render(into: &buffer, area: panel.inner(area))
+    var chart = LossChart(series: series, logScale: true, unicode: model.unicode, xLabel: model.tutorModel.text.epochAxis,
+                          emptyText: text.noStepYet)
+    chart.distinctMarks = !model.unicode || !model.theme.usesColor
+    chart.render(into: &buffer, area: panel.inner(area))
 }
 
 /// Per comparison run, the first update's gradient size per weight layer.
@@ -62,12 +74,16 @@ func drawComparisonGradients(_ model: LessonModel, into buffer: inout Buffer, ar
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     var bars: [(String, Double)] = []
+    var hide: [Bool] = []
+    let hidden = model.player.hiddenValues
     for run in model.player.comparison?.runs ?? [] {
         for (k, norm) in run.firstGradientNorms.enumerated() {
             bars.append((plainSymbols(run.title(model.language), model.unicode) + " " + text.layer(k + 1), norm))
+            hide.append(hidden.contains(.comparison(variant: run.name, .gradientNorm(layer: k + 1))))
         }
     }
     var g = gradientBars(model, bars)
+    for k in g.bars.indices { g.bars[k].hidden = hide[k] }
     g.showScale = bars.count < inner.height
     g.render(into: &buffer, area: inner)
 }

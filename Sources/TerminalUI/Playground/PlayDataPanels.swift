@@ -130,9 +130,10 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
-    LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: model.text.epochAxis,
-              emptyText: model.text.spaceStarts)
-        .render(into: &buffer, area: parts[0])
+    var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: model.text.epochAxis,
+                          emptyText: model.text.spaceStarts)
+    chart.distinctMarks = !model.unicode || !model.theme.usesColor   // the runs apart without colour
+    chart.render(into: &buffer, area: parts[0])
     let rows = model.runs.enumerated().map { k, run -> [String] in
         let t = run.trainer
         return [names[k], "\(t.epoch)", t.epochLosses.last.map(compactNumber) ?? "-",

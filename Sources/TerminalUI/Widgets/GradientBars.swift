@@ -26,10 +26,13 @@ public struct GradientBars: Widget, Sendable {
         public var value: Double
         /// The label when the bars wrap into columns ("1" for "layer 1"); nil: `label`.
         public var shortLabel: String?
-        public init(label: String, value: Double, shortLabel: String? = nil) {
+        /// Drawn as "?" with no bar (a quiz asks about it and is not answered yet).
+        public var hidden: Bool
+        public init(label: String, value: Double, shortLabel: String? = nil, hidden: Bool = false) {
             self.label = label
             self.value = value
             self.shortLabel = shortLabel
+            self.hidden = hidden
         }
     }
 
@@ -121,9 +124,10 @@ public struct GradientBars: Widget, Sendable {
             return
         }
         let labelWidth = bars.map { displayWidth(of: $0.label) }.max() ?? 0
-        let valueTexts = bars.map { shortValues ? Self.shortNumber($0.value) : compactNumber($0.value) }
+        let valueTexts = bars.map { $0.hidden ? "?" : shortValues ? Self.shortNumber($0.value) : compactNumber($0.value) }
         let valueWidth = valueTexts.map { displayWidth(of: $0) }.max() ?? 0
         let notes = bars.map { bar -> String in
+            if bar.hidden { return "" }
             switch health(of: bar.value) {
             case .normal: return ""
             case .vanishing: return vanishingText
@@ -150,7 +154,7 @@ public struct GradientBars: Widget, Sendable {
             }
             let health = health(of: bar.value)
             let role: ColorRole = health == .normal ? .accent : .warning
-            let units = Int((fraction(bar.value) * Double(trackWidth) * 8).rounded())
+            let units = bar.hidden ? 0 : Int((fraction(bar.value) * Double(trackWidth) * 8).rounded())
             let whole = units / 8, part = units % 8
             for c in 0..<trackWidth {
                 let x = trackX + c
@@ -163,7 +167,7 @@ public struct GradientBars: Widget, Sendable {
                 }
             }
             var x = trackX + trackWidth + 1
-            x = buffer.put(valueTexts[k], x: x, y: y, style: Style(health == .normal ? .text : .warning), clip: area)
+            x = buffer.put(valueTexts[k], x: x, y: y, style: Style(health == .normal || bar.hidden ? .text : .warning), clip: area)
             if showNotes, !notes[k].isEmpty {
                 buffer.put(notes[k], x: x + 1, y: y, style: Style(.warning), clip: area)
             }
@@ -193,7 +197,7 @@ public struct GradientBars: Widget, Sendable {
         for c in 0..<columns {
             var column = self
             column.bars = bars[(c * perColumn)..<min(bars.count, (c + 1) * perColumn)].map {
-                Bar(label: $0.shortLabel ?? $0.label, value: $0.value)
+                Bar(label: $0.shortLabel ?? $0.label, value: $0.value, hidden: $0.hidden)
             }
             column.showScale = false
             column.shortValues = true

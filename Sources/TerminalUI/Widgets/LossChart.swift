@@ -27,6 +27,10 @@ public struct LossChart: Widget, Sendable {
         /// Drawn as its points alone, without the joining line (legend `┈`, ASCII `o`), so that
         /// two curves stay apart without colour (a test loss beside the training loss).
         public var dotted: Bool
+        /// The number the legend shows after the name (nil: the last finite value).
+        public var legendValue: Double?
+        /// The legend shows "?" instead of the number (a quiz asks about it and is not answered yet).
+        public var valueHidden = false
         public init(name: String, values: [Double], positions: [Double]? = nil, role: ColorRole = .accent,
                     dotted: Bool = false) {
             self.name = name
@@ -51,6 +55,12 @@ public struct LossChart: Widget, Sendable {
     public var legendValues = true
     /// Braille dots and box lines when true; `*`, `.`, `|`, `-`, `+` when false.
     public var unicode: Bool
+    /// Each series drawn with its own mark (`*`, `o`, `+`, `x`, …), in the legend too: for screens
+    /// without colour (NO_COLOR, the mono theme) and ASCII, where one colour or `*` would draw
+    /// every run alike. nil: in ASCII when there is more than one series.
+    public var distinctMarks: Bool?
+    var usesMarks: Bool { distinctMarks ?? (!unicode && series.count > 1) }
+    static let marks: [Character] = ["*", "o", "+", "x", "#", "%", "=", "@"]
     /// Name of the x axis, shown between its first and last label when there is room.
     public var xLabel: String
     /// Shown in the middle of the plot when there is nothing to draw.
@@ -100,16 +110,21 @@ public struct LossChart: Widget, Sendable {
         let range = yRange()
         let showLegend = area.height >= 5 && series.contains { !$0.name.isEmpty }
         let showXAxis = area.height >= (showLegend ? 5 : 3)
+        // the legend's entries stay whole: on more rows when they do not fit on one (up to three,
+        // leaving the plot three), the last row ending in "…" when even those are not enough
+        let legend = showLegend ? legendRows(width: area.width, maxRows: max(1, min(3, area.height - 5))) : []
         var rows: [Constraint] = []
-        if showLegend { rows.append(.length(1)) }
+        if showLegend { rows.append(.length(legend.count)) }
         rows.append(.fill)
         if showXAxis { rows += [.length(1), .length(1)] }
         let parts = area.rows(rows)
         var k = 0
-        if showLegend { drawLegend(into: &buffer, area: parts[0]); k = 1 }
+        if showLegend { drawLegend(legend, into: &buffer, area: parts[0]); k = 1 }
         let plotRows = parts[k]
-        let topLabel = range.map { compactNumber(unscaled($0.hi)) } ?? ""
-        let bottomLabel = range.map { compactNumber(unscaled($0.lo)) } ?? ""
+        // a hidden legend value must not be read off the axis either (its end is often the lowest tick)
+        let hideTicks = series.contains(where: \.valueHidden)
+        let topLabel = range.map { hideTicks ? "?" : compactNumber(unscaled($0.hi)) } ?? ""
+        let bottomLabel = range.map { hideTicks ? "?" : compactNumber(unscaled($0.lo)) } ?? ""
         let labelWidth = min(max(displayWidth(of: topLabel), displayWidth(of: bottomLabel)), area.width / 2)
         let axisX = area.x + labelWidth
         let plot = Rect(x: axisX + 1, y: plotRows.y, width: area.right - axisX - 1, height: plotRows.height)
@@ -127,14 +142,16 @@ public struct LossChart: Widget, Sendable {
             if plot.height > 1 { putRight(bottomLabel, right: axisX, y: plot.bottom - 1, clip: labelClip, into: &buffer) }
         }
 
-        var canvas = PlotCanvas(columns: plot.width, rows: plot.height, unicode: unicode)
+        var canvas = PlotCanvas(columns: plot.width, rows: plot.height, unicode: unicode && !usesMarks)
         func column(_ x: Double) -> Int {
-            lastX <= xMin ? 0 : Int(((x - xMin) / (lastX - xMin) * Double(canvas.dotWidth - 1)).rounded()) / (unicode ? 2 : 1)
+            lastX <= xMin ? 0 : Int(((x - xMin) / (lastX - xMin) * Double(canvas.dotWidth - 1)).rounded()) / (canvas.unicode ? 2 : 1)
         }
         let markerColumn = marker.map(column)
         let markColumn = mark.map(column)
         if let (lo, hi) = range {
-            for s in series { drawSeries(s, on: &canvas, lastX: lastX, lo: lo, hi: hi) }
+            for (k, s) in series.enumerated() {
+                drawSeries(s, on: &canvas, lastX: lastX, lo: lo, hi: hi, mark: usesMarks ? mark(k) : nil)
+            }
             canvas.draw(into: &buffer, origin: Point(x: plot.x, y: plot.y))
         } else if !emptyText.isEmpty {
             let text = truncate(emptyText, width: plot.width, unicode: unicode)
@@ -159,7 +176,10 @@ public struct LossChart: Widget, Sendable {
         }
     }
 
-    private func drawSeries(_ s: Series, on canvas: inout PlotCanvas, lastX: Double, lo: Double, hi: Double) {
+    func mark(_ k: Int) -> Character { Self.marks[k % Self.marks.count] }
+
+    private func drawSeries(_ s: Series, on canvas: inout PlotCanvas, lastX: Double, lo: Double, hi: Double,
+                            mark: Character?) {
         let w = canvas.dotWidth, h = canvas.dotHeight
         var previous: (Int, Int)? = nil
         for (i, v) in s.values.enumerated() {
@@ -169,24 +189,69 @@ public struct LossChart: Widget, Sendable {
             let y = Int(((hi - sv) / (hi - lo) * Double(h - 1)).rounded())
             if s.dotted {
                 // every other cell stays empty, so the points never join into a line
-                if (x / (unicode ? 2 : 1)) % 2 == 0 { canvas.set(x: x, y: y, role: s.role, strong: true, mark: unicode ? nil : "o") }
+                if (x / (canvas.unicode ? 2 : 1)) % 2 == 0 {
+                    canvas.set(x: x, y: y, role: s.role, strong: true, mark: canvas.unicode ? nil : mark ?? "o")
+                }
                 continue
             }
-            if let p = previous { canvas.line(from: p, to: (x, y), role: s.role) }
-            canvas.set(x: x, y: y, role: s.role, strong: true)
+            if let p = previous { canvas.line(from: p, to: (x, y), role: s.role, mark: mark) }
+            canvas.set(x: x, y: y, role: s.role, strong: true, mark: mark)
             previous = (x, y)
         }
     }
 
-    private func drawLegend(into buffer: inout Buffer, area: Rect) {
-        var x = area.x
-        for s in series where !s.name.isEmpty {
-            let last = legendValues ? s.values.last { $0.isFinite } : nil
-            let text = s.name + (last.map { " " + compactNumber($0) } ?? "")
-            if x > area.x { x += 2 }
-            let symbol = s.dotted ? (unicode ? "┈ " : "o ") : (unicode ? "━ " : "- ")
-            x = buffer.put(symbol, x: x, y: area.y, style: Style(s.role), clip: area)
-            x = buffer.put(text, x: x, y: area.y, style: Style(.text), clip: area)
+    /// The legend's glyph before series `k`'s name.
+    func legendGlyph(_ k: Int) -> String {
+        if usesMarks { return String(mark(k)) + " " }
+        return series[k].dotted ? (unicode ? "┈ " : "o ") : (unicode ? "━ " : "- ")
+    }
+
+    /// The legend's entries (series index, text) packed into rows of `width` columns, at most
+    /// `maxRows` of them; an entry that does not fit on the last row gives way to "…".
+    func legendRows(width: Int, maxRows: Int) -> [[(index: Int, text: String)]] {
+        let full = legendRows(width: width, maxRows: maxRows, values: legendValues)
+        // every name without the numbers rather than a name left out
+        guard legendValues, full.last?.last?.index == -1 else { return full }
+        let names = legendRows(width: width, maxRows: maxRows, values: false)
+        return names.last?.last?.index == -1 ? full : names
+    }
+
+    private func legendRows(width: Int, maxRows: Int, values: Bool) -> [[(index: Int, text: String)]] {
+        var rows: [[(index: Int, text: String)]] = [[]]
+        var used = 0
+        let ellipsis = unicode ? "…" : "~"
+        for (k, s) in series.enumerated() where !s.name.isEmpty {
+            let last = values ? s.legendValue ?? s.values.last { $0.isFinite } : nil
+            let text = s.name + (last.map { " " + (s.valueHidden ? "?" : compactNumber($0)) } ?? "")
+            let w = displayWidth(of: legendGlyph(k)) + displayWidth(of: text)
+            let gap = rows[rows.count - 1].isEmpty ? 0 : 2
+            if used + gap + w <= width {
+                rows[rows.count - 1].append((k, text))
+                used += gap + w
+            } else if rows.count < maxRows, !rows[rows.count - 1].isEmpty, w <= width {
+                rows.append([(k, text)])
+                used = w
+            } else {
+                // no room left: say so (an entry cut in its middle could read as another number)
+                if used + gap + 1 > width, !rows[rows.count - 1].isEmpty { rows[rows.count - 1].removeLast() }
+                rows[rows.count - 1].append((-1, ellipsis))
+                break
+            }
+        }
+        return rows
+    }
+
+    private func drawLegend(_ rows: [[(index: Int, text: String)]], into buffer: inout Buffer, area: Rect) {
+        for (r, row) in rows.enumerated() {
+            var x = area.x
+            let y = area.y + r
+            for (index, text) in row {
+                if x > area.x { x += 2 }
+                if index >= 0 {
+                    x = buffer.put(legendGlyph(index), x: x, y: y, style: Style(series[index].role), clip: area)
+                }
+                x = buffer.put(text, x: x, y: y, style: Style(.text), clip: area)
+            }
         }
     }
 

@@ -6,7 +6,8 @@ struct PlotCanvas {
     let unicode: Bool
     private var bits: [UInt8]
     private var roles: [ColorRole?]
-    /// ASCII cells drawn with their own character (a dotted series' `o`).
+    /// ASCII cells drawn with their own character (a dotted series' `o`, a series' own mark), so
+    /// that curves stay apart without colour.
     private var marks: [Character?]
 
     init(columns: Int, rows: Int, unicode: Bool) {
@@ -37,14 +38,14 @@ struct PlotCanvas {
     }
 
     /// Sets every dot on the straight line between two dots.
-    mutating func line(from a: (Int, Int), to b: (Int, Int), role: ColorRole) {
+    mutating func line(from a: (Int, Int), to b: (Int, Int), role: ColorRole, mark: Character? = nil) {
         var (x0, y0) = a
         let (x1, y1) = b
         let dx = abs(x1 - x0), dy = -abs(y1 - y0)
         let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
         var err = dx + dy
         while true {
-            set(x: x0, y: y0, role: role, strong: false)
+            set(x: x0, y: y0, role: role, strong: false, mark: mark)
             if x0 == x1 && y0 == y1 { break }
             let e2 = 2 * err
             if e2 >= dy { err += dy; x0 += sx }

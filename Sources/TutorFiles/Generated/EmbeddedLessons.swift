@@ -466,6 +466,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+answer = "out.h1"
 question_en = "Where does h₁ = σ(z(h₁)) lie?"
 question_ja = "h₁ = σ(z(h₁)) はどのあたりにあるでしょう？"
 choices_en = ["below 0.5", "a little above 0.5", "close to 1"]
@@ -494,6 +495,9 @@ h₂ が受け取る入力は h₁ と同じですが、重みは自分のもの
 
 [scene.quiz]
 kind = "choice"
+answer = "out.h2"
+hides = ["z.h2"]                 # σ grows with its sum: comparing z(h₂) with z(h₁) answers it
+given = ["input.x1", "input.x2", "w.w1", "w.w2", "w.w3", "w.w4", "b.b1", "b.b2"]
 question_en = "Without computing it exactly: which hidden neuron ends up with the larger output?"
 question_ja = "正確に計算せずに考えてください。出力が大きくなるのはどちらの隠れニューロンでしょう？"
 choices_en = ["h₁", "h₂", "they are equal"]
@@ -815,6 +819,8 @@ y = 1 なら −ln ŷ、y = 0 なら −ln(1 − ŷ) になります。
 
 [scene.quiz]
 kind = "choice"
+answer = "loss.sample2"
+given = ["out.o1", "target.o1"]   # the loss event starts from E(ŷ), the answer itself
 question_en = "Photo 1 cost {loss.sample1:.4f}. How does photo 2's cross-entropy compare?"
 question_ja = "写真 1 の損失は {loss.sample1:.4f} でした。写真 2 の交差エントロピー誤差はそれと比べてどうでしょう？"
 choices_en = ["Smaller", "A little larger", "Many times larger"]
@@ -1098,8 +1104,8 @@ answer = "grad.w5"
 given = ["out.o1", "target.o1", "out.h1"]   # reasoning, not the chain's factors (their signs give it away)
 hint_en = "h₁ is positive, so a larger w₅ makes z(ŷ₁) larger, and ŷ₁ larger still. Is that what ŷ₁ needs?"
 hint_ja = "h₁ は正なので、w₅ を大きくすると z(ŷ₁) が増え、ŷ₁ もさらに大きくなります。ŷ₁ にとってそれは望ましいでしょうか？"
-explain_en = "Growing w₅ pushes ŷ₁ further above y₁ = {target.o1:.2f}, so the loss grows: ∂E/∂w₅ = {grad.w5:.4f} > 0."
-explain_ja = "w₅ を大きくすると ŷ₁ は y₁ = {target.o1:.2f} からさらに離れ、損失は増えます。したがって ∂E/∂w₅ = {grad.w5:.4f} > 0 です。"
+explain_en = "Growing w₅ pushes ŷ₁ further above y₁ = {target.o1:.2f}, so the loss grows: ∂E/∂w₅ > 0."
+explain_ja = "w₅ を大きくすると ŷ₁ は y₁ = {target.o1:.2f} からさらに離れ、損失は増えます。したがって ∂E/∂w₅ > 0 です。"
 reveal_en = "Positive: gradient descent will make w₅ *smaller*. Now, how large is it?"
 reveal_ja = "正です。勾配降下法は w₅ を*小さく*します。では、その大きさはどれくらいでしょうか。"
 
@@ -1608,6 +1614,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+hides = ["compare.small.loss", "compare.good.loss"]   # the legend's final losses answer it
 question_en = "Which of the two runs that did not diverge ends with the lower loss?"
 question_ja = "発散しなかった二つの実行のうち、最後の損失が小さいのはどちらでしょう？"
 choices_en = ["The small η", "The moderate η", "Both end with the same loss"]
@@ -2199,6 +2206,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+hides = ["gradnorm.layer1", "gradnorm.layer2", "gradnorm.layer3", "gradnorm.layer4", "gradnorm.layer5", "gradnorm.layer6"]
 question_en = "Which weight layer has the smallest gradient?"
 question_ja = "勾配が最も小さい重みの層はどれでしょう？"
 choices_en = ["Layer 1, next to the inputs", "Layer 3, in the middle", "Layer 6, next to the output"]
@@ -2280,6 +2288,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+hides = ["compare.sigmoid.loss", "compare.tanh.loss", "compare.relu.loss"]
 question_en = "Which runs learned XOR?"
 question_ja = "XOR を学べたのはどれでしょう？"
 choices_en = ["Only ReLU", "tanh and ReLU", "All three", "None of them"]
@@ -2712,6 +2721,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+hides = ["compare.sgd.loss", "compare.momentum.loss", "compare.adam.loss"]
 question_en = "Which optimizer reaches the lowest loss in this race?"
 question_ja = "この競争で最も低い損失に達した最適化手法はどれでしょう？"
 choices_en = ["SGD", "Momentum", "Adam"]
@@ -3055,6 +3065,7 @@ narration_ja = """
 
 [scene.quiz]
 kind = "choice"
+hides = ["compare.seed1.loss", "compare.seed2.loss", "compare.seed3.loss", "compare.seed4.loss", "compare.seed5.loss"]
 question_en = "How many of the five runs got stuck?"
 question_ja = "5 つの実行のうち、行き詰まったのはいくつでしょう？"
 choices_en = ["1", "2", "3", "4"]
