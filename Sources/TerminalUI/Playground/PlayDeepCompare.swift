@@ -76,8 +76,10 @@ func drawDeepLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
-    LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis, emptyText: words.spaceStarts)
-        .render(into: &buffer, area: panel.inner(area))
+    var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
+                          emptyText: words.spaceStarts)
+    chart.distinctMarks = series.count > 1 && (!model.unicode || !model.theme.usesColor)   // the runs apart without colour
+    chart.render(into: &buffer, area: panel.inner(area))
 }
 
 /// The first layer's gradient of each run, how many times the plain run's it is, and the run's
