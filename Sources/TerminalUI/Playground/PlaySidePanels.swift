@@ -19,7 +19,6 @@ func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
                           emptyText: words.spaceStarts)
     chart.xMin = 1   // the loss of epoch 1 first, as the epoch counter counts
-    chart.distinctMarks = series.count > 1 && (!model.unicode || !model.theme.usesColor)   // train and test apart
     chart.render(into: &buffer, area: panel.inner(area))
 }
 

@@ -36,8 +36,6 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     chart.xMax = max(1, Double(max(timeline.live.updateCount - 1, 0)) / b + 1)
     chart.mark = curve.values.isEmpty ? nil : timeline.markEpochs.map { $0 + 1 }
     chart.legendValues = false
-    // train and test loss apart without colour
-    chart.distinctMarks = series.count > 1 && (!s.model.unicode || !s.model.theme.usesColor)
     chart.render(into: &buffer, area: inner)
 }
 

@@ -57,9 +57,10 @@ public struct LossChart: Widget, Sendable {
     public var unicode: Bool
     /// Each series drawn with its own mark (`*`, `o`, `+`, `x`, …), in the legend too: for screens
     /// without colour (NO_COLOR, the mono theme) and ASCII, where one colour or `*` would draw
-    /// every run alike. nil: in ASCII when there is more than one series.
+    /// every run alike. nil: in ASCII when there is more than one series and none is dotted (a
+    /// dotted test loss is already told apart from its training loss).
     public var distinctMarks: Bool?
-    var usesMarks: Bool { distinctMarks ?? (!unicode && series.count > 1) }
+    var usesMarks: Bool { distinctMarks ?? (!unicode && series.count > 1 && !series.contains(where: \.dotted)) }
     static let marks: [Character] = ["*", "o", "+", "x", "#", "%", "=", "@"]
     /// Name of the x axis, shown between its first and last label when there is room.
     public var xLabel: String
