@@ -127,7 +127,7 @@ public struct UIText: Sendable {
         logarithmic ? t("loss axis: logarithmic (g: linear)", "損失の軸: 対数目盛り(g で線形に)")
             : t("loss axis: linear (g: logarithmic)", "損失の軸: 線形目盛り(g で対数に)")
     }
-    var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか? ") }
+    var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか？ ") }
     var skipHint: String { t("Enter to start, Esc to cancel", "Enter で開始、Esc で取り消し") }
     func skipped(_ n: Int, _ epoch: Int) -> String {
         t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "\(n) エポックを高速に学習しました。いまはエポック \(epoch) です")

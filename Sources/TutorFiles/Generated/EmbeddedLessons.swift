@@ -1272,6 +1272,7 @@ With every gradient known, each weight takes one step against its gradient, scal
 *learning rate* η = {lr:.1f}:
 
 w₅ ← {w.w5:.4f} − {lr:.1f} × {grad.w5:.4f} = {new.w5:.4f}
+
 w₁ ← {w.w1:.4f} − {lr:.1f} × {grad.w1:.6f} = {new.w1:.6f}
 
 All eight weights are updated together, from the gradients of the same forward pass.
@@ -1280,6 +1281,7 @@ narration_ja = """
 すべての勾配がそろったら、各重みを勾配と逆向きに一歩動かします。歩幅は*学習率* η = {lr:.1f} で決まります。
 
 w₅ ← {w.w5:.4f} − {lr:.1f} × {grad.w5:.4f} = {new.w5:.4f}
+
 w₁ ← {w.w1:.4f} − {lr:.1f} × {grad.w1:.6f} = {new.w1:.6f}
 
 8 個の重みは、同じ順伝播から求めた勾配を使って一斉に更新されます。
