@@ -35,6 +35,23 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
     case batchNormLayer(layer: Int, hiddenLayers: Int)
     /// training batches of one sample: the batch variance would be 0
     case batchNormNeedsBatch
+    // training settings and data (`TrainingConfig.check`)
+    case learningRate(Double)
+    case batchSize(Int)
+    case epochs(Int)
+    case clipNorm(Double)
+    case weightDecay(Double)
+    /// momentum, beta1, beta2 (each in [0, 1)) or epsilon (above 0)
+    case optimizerParameter(name: String, value: Double)
+    case lossNeedsOutput(loss: Loss, needed: Activation, got: Activation)
+    case softmaxNeedsCrossEntropy(loss: Loss)
+    case noTrainingData
+    case inputWidth(part: DataPart, sample: Int, expected: Int, got: Int)
+    case targetWidth(part: DataPart, sample: Int, expected: Int, got: Int)
+    /// bce: a target below 0 or above 1
+    case targetsOutsideZeroOne(part: DataPart, sample: Int)
+    /// cross-entropy: a target row with a negative value or not summing to 1
+    case targetsNotDistributions(part: DataPart, sample: Int)
 
     public var description: String {
         switch self {
@@ -91,6 +108,34 @@ public enum EngineError: Error, Equatable, Sendable, CustomStringConvertible {
         case .batchNormNeedsBatch:
             return "batch normalization needs mini-batches of at least 2 samples: it normalizes each neuron's "
                 + "weighted sums by their mean and variance over the batch, and one sample has variance 0"
+        case .learningRate(let v):
+            return "the learning rate must be a finite number greater than 0, got \(v)"
+        case .batchSize(let n):
+            return "the batch size must be 0 (the whole data set) or more, got \(n)"
+        case .epochs(let n):
+            return "training needs at least 1 epoch, got \(n)"
+        case .clipNorm(let v):
+            return "the clip norm must be a finite number greater than 0, got \(v)"
+        case .weightDecay(let v):
+            return "the weight decay must be a finite number, 0 or more, got \(v)"
+        case .optimizerParameter(let name, let v):
+            return name == "epsilon" ? "adam's epsilon must be a finite number greater than 0, got \(v)"
+                : "\(name) must be at least 0 and less than 1, got \(v)"
+        case .lossNeedsOutput(let loss, let needed, let got):
+            return "loss \"\(loss.rawValue)\" needs a \(needed.rawValue) output layer, got \(got.rawValue)"
+        case .softmaxNeedsCrossEntropy(let loss):
+            return "a softmax output layer is trained with the cross-entropy loss, got \"\(loss.rawValue)\""
+        case .noTrainingData:
+            return "there is no training data (0 samples)"
+        case .inputWidth(let part, let k, let expected, let got):
+            return "\(part.rawValue) sample \(k) has \(got) inputs, the input layer has \(expected)"
+        case .targetWidth(let part, let k, let expected, let got):
+            return "\(part.rawValue) sample \(k) has \(got) targets, the output layer has \(expected)"
+        case .targetsOutsideZeroOne(let part, let k):
+            return "loss \"bce\" needs targets between 0 and 1, \(part.rawValue) sample \(k) has one outside"
+        case .targetsNotDistributions(let part, let k):
+            return "loss \"cross-entropy\" needs each target row to sum to 1 with no negative value, "
+                + "\(part.rawValue) sample \(k) does not"
         }
     }
 

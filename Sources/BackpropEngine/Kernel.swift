@@ -16,6 +16,9 @@ enum Kernel {
         let nIn = ws.sizes[0], k = ws.sizes.last!
         // each sample's inputs as one contiguous copy, then turned feature-major (see transpose)
         for (s, index) in indices.enumerated() {
+            // the copies below read nIn and k values: a shorter row must stop here, not read past its end
+            precondition(data.inputs[index].count == nIn && data.targets[index].count == k,
+                         "sample \(index) does not fit a \(nIn)-input, \(k)-output network")
             data.inputs[index].withUnsafeBufferPointer { row in
                 (rows + s &* nIn).update(from: row.baseAddress!, count: nIn)
             }

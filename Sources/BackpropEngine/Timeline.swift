@@ -315,16 +315,21 @@ public struct Timeline: Sendable {
 
     /// Changes the training settings from the next update on: a new segment of the run. The
     /// updates after the one on screen are forgotten, since they were made with the old settings;
-    /// the ones before keep theirs.
-    public mutating func changeConfig(_ change: (inout TrainingConfig) -> Void) {
+    /// the ones before keep theirs. Settings the engine refuses (`Trainer.reconfigure`) change nothing.
+    public mutating func changeConfig(_ change: (inout TrainingConfig) -> Void) throws(EngineError) {
         let kept = position.map { $0.step + 1 } ?? 0
+        // the state the new settings start from, checked with them before anything is forgotten
+        var base = kept < live.updateCount ? currentTrace?.after ?? run.start : live
+        var config = base.config
+        change(&config)
+        try base.reconfigure(config)
         if kept < live.updateCount {
             live = currentTrace?.after ?? run.start
             run.truncate(keeping: kept)
             nearby.removeAll { $0.update >= kept }
             if let m = mark, let p = m.position, p.step >= kept { mark = nil }
         }
-        change(&live.config)
+        try live.reconfigure(config)
         run.pin(live)
     }
 

@@ -2,8 +2,9 @@
 /// A value type: copying a Trainer is a snapshot the screen can return to exactly.
 public struct Trainer: Equatable, Sendable {
     public private(set) var network: Network
-    /// Changes (learning rate, optimizer…) apply from the next update.
-    public var config: TrainingConfig
+    /// Changed with `reconfigure`, which checks it; changes (learning rate, optimizer…) apply
+    /// from the next update.
+    public private(set) var config: TrainingConfig
     public let data: Dataset
     /// Held-out samples: their loss is measured at the start of every epoch (`testLosses`).
     public let testData: Dataset?
@@ -26,9 +27,10 @@ public struct Trainer: Equatable, Sendable {
     /// Set once a loss or a parameter stops being a finite number; training then stands still.
     public private(set) var divergence: Divergence?
 
-    /// Checks that a training batch is within `NetworkSize.maxActivationsPerBatch`.
+    /// Checks the settings, the data and the targets against the network (`TrainingConfig.check`)
+    /// and that a training batch is within `NetworkSize.maxActivationsPerBatch`.
     public init(network: Network, config: TrainingConfig, data: Dataset, testData: Dataset? = nil) throws(EngineError) {
-        precondition(data.count > 0, "no training data")
+        try config.check(network: network, data: data, testData: testData)
         let batch = config.batchSize <= 0 ? data.count : min(config.batchSize, data.count)
         try NetworkSize(layerSizes: network.layerSizes).checkBatch(batch)
         if !network.batchNormLayers.isEmpty && batch < 2 { throw .batchNormNeedsBatch }
@@ -39,6 +41,19 @@ public struct Trainer: Equatable, Sendable {
         optimizerState = OptimizerState(zeroLike: network.parameters)
         order = Array(0..<data.count)
         shuffler = SplitMix64(seed: config.shuffleSeed)
+    }
+
+    /// New settings from the next update, checked as `init` checks them (the data's targets
+    /// again only when the loss changes). On an error nothing changes.
+    public mutating func reconfigure(_ new: TrainingConfig) throws(EngineError) {
+        try new.checkSettings()
+        try new.check(outputActivation: network.activations.last!)
+        if new.loss != config.loss {
+            try new.loss.check(targets: data.targets, part: .training)
+            if let testData { try new.loss.check(targets: testData.targets, part: .test) }
+        }
+        try NetworkSize(layerSizes: network.layerSizes).checkBatch(new.batchSize <= 0 ? data.count : min(new.batchSize, data.count))
+        config = new
     }
 
     /// Samples per update (the last batch of an epoch may be smaller).
@@ -434,6 +449,16 @@ extension Trainer {
         t.epochLosses = LossHistory()
         t.testLosses = LossHistory()
         return (t, epochLosses.count, testLosses.count)
+    }
+
+    /// Moves the loss lists out; the trainer goes on with empty ones. The playground keeps them
+    /// downsampled (`DownsampledLosses`) instead of in full.
+    public mutating func takeLossHistory() -> (epochLosses: LossHistory, testLosses: LossHistory) {
+        defer {
+            epochLosses = LossHistory()
+            testLosses = LossHistory()
+        }
+        return (epochLosses, testLosses)
     }
 
     /// Gives a state made by `withoutHistory` its loss lists back, from a later state of the same run.

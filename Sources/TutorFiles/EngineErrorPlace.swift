@@ -66,6 +66,13 @@ struct EngineErrorPlace: Sendable {
              .weightColumns, .biasLayers, .biasCount, .nonFinite:
             // NetworkSection reports each of these at its own key first; this is the engine's second look
             return ("network.layers", "network: \(error)")
+        case .learningRate, .batchSize, .epochs, .clipNorm, .weightDecay, .optimizerParameter,
+             .lossNeedsOutput, .softmaxNeedsCrossEntropy:
+            // TrainingSection and Compatibility report these at their keys first
+            return (batchKey, "training: \(error)")
+        case .noTrainingData, .inputWidth, .targetWidth, .targetsOutsideZeroOne, .targetsNotDistributions:
+            // DataSection reports these at their rows first
+            return ("network.layers", "data: \(error)")
         }
     }
 

@@ -96,6 +96,9 @@ public struct NetworkFile: Sendable {
             try NetworkSize(layerSizes: spec.layerSizes).checkBatch(batch)
             // batch normalization needs a batch to take a mean and a variance over
             if !spec.batchNorm.isEmpty && batch < 2 { throw .batchNormNeedsBatch }
+            // the engine's data rules (DataSection has reported each bad row at its line already)
+            try TrainingConfig.check(data: data.train, layerSizes: spec.layerSizes, part: .training)
+            if let test = data.test { try TrainingConfig.check(data: test, layerSizes: spec.layerSizes, part: .test) }
         }
 
         var lesson: Lesson?

@@ -64,7 +64,7 @@ private func keyResponseWhileDigitsTrains(speed: Double?, keys: Int)
     settings.speed = speed
     var model = playModel(settings, PlayTable.builtin(.digits), theme: .default)
     let worker = PlayWorker()
-    worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+    worker.replace(model.runs, generation: model.generation, speed: model.settings.speed)
     worker.start()
     defer { worker.stop() }
     // the commands runPlayLoop's perform sends to the worker (save and step in do not occur here)
@@ -72,7 +72,7 @@ private func keyResponseWhileDigitsTrains(speed: Double?, keys: Int)
         for command in commands {
             switch command {
             case .restart:
-                worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+                worker.replace(model.runs, generation: model.generation, speed: model.settings.speed)
                 worker.setRunning(model.running)
             case .configure: worker.configure(model.configs, speed: model.settings.speed)
             case .setRunning(let running): worker.setRunning(running)

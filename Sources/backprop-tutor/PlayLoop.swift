@@ -9,7 +9,7 @@ import TutorFiles
 /// thread; this thread only reads keys, updates the model and draws, so a key is answered at once.
 func runPlayLoop(_ terminal: Terminal, model: inout PlayModel, language: Language) {
     let worker = PlayWorker()
-    worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+    worker.replace(model.runs, generation: model.generation, speed: model.settings.speed)
     worker.start()
     defer { worker.stop() }
     let frame = Duration.milliseconds(30)
@@ -48,7 +48,7 @@ private func perform(_ command: PlayCommand, worker: PlayWorker, terminal: Termi
                      language: Language) {
     switch command {
     case .restart:
-        worker.replace(model.runs.map(\.trainer), generation: model.generation, speed: model.settings.speed)
+        worker.replace(model.runs, generation: model.generation, speed: model.settings.speed)
         worker.setRunning(model.running)
     case .configure:
         worker.configure(model.configs, speed: model.settings.speed)
@@ -60,10 +60,8 @@ private func perform(_ command: PlayCommand, worker: PlayWorker, terminal: Termi
         let error = savePlayground(model, to: path)
         _ = update(&model, .saved(path: path, error: error))
     case .stepIn:
-        let (generation, trainers) = worker.pauseAndWait()
-        if generation == model.generation, trainers.count == model.runs.count {
-            model.runs = trainers.map { PlayRun(trainer: $0) }
-        }
+        let (generation, runs) = worker.pauseAndWait()
+        if generation == model.generation, runs.count == model.runs.count { model.runs = runs }
         let size = terminal.size
         let made: TutorModel
         do {

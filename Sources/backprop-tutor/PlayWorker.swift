@@ -7,7 +7,8 @@ import TerminalUI
 /// latest snapshot; it never waits for training. All shared state sits in one `Mutex`.
 final class PlayWorker: Sendable {
     private struct State {
-        var trainers: [Trainer] = []
+        /// the runs as last trained (their curves go on from chunk to chunk)
+        var runs: [PlayRun] = []
         var configs: [TrainingConfig] = []
         var generation = 0
         var running = false
@@ -37,10 +38,10 @@ final class PlayWorker: Sendable {
     func stop() { state.withLock { $0.stopped = true } }
 
     /// New runs (after a reset or a change of settings); older snapshots are dropped.
-    func replace(_ trainers: [Trainer], generation: Int, speed: Double?) {
+    func replace(_ runs: [PlayRun], generation: Int, speed: Double?) {
         state.withLock {
-            $0.trainers = trainers
-            $0.configs = trainers.map(\.config)
+            $0.runs = runs
+            $0.configs = runs.map(\.trainer.config)
             $0.generation = generation
             $0.speed = speed
             $0.pendingEpochs = 0
@@ -68,22 +69,25 @@ final class PlayWorker: Sendable {
         }
     }
 
-    /// Pauses and waits for a chunk under way to end; returns the trainers as they stand.
-    func pauseAndWait() -> (generation: Int, trainers: [Trainer]) {
+    /// Pauses and waits for a chunk under way to end; returns the runs as they stand.
+    func pauseAndWait() -> (generation: Int, runs: [PlayRun]) {
         state.withLock { $0.running = false; $0.pendingEpochs = 0 }
         while state.withLock({ $0.busy }) { usleep(1000) }
-        return state.withLock { ($0.generation, $0.trainers) }
+        return state.withLock { ($0.generation, $0.runs) }
     }
 
     private func loop() {
         var epochsPerChunk = 1.0
         while true {
             // take work
-            let job: (trainers: [Trainer], generation: Int, epochs: Int, speed: Double?)? = state.withLock { s in
+            let job: (runs: [PlayRun], trainers: [Trainer], generation: Int, epochs: Int, speed: Double?)? = state.withLock { s in
                 if s.stopped { return nil }
-                guard !s.trainers.isEmpty, s.running || s.pendingEpochs > 0 else { return ([], 0, 0, nil) }
-                var trainers = s.trainers
-                for k in trainers.indices where k < s.configs.count { trainers[k].config = s.configs[k] }
+                guard !s.runs.isEmpty, s.running || s.pendingEpochs > 0 else { return ([], [], 0, 0, nil) }
+                var trainers = s.runs.map(\.trainer)
+                // the screen's update checked these settings on its own trainers (`reconfigure`)
+                for k in trainers.indices where k < s.configs.count && trainers[k].config != s.configs[k] {
+                    try? trainers[k].reconfigure(s.configs[k])
+                }
                 var epochs = s.pendingEpochs
                 if s.running {
                     var n = epochsPerChunk
@@ -92,7 +96,7 @@ final class PlayWorker: Sendable {
                 }
                 s.pendingEpochs = 0
                 s.busy = true
-                return (trainers, s.generation, epochs, s.speed)
+                return (s.runs, trainers, s.generation, epochs, s.speed)
             }
             guard var work = job else { return }
             if work.epochs == 0 {
@@ -107,11 +111,11 @@ final class PlayWorker: Sendable {
             let rate = min(Double(work.epochs) / seconds, work.speed ?? .infinity)
             // aim the next chunk at chunkSeconds of work
             epochsPerChunk = min(100_000, max(1, Double(work.epochs) * Self.chunkSeconds / seconds))
-            let runs = work.trainers.map { PlayRun(trainer: $0, epochsPerSecond: rate) }
+            let runs = zip(work.trainers, work.runs).map { PlayRun(trainer: $0, epochsPerSecond: rate, continuing: $1) }
             state.withLock { s in
                 s.busy = false
                 guard s.generation == work.generation else { return }
-                s.trainers = work.trainers
+                s.runs = runs
                 s.latest = PlaySnapshot(generation: work.generation, runs: runs)
                 if work.trainers.allSatisfy(\.hasDiverged) { s.running = false }
             }

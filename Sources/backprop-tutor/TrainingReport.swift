@@ -13,9 +13,7 @@ struct TrainingReport {
 
     func accuracy(on set: Dataset) -> Double? {
         guard file.classCount != nil, set.count > 0 else { return nil }
-        let predictions = trainer.network.predict(batch: set.inputs)
-        let right = zip(predictions, set.targets).filter { argmax($0.0) == argmax($0.1) }.count
-        return Double(right) / Double(set.count)
+        return ClassifiedSet(network: trainer.network, data: set).accuracy
     }
 
     var json: JSON {
@@ -78,12 +76,6 @@ struct TrainingReport {
     }
 
     private func percent(_ x: Double) -> String { String(format: "%.1f %%", x * 100) }
-}
-
-func argmax(_ v: [Double]) -> Int {
-    var best = 0
-    for k in v.indices where v[k] > v[best] { best = k }
-    return best
 }
 
 extension String {

@@ -144,7 +144,9 @@ final class BatchingTests: XCTestCase {
                                data: Dataset(inputs: x, targets: x.map { [$0[0] * $0[1]] }))
         bulk.step()
         bulk.step()
-        bulk.config.shuffle = false
+        var settings = bulk.config
+        settings.shuffle = false
+        try bulk.reconfigure(settings)
         var single = bulk
         // seed 7's first order is [3, 4, 2, 0, 1] (engine_reference.py splitmix): [1] is left
         XCTAssertEqual(single.nextBatchIndices, [1])

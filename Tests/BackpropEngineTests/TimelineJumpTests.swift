@@ -69,7 +69,11 @@ final class TimelineJumpTests: XCTestCase {
         var t = start
         var out: [StepTrace] = []
         for u in 0..<count {
-            if let change, change.at == u { change.1(&t.config) }
+            if let change, change.at == u {
+                var c = t.config
+                change.1(&c)
+                try! t.reconfigure(c)
+            }
             out.append(t.recordedStep()!)
         }
         return out
@@ -171,7 +175,7 @@ final class TimelineJumpTests: XCTestCase {
         var t = Timeline(trainer: start, checkpointInterval: 8, checkpointCapacity: 10)
         t.go(to: .update(101), training: true)   // update index 100, on screen
         for _ in 0..<7 { t.next() }
-        t.changeConfig(change)
+        try t.changeConfig(change)
         XCTAssertEqual(t.currentTrace?.before.config.learningRate, 0.05, "the update on screen keeps its settings")
         t.skip(epochs: 40)
         assertSame(t, reference, "after the change, 40 epochs on")
@@ -186,7 +190,7 @@ final class TimelineJumpTests: XCTestCase {
 
         // a second change earlier in the run forgets what came after it
         t.go(to: .update(30))
-        t.changeConfig { $0.learningRate = 0.01 }
+        try t.changeConfig { $0.learningRate = 0.01 }
         XCTAssertEqual(t.trainedUpdates, 30)
         XCTAssertNil(t.updateIndex(of: .update(100)), "no longer trained")
         let second = Self.reference(start, count: 80, change: (at: 30, { $0.learningRate = 0.01 }))
@@ -272,7 +276,7 @@ final class TimelineJumpTests: XCTestCase {
         XCTAssertEqual(t.position, .init(step: 2, event: updateEvent))
         // a change of settings before the mark forgets it
         t.go(to: .update(1))
-        t.changeConfig { $0.learningRate = 0.5 }
+        try t.changeConfig { $0.learningRate = 0.5 }
         XCTAssertNil(t.mark)
     }
 
@@ -299,8 +303,10 @@ final class TimelineJumpTests: XCTestCase {
 
     func testDivergedRunStopsAtItsLastUpdate() throws {
         var start = try Self.trainer(.sgd)
-        start.config.learningRate = 1e6
-        start.config.clipNorm = nil
+        var settings = start.config
+        settings.learningRate = 1e6
+        settings.clipNorm = nil
+        try start.reconfigure(settings)
         var t = try Timeline(trainer: start)
         t.skip(epochs: 1000)
         XCTAssertTrue(t.live.hasDiverged)

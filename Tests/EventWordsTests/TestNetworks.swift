@@ -44,7 +44,9 @@ enum TestNetworks {
     /// The worked example with a tight gradient norm limit, so the clipping happens.
     static func clipped() throws -> Trainer {
         var trainer = try workedExample()
-        trainer.config.clipNorm = 0.05
+        var settings = trainer.config
+        settings.clipNorm = 0.05
+        try trainer.reconfigure(settings)
         return trainer
     }
 

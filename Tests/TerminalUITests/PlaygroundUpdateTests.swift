@@ -77,7 +77,8 @@ final class PlaygroundUpdateTests: XCTestCase {
         XCTAssertEqual(m.main.trainer.epoch, 0)
         _ = update(&m, .snapshot(PlaySnapshot(generation: 0, runs: [PlayRun(trainer: trainer)])))
         XCTAssertEqual(m.main.trainer.epoch, 3)
-        XCTAssertEqual(m.main.trainer.epochLosses.count, 3)
+        XCTAssertEqual(m.main.trainLosses.count, 3)
+        XCTAssertTrue(m.main.trainer.epochLosses.isEmpty, "the curves hold the losses, the trainer none")
     }
 
     func testCompareRunsThreeOptimizers() throws {

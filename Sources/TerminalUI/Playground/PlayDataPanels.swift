@@ -126,18 +126,20 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
     let roles: [ColorRole] = [.accent, .warning, .positive]
     let names = model.variants.map(\.name)
     let series = model.runs.enumerated().map { k, run in
-        LossChart.Series(name: names[k], values: Array(run.trainer.epochLosses), role: roles[k % roles.count])
+        let curve = run.trainLosses.curve
+        return LossChart.Series(name: names[k], values: curve.values, positions: curve.positions, role: roles[k % roles.count])
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: model.text.epochAxis,
                           emptyText: model.text.spaceStarts)
+    chart.xMax = LossChart.lastPosition(series)
     chart.distinctMarks = !model.unicode || !model.theme.usesColor   // the runs apart without colour
     chart.render(into: &buffer, area: parts[0])
     let rows = model.runs.enumerated().map { k, run -> [String] in
         let t = run.trainer
-        return [names[k], "\(t.epoch)", t.epochLosses.last.map(compactNumber) ?? "-",
-                t.testLosses.last.map(compactNumber) ?? "-",
+        return [names[k], "\(t.epoch)", run.trainLosses.last.map(compactNumber) ?? "-",
+                run.testLosses.last.map(compactNumber) ?? "-",
                 run.evaluation.testAccuracy.map(percent) ?? run.evaluation.trainAccuracy.map(percent) ?? "-"]
     }
     let styles = model.runs.indices.map { k in [Style(roles[k % roles.count], attributes: .bold), nil, nil, nil, nil] }

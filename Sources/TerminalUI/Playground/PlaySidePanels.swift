@@ -4,21 +4,25 @@ import NetworkNaming
 
 /// Training and test loss per epoch on one plot.
 func drawPlayLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let t = model.main.trainer, words = model.text
+    let run = model.main, words = model.text
     var title = words.loss
-    if let last = t.epochLosses.last { title += " " + compactNumber(last) }
-    if let test = t.testLosses.last { title += (model.unicode ? " · " : " | ") + words.test + " " + compactNumber(test) }
+    if let last = run.trainLosses.last { title += " " + compactNumber(last) }
+    if let test = run.testLosses.last { title += (model.unicode ? " · " : " | ") + words.test + " " + compactNumber(test) }
     let panel = Panel(title: title, box: box)
     panel.render(into: &buffer, area: area)
-    var series = [LossChart.Series(name: words.train, values: Array(t.epochLosses), role: .accent)]
-    if t.testData != nil {
-        series.append(LossChart.Series(name: words.test, values: Array(t.testLosses), role: .warning, dotted: true))
+    // x counts epochs from 1, as the epoch counter does; the curves are downsampled (DownsampledLosses)
+    let train = run.trainLosses.curve(firstEpoch: 1), test = run.testLosses.curve(firstEpoch: 1)
+    var series = [LossChart.Series(name: words.train, values: train.values, positions: train.positions, role: .accent)]
+    if run.trainer.testData != nil {
+        series.append(LossChart.Series(name: words.test, values: test.values, positions: test.positions, role: .warning,
+                                       dotted: true))
     }
-    let values = t.epochLosses.filter { $0.isFinite && $0 > 0 }
+    let values = train.values.filter { $0.isFinite && $0 > 0 }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
                           emptyText: words.spaceStarts)
     chart.xMin = 1   // the loss of epoch 1 first, as the epoch counter counts
+    chart.xMax = LossChart.lastPosition(series)
     chart.render(into: &buffer, area: panel.inner(area))
 }
 

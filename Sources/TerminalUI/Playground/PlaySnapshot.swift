@@ -1,27 +1,55 @@
 import BackpropEngine
 
-/// One training run as the trainer thread last published it: the trainer (network, loss
-/// histories) and the numbers worked out from it off the screen's thread.
+/// One training run as the trainer thread last published it: the trainer, its loss curves and
+/// the numbers worked out from it off the screen's thread.
 public struct PlayRun: Sendable {
+    /// Its loss lists are moved into `trainLosses` and `testLosses` (it keeps none of its own).
     public var trainer: Trainer
-    /// L2 norm of the gradient of the training loss, per weight layer (weights and biases)
+    /// The training and test loss of every epoch so far, in bounded memory however long the
+    /// playground trains (`DownsampledLosses`).
+    public var trainLosses: DownsampledLosses
+    public var testLosses: DownsampledLosses
+    /// L2 norm of the gradient of the training loss, per weight layer (`GradientNorms.perLayer`:
+    /// its weights, as the lessons measure it)
     public var gradientNorms: [Double]
     public var evaluation: PlayEvaluation
     /// measured by the trainer thread over its last chunk (0 before any)
     public var epochsPerSecond: Double
 
-    public init(trainer: Trainer, epochsPerSecond: Double = 0) {
+    /// Points per loss curve: more than a chart of any width draws.
+    public static let curvePoints = 1024
+
+    /// `previous`: the same run before this chunk of training, whose curves go on.
+    public init(trainer: Trainer, epochsPerSecond: Double = 0, continuing previous: PlayRun? = nil) {
+        var trainer = trainer
+        let history = trainer.takeLossHistory()
+        trainLosses = previous?.trainLosses ?? DownsampledLosses(capacity: Self.curvePoints)
+        testLosses = previous?.testLosses ?? DownsampledLosses(capacity: Self.curvePoints)
+        trainLosses.append(contentsOf: history.epochLosses)
+        testLosses.append(contentsOf: history.testLosses)
         self.trainer = trainer
         self.epochsPerSecond = epochsPerSecond
         let g = Trainer.gradient(of: trainer.network, on: trainer.data, loss: trainer.config.loss,
                                  reduction: trainer.config.reduction)
-        gradientNorms = g.weights.indices.map { l in
-            var s = 0.0
-            for w in g.weights[l] { s += w * w }
-            for b in g.biases[l] { s += b * b }
-            return s.squareRoot()
-        }
+        gradientNorms = GradientNorms.perLayer(g)
         evaluation = PlayEvaluation(trainer.network, train: trainer.data, test: trainer.testData)
+    }
+}
+
+extension DownsampledLosses {
+    /// The curve with x counted from `firstEpoch` (the playground's loss panel counts from 1).
+    func curve(firstEpoch: Double) -> LossCurve {
+        var c = curve
+        c.positions = c.positions.map { $0 + firstEpoch }
+        return c
+    }
+}
+
+extension LossChart {
+    /// The right end of the x axis for series given with positions: the last point drawn (the
+    /// point count is not the epoch count once a curve is downsampled).
+    static func lastPosition(_ series: [Series]) -> Double? {
+        series.compactMap { $0.positions?.last }.max()
     }
 }
 
@@ -44,29 +72,15 @@ public struct PlayEvaluation: Sendable, Equatable {
             self.init(trainAccuracy: nil, testAccuracy: nil, confusion: [], predictions: [], truths: [])
             return
         }
-        let classes = max(2, outputs)
-        func label(_ row: [Double]) -> Int {
-            if row.count == 1 { return row[0] >= 0.5 ? 1 : 0 }
-            var best = 0
-            for k in row.indices where row[k] > row[best] { best = k }
-            return best
-        }
-        func measure(_ set: Dataset) -> (accuracy: Double, truth: [Int], predicted: [Int]) {
-            let predicted = network.predict(batch: set.inputs).map(label)
-            let truth = set.targets.map(label)
-            let right = zip(predicted, truth).filter { $0 == $1 }.count
-            return (Double(right) / Double(max(1, set.count)), truth, predicted)
-        }
-        let trainPart = measure(train)
+        // the engine's classes, accuracy and confusion matrix (Classification.swift)
+        let trainPart = ClassifiedSet(network: network, data: train)
         var shownPart = trainPart
         var testAccuracy: Double?
         if let test, test.count > 0 {
-            shownPart = measure(test)
+            shownPart = ClassifiedSet(network: network, data: test)
             testAccuracy = shownPart.accuracy
         }
-        var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
-        for (t, p) in zip(shownPart.truth, shownPart.predicted) { counts[t][p] += 1 }
-        self.init(trainAccuracy: trainPart.accuracy, testAccuracy: testAccuracy, confusion: counts,
+        self.init(trainAccuracy: trainPart.accuracy, testAccuracy: testAccuracy, confusion: shownPart.confusion,
                   predictions: Array(shownPart.predicted.prefix(Self.shown)),
                   truths: Array(shownPart.truth.prefix(Self.shown)))
     }

@@ -158,7 +158,8 @@ private func applyChange(_ model: inout PlayModel, to new: PlaySettings) throws(
         $0.value(old) == $0.value(model.settings)
     } && old.hidden == new.hidden
     if liveOnly {
-        for k in model.runs.indices { model.runs[k].trainer.config = model.configs[k] }
+        // the engine checks the new settings; a refusal leaves the model as it was (`change`)
+        for k in model.runs.indices { try model.runs[k].trainer.reconfigure(model.configs[k]) }
         return [.configure]
     }
     let runs = try model.freshRuns()

@@ -121,9 +121,13 @@ private func apply(_ form: SettingsForm, to model: inout TutorModel) {
         model.status = text.applied(([shape, form.activation.rawValue] + changes).joined(separator: ", "))
             + " · " + text.newWeights(seed, fromFile: hadFileWeights)
     } else if !changes.isEmpty {
-        model.timeline.changeConfig {
-            $0.learningRate = eta
-            $0.optimizer = form.optimizer
+        do {
+            try model.timeline.changeConfig {
+                $0.learningRate = eta
+                $0.optimizer = form.optimizer
+            }
+        } catch {
+            model.status = "\(error)"; return
         }
         model.status = text.applied(changes.joined(separator: ", ")) + " · " + text.appliesNext
     }

@@ -72,8 +72,8 @@ public struct Comparison: Sendable, Equatable {
         let net = trainer.network
         return ComparisonRun(
             name: v.name, label: v.label, epochLosses: Array(trainer.epochLosses), testLosses: Array(trainer.testLosses),
-            finalLoss: trainer.loss(), accuracy: ValueResolver.accuracy(net, data),
-            testAccuracy: testData.map { ValueResolver.accuracy(net, $0) }, divergence: trainer.divergence,
+            finalLoss: trainer.loss(), accuracy: ClassifiedSet(network: net, data: data).accuracy,
+            testAccuracy: testData.map { ClassifiedSet(network: net, data: $0).accuracy }, divergence: trainer.divergence,
             firstGradientNorms: first.map { GradientNorms.perLayer($0.gradient) } ?? [],
             firstGradientNorm: first.map { GradientNorms.total($0.gradient, biasMode: net.biasMode) } ?? .nan,
             firstClipScale: first?.clipScale ?? 1, learningRate: v.training.learningRate, clipNorm: v.training.clipNorm)

@@ -79,32 +79,11 @@ public enum ValueResolver {
         case .update: return Double(trainer.updateCount + 1)
         case .learningRate: return trainer.config.learningRate
         case .samples: return Double(trainer.data.count)
-        case .accuracy: return accuracy(trainer.network, trainer.data)
-        case .testAccuracy: return trainer.testData.map { accuracy(trainer.network, $0) }
+        case .accuracy: return ClassifiedSet(network: trainer.network, data: trainer.data).accuracy
+        case .testAccuracy: return trainer.testData.map { ClassifiedSet(network: trainer.network, data: $0).accuracy }
         case .clipNorm: return trainer.config.clipNorm
         default: return nil
         }
-    }
-
-    /// The fraction of samples whose largest output is the target's largest (one output: both
-    /// on the same side of 0.5).
-    static func accuracy(_ net: Network, _ data: Dataset) -> Double {
-        let predictions = net.predict(batch: data.inputs)
-        var right = 0
-        for (p, y) in zip(predictions, data.targets) {
-            if p.count == 1 {
-                if (p[0] >= 0.5) == (y[0] >= 0.5) { right += 1 }
-            } else if argmax(p) == argmax(y) {
-                right += 1
-            }
-        }
-        return data.count == 0 ? 0 : Double(right) / Double(data.count)
-    }
-
-    private static func argmax(_ v: [Double]) -> Int {
-        var best = 0
-        for k in v.indices where v[k] > v[best] { best = k }
-        return best
     }
 
     private static func valid(_ p: ParameterRef, _ net: Network) -> Bool {

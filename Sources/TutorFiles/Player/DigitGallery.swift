@@ -35,19 +35,13 @@ public enum DigitGallery {
         var out: [DigitSample] = []
         for k in 0..<data.count where out.count < limit {
             let p = network.predict(data.inputs[k])
-            let guess = argmax(p), label = argmax(data.targets[k])
+            let guess = Classification.classOf(p), label = Classification.classOf(data.targets[k])
             if mistakes && guess == label { continue }
             out.append(DigitSample(index: k, pixels: data.inputs[k], width: side, height: side, minValue: low,
                                    maxValue: high > low ? high : low + 1, label: label, predicted: guess,
                                    confidence: p[guess]))
         }
         return (source, out)
-    }
-
-    static func argmax(_ v: [Double]) -> Int {
-        var best = 0
-        for k in v.indices where v[k] > v[best] { best = k }
-        return best
     }
 }
 

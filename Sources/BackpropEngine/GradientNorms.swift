@@ -1,9 +1,12 @@
-import BackpropEngine
-
-/// The size of the gradient, layer by layer: what shows vanishing and exploding gradients.
+/// The size of the gradient, layer by layer: what shows vanishing and exploding gradients. The
+/// one definition the lessons (`gradnorm.layer1`, the `gradients` focus, comparisons) and the
+/// playground's gradient bars both show.
 public enum GradientNorms {
-    /// L2 norm of the batch-loss gradient of each weight layer's weights (biases left out), first
-    /// weight layer (inputs → layer 1) first: `gradnorm.layer1`, `gradnorm.layer2`…
+    /// L2 norm of the batch-loss gradient of each weight layer's weights, first weight layer
+    /// (inputs → layer 1) first: `gradnorm.layer1`, `gradnorm.layer2`…
+    /// Biases are left out: a layer's weights are what shrink or blow up layer by layer as the
+    /// gradient flows back, and leaving them out keeps the norm the same whether the biases are
+    /// trainable, frozen or absent (a frozen bias has a gradient that is never applied).
     public static func perLayer(_ gradient: Parameters) -> [Double] {
         gradient.weights.map { norm($0) }
     }
