@@ -14,7 +14,11 @@ func trainBenchmark(path: String, epochs: Int, repetitions: Int, sgd: Bool) {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(2)
     }
-    if sgd { start.config.optimizer = .sgd }
+    if sgd {
+        var settings = start.config
+        settings.optimizer = .sgd
+        try! start.reconfigure(settings)  // sgd has no parameters to refuse
+    }
     var trained = start
     let seconds = median(repetitions) {
         trained = start
