@@ -4,7 +4,11 @@ enum Suggestion {
     static func closest(to word: String, among candidates: [String]) -> String? {
         let lowered = word.lowercased()
         var best: (name: String, distance: Int)?
+        let length = lowered.count
         for candidate in candidates {
+            // more than 3 edits apart by length alone: never a match, and a word of 40,000
+            // characters (a mutated file) would cost 40,000 × the candidate's length to compare
+            guard abs(candidate.count - length) <= 3 else { continue }
             let d = distance(lowered, candidate.lowercased())
             if best == nil || d < best!.distance { best = (candidate, d) }
         }

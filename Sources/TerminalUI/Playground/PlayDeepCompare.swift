@@ -72,7 +72,9 @@ func drawDeepLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     panel.render(into: &buffer, area: area)
     let names = model.variants.map(\.name)
     let series = model.runs.enumerated().map { k, run in
-        LossChart.Series(name: names[k], values: Array(run.trainer.epochLosses), role: deepRunRoles[k % deepRunRoles.count])
+        let curve = run.trainLosses.curve
+        return LossChart.Series(name: names[k], values: curve.values, positions: curve.positions,
+                                role: deepRunRoles[k % deepRunRoles.count])
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
@@ -95,7 +97,7 @@ func drawDeepFirstLayer(_ model: PlayModel, into buffer: inout Buffer, area: Rec
             let variant = k < DeepVariant.allCases.count ? DeepVariant.allCases[k] : .plain
             let g = run.gradientNorms.first ?? 0
             let ratio = plain > 0 && g.isFinite ? (model.unicode ? "×" : "x") + GradientBars.shortNumber(g / plain) : "-"
-            let loss = run.trainer.epochLosses.last.map(compactNumber) ?? "-"
+            let loss = run.trainLosses.last.map(compactNumber) ?? "-"
             let row = [words.shortVariant(variant), short ? GradientBars.shortNumber(g) : compactNumber(g), ratio, loss]
             return Array(row.prefix(columns))
         }
