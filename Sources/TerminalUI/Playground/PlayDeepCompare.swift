@@ -81,6 +81,7 @@ func drawDeepLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
                           emptyText: words.spaceStarts)
     chart.distinctMarks = series.count > 1 && (!model.unicode || !model.theme.usesColor)   // the runs apart without colour
+    chart.xMax = LossChart.lastPosition(series)
     chart.render(into: &buffer, area: panel.inner(area))
 }
 
