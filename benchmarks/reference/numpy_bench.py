@@ -3,6 +3,7 @@ biases), its loop timed alone, and `timed`, which the other NumPy benchmarks sha
 
   python3 numpy_bench.py EPOCHS REPEAT
       seconds S      median of REPEAT runs of the loop, each from the program's start
+      cpu_seconds C  their median processor time (which a loaded machine changes less)
       last_loss L    ½ Σ (y − ŷ)² of the last epoch's forward pass (before its update), the
                      loss `backprop-tutor train` reports for the last epoch
 
@@ -37,16 +38,24 @@ def xor(epochs):
 
 def timed(fn, repeat):
     """The median wall time of `repeat` calls of fn."""
-    times = []
+    return timed_both(fn, repeat)[0]
+
+
+def timed_both(fn, repeat):
+    """The median wall time and the median processor time of `repeat` calls of fn."""
+    wall, cpu = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, used = time.perf_counter(), time.process_time()
         fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        wall.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - used)
+    return statistics.median(wall), statistics.median(cpu)
 
 
 if __name__ == "__main__":
     epochs, repeat = int(sys.argv[1]), int(sys.argv[2])
     loss = []
-    print(f"seconds {timed(lambda: loss.append(xor(epochs)), repeat):.6f}")
+    seconds, cpu = timed_both(lambda: loss.append(xor(epochs)), repeat)
+    print(f"seconds {seconds:.6f}")
+    print(f"cpu_seconds {cpu:.6f}")
     print(f"last_loss {float(loss[-1])!r}")

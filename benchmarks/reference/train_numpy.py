@@ -5,6 +5,7 @@ that both sides end at the same loss.
 
   python3 train_numpy.py FILE.toml EPOCHS REPEAT [WEIGHTS.json]
       seconds S          median of REPEAT runs of the training loop alone, each from the start
+      cpu_seconds C      their median processor time (which a loaded machine changes less)
       last_loss L        the last epoch's loss as `backprop-tutor train` reports it: the mean
                          of the epoch's batch losses, each measured before its update
       final_loss L       the loss of all the data after training
@@ -21,7 +22,7 @@ import tomllib
 
 import numpy as np
 
-from numpy_bench import timed
+from numpy_bench import timed_both
 
 
 def load(path, weights_json=None):
@@ -105,8 +106,9 @@ if __name__ == "__main__":
     path, epochs, repeat = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
     W, b, X, Y, training = load(path, sys.argv[4] if len(sys.argv) > 4 else None)
     result = []
-    seconds = timed(lambda: result.append(train(W, b, X, Y, training, epochs)), repeat)
+    seconds, cpu = timed_both(lambda: result.append(train(W, b, X, Y, training, epochs)), repeat)
     W, b, losses = result[-1]
     print(f"seconds {seconds:.6f}")
+    print(f"cpu_seconds {cpu:.6f}")
     print(f"last_loss {float(losses[-1])!r}")
     print(f"final_loss {float(sample_losses(forward(W, b, X)[1][-1], Y)[1].mean())!r}")
