@@ -101,6 +101,12 @@ final class PlaygroundFileTests: XCTestCase {
         XCTAssertEqual(file.network.parameters.allValues.map(\.bitPattern),
                        m.main.trainer.network.parameters.allValues.map(\.bitPattern))
         XCTAssertFalse(PlayFile.text(try trained(.toy(.spiral), epochs: 0), dataFile: nil).contains("residual"))
+        // batch normalization before training: the file loads with the same normalized layers
+        let bn = try trained(.toy(.spiral), epochs: 0) { $0.batchNorm = true }
+        let bnFile = try NetworkFile.parse(PlayFile.text(bn, dataFile: nil), path: "saved.toml", baseDirectory: "")
+        XCTAssertEqual(bnFile.network.batchNormLayers, [1, 2])
+        XCTAssertEqual(bnFile.network.parameters.allValues.map(\.bitPattern),
+                       bn.main.trainer.network.parameters.allValues.map(\.bitPattern))
     }
 
     func testSavedDigitsLoadTheSameNetworkAndData() throws {

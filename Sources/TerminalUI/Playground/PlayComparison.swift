@@ -29,6 +29,8 @@ public enum DeepVariant: CaseIterable, Sendable {
     case plain
     /// ReLU (He initialization): a slope of 1 wherever a neuron is active
     case relu
+    /// sigmoid with every hidden layer's sums normalized over the batch: no layer saturates
+    case batchNorm
     /// sigmoid with a skip around each hidden layer: the gradient also flows back unchanged
     case residual
 
@@ -36,15 +38,16 @@ public enum DeepVariant: CaseIterable, Sendable {
     func settings(_ s: PlaySettings) -> PlaySettings {
         var s = s
         switch self {
-        case .plain: s.activation = .sigmoid; s.residual = false
-        case .relu: s.activation = .relu; s.residual = false
-        case .residual: s.activation = .sigmoid; s.residual = true
+        case .plain: (s.activation, s.residual, s.batchNorm) = (.sigmoid, false, false)
+        case .relu: (s.activation, s.residual, s.batchNorm) = (.relu, false, false)
+        case .batchNorm: (s.activation, s.residual, s.batchNorm) = (.sigmoid, false, true)
+        case .residual: (s.activation, s.residual, s.batchNorm) = (.sigmoid, true, false)
         }
         return s
     }
 
     /// The settings each run sets for itself.
-    static let comparedFields: [PlayField] = [.activation, .residual]
+    static let comparedFields: [PlayField] = [.activation, .residual, .batchNorm]
 }
 
 extension PlaySettings {

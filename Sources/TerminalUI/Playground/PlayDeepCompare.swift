@@ -93,13 +93,13 @@ func drawDeepFirstLayer(_ model: PlayModel, into buffer: inout Buffer, area: Rec
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(left: 1)
     let plain = model.runs.first?.gradientNorms.first ?? 0
-    func table(short: Bool, columns: Int) -> Table {
+    func table(short: Bool, columns: Int, names: Bool = false) -> Table {
         let rows = model.runs.enumerated().map { k, run -> [String] in
             let variant = k < DeepVariant.allCases.count ? DeepVariant.allCases[k] : .plain
             let g = run.gradientNorms.first ?? 0
             let ratio = plain > 0 && g.isFinite ? (model.unicode ? "×" : "x") + GradientBars.shortNumber(g / plain) : "-"
             let loss = run.trainLosses.last.map(compactNumber) ?? "-"
-            let row = [words.shortVariant(variant), short ? GradientBars.shortNumber(g) : compactNumber(g), ratio, loss]
+            let row = [names ? words.variant(variant) : words.shortVariant(variant), short ? GradientBars.shortNumber(g) : compactNumber(g), ratio, loss]
             return Array(row.prefix(columns))
         }
         let styles = model.runs.indices.map { k in
@@ -110,7 +110,8 @@ func drawDeepFirstLayer(_ model: PlayModel, into buffer: inout Buffer, area: Rec
                      cellStyles: styles)
     }
     func width(_ t: Table) -> Int { t.columnWidths.reduce(0, +) + t.columnGap * (t.columnWidths.count - 1) }
-    let choices = [table(short: false, columns: 4), table(short: false, columns: 3), table(short: true, columns: 3),
+    let choices = [table(short: false, columns: 4, names: true), table(short: false, columns: 4),
+                   table(short: false, columns: 3), table(short: true, columns: 3),
                    table(short: true, columns: 2)]
     (choices.first { width($0) <= inner.width } ?? choices[3]).render(into: &buffer, area: inner)
 }

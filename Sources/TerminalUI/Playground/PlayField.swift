@@ -2,7 +2,7 @@ import BackpropEngine
 
 /// One line of the settings panel.
 public enum PlayField: Int, CaseIterable, Sendable {
-    case data, noise, testFraction, seed, hidden, activation, residual, loss, optimizer, learningRate, batchSize, l2, speed
+    case data, noise, testFraction, seed, hidden, activation, residual, batchNorm, loss, optimizer, learningRate, batchSize, l2, speed
 
     /// Changes that the running trainers take from their next epoch; the others start over.
     public var isLive: Bool { [.optimizer, .learningRate, .batchSize, .l2, .speed].contains(self) }
@@ -19,6 +19,7 @@ public enum PlayField: Int, CaseIterable, Sendable {
         case .hidden: return s.hidden.isEmpty ? "none" : HiddenLayersText.format(s.hidden, unicode: false)
         case .activation: return s.activation.rawValue
         case .residual: return s.residual ? "on" : "off"
+        case .batchNorm: return s.batchNorm ? "on" : "off"
         case .loss: return s.loss.rawValue
         case .optimizer: return s.optimizer.name
         case .learningRate: return formatShort(s.learningRate)
@@ -46,6 +47,7 @@ public enum PlayField: Int, CaseIterable, Sendable {
             }
         case .activation: s.activation = stepped(PlaySettings.activations, from: s.activation, by: d)
         case .residual: s.residual.toggle()
+        case .batchNorm: s.batchNorm.toggle()
         case .loss: s.loss = stepped(losses, from: s.loss, by: d)
         case .optimizer: s.optimizer = stepped(PlaySettings.optimizers, from: s.optimizer, by: d)
         case .learningRate: s.learningRate = steppedNumber(PlaySettings.learningRates, from: s.learningRate, by: d)

@@ -22,6 +22,7 @@ public enum PlayFile {
         if !net.residual.isEmpty {
             out.append("residual = " + list(net.residual.map { "[\($0.from), \($0.to)]" }))
         }
+        if !net.batchNormLayers.isEmpty { out.append("batch_norm = " + list(net.batchNormLayers.map(String.init))) }
         out.append("weights = [")
         for (l, matrix) in net.nestedWeights.enumerated() {
             out.append("  # layer \(l + 1): \(net.layerSizes[l + 1]) × \(net.layerSizes[l]), weights[l][to][from]")
@@ -79,6 +80,8 @@ public enum PlayFile {
         if model.main.trainer.hasDiverged || !net.parameters.allValues.allSatisfy(\.isFinite) {
             return model.text.cannotSaveDiverged
         }
+        // γ, β and the running statistics have changed from their start, and the file cannot hold them
+        if !net.batchNormLayers.isEmpty && model.main.trainer.epoch > 0 { return model.text.cannotSaveBatchNorm }
         return nil
     }
 

@@ -67,6 +67,8 @@ public struct PlaySettings: Equatable, Sendable {
     public var activation: Activation = .tanh
     /// Skip connections between every two consecutive hidden layers of equal width (a = f(z) + a_prev).
     public var residual = false
+    /// Batch normalization of every hidden layer's weighted sums (the engine's BatchNorm).
+    public var batchNorm = false
     public var loss: Loss = .bce
     public var optimizer: Optimizer = Optimizer.defaultAdam
     public var learningRate = 0.03
@@ -98,6 +100,7 @@ public struct PlaySettings: Equatable, Sendable {
         let initialization: WeightInit = activation == .relu || activation == .leakyRelu ? .he : .xavier
         var spec = NetworkSpec(layerSizes: sizes, activations: acts, initialization: initialization, seed: seed)
         if residual { spec.residual = ResidualSkip.consecutive(sizes) }
+        if batchNorm && !hidden.isEmpty { spec.batchNorm = Array(1...hidden.count) }
         return spec
     }
 

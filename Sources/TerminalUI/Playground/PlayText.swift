@@ -57,6 +57,7 @@ public struct PlayText: Sendable {
         switch v {
         case .plain: return t("plain", "通常")
         case .relu: return "ReLU"
+        case .batchNorm: return t("batch norm", "バッチ正規化")
         case .residual: return t("residual", "残差接続")
         }
     }
@@ -65,6 +66,7 @@ public struct PlayText: Sendable {
         switch v {
         case .plain: return t("plain", "通常")
         case .relu: return "ReLU"
+        case .batchNorm: return "BN"
         case .residual: return t("resid.", "残差")
         }
     }
@@ -111,6 +113,7 @@ public struct PlayText: Sendable {
         case .hidden: return t("hidden layers", "隠れ層")
         case .activation: return t("activation", "活性化関数")
         case .residual: return t("residual", "残差接続")
+        case .batchNorm: return t("batch norm", "バッチ正規化")
         case .loss: return t("loss", "損失")
         case .optimizer: return t("optimizer", "最適化手法")
         case .learningRate: return t("learning rate", "学習率")
@@ -124,7 +127,8 @@ public struct PlayText: Sendable {
         switch f {
         case .hidden where s.hidden.isEmpty: return t("none", "なし")
         case .hidden: return HiddenLayersText.format(s.hidden, unicode: unicode)
-        case .residual where !s.residual: return t("off", "なし")
+        case .residual where !s.residual, .batchNorm where !s.batchNorm: return t("off", "なし")
+        case .batchNorm: return t("on", "あり")
         case .residual:
             // the skips the engine gets: one between each two consecutive hidden layers of equal width
             let n = ResidualSkip.consecutive([0] + s.hidden + [0]).count
@@ -162,8 +166,8 @@ public struct PlayText: Sendable {
                     "隠れ層を減らす/増やす(12層まで)。「隠れ層」で ← → を押すと最後の層のニューロン数を変更、Enter で 8,8 や 10x8 のように入力")),
          ("c", t("compare: the same data under 3 values of the chosen setting (optimizer if it has none)",
                  "比較: 選んだ設定の3つの値で同じデータを学習(比較できない設定なら最適化手法)")),
-         ("d", t("compare preset: 10 sigmoid hidden layers on the spiral, trained plain, with ReLU and with residual connections side by side, each with its gradient bars; d again keeps the plain one alone",
-                 "比較プリセット: スパイラルをシグモイドの隠れ層10層で、通常のまま、ReLU、残差接続で並べて学習し、それぞれの勾配を棒で示す。もう一度 d で通常の1つだけに戻る")),
+         ("d", t("compare preset: 10 sigmoid hidden layers on the spiral, plain and with each cure side by side, with their gradient bars; d again: the plain one alone",
+                 "比較プリセット: スパイラルをシグモイドの隠れ層10層で、通常のままと各対策を並べて学習し、勾配を棒で示す。もう一度 d で通常の1つに戻る")),
          ("i", t("step in: the step-by-step tutor on this network and its next batch; q comes back",
                  "詳しく: このネットワークの次のバッチを1ステップずつ見る。q で戻る")),
          ("s", t("save settings and trained weights as a network file (for `open` and `train`)",
@@ -193,6 +197,10 @@ public struct PlayText: Sendable {
     func tooManyLayers(_ n: Int) -> String {
         t("at most \(PlaySettings.maxHiddenLayers) hidden layers (asked for \(n))",
           "隠れ層は \(PlaySettings.maxHiddenLayers) 層までです(\(n) 層が指定されました)")
+    }
+    var cannotSaveBatchNorm: String {
+        t("a network file has no place for batch normalization's trained γ and β and running statistics: save at epoch 0 (r), or without batch norm",
+          "ネットワークファイルにはバッチ正規化の学習済みの γ、β と移動平均を書けません。エポック 0 で保存する(r)か、バッチ正規化なしで保存してください")
     }
     var cannotSaveDiverged: String {
         t("the training diverged (weights are not numbers); reset first",

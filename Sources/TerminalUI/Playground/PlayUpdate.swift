@@ -158,8 +158,15 @@ private func applyChange(_ model: inout PlayModel, to new: PlaySettings) throws(
         $0.value(old) == $0.value(model.settings)
     } && old.hidden == new.hidden
     if liveOnly {
-        // the engine checks the new settings; a refusal leaves the model as it was (`change`)
-        for k in model.runs.indices { try model.runs[k].trainer.reconfigure(model.configs[k]) }
+        for k in model.runs.indices {
+            // the engine checks the new settings; a refusal leaves the model as it was (`change`).
+            // reconfigure does not check a batch of 1 against batch normalization: Trainer.init does
+            let t = model.runs[k].trainer
+            if !t.network.batchNormLayers.isEmpty {
+                _ = try Trainer(network: t.network, config: model.configs[k], data: t.data, testData: t.testData)
+            }
+            try model.runs[k].trainer.reconfigure(model.configs[k])
+        }
         return [.configure]
     }
     let runs = try model.freshRuns()
