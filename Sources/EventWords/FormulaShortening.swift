@@ -56,8 +56,19 @@ public enum FormulaShortening {
             if measure(next) + 1 + measure(ellipsis) > width { break }
             out = next
         }
-        if out != prefix || !prefix.isEmpty, measure(out + " " + ellipsis) <= width {
-            return (out == prefix ? out : out + " ") + ellipsis
+        if out != prefix, measure(out + " " + ellipsis) <= width {
+            return out + " " + ellipsis
+        }
+        // not one token of the right side fits whole: its first characters, never the left side
+        // alone ("hidden_error = …" said nothing of the code it stood for)
+        if !prefix.isEmpty, measure(prefix) + 2 * measure(ellipsis) < width {
+            var cut = prefix, used = measure(prefix)
+            for c in body.joined(separator: " ") {
+                if used + columns(c) + measure(ellipsis) > width { break }
+                cut.append(c)
+                used += columns(c)
+            }
+            return cut + ellipsis
         }
         // nothing whole fits: the characters that do
         var cut = "", used = 0

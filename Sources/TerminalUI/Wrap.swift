@@ -140,10 +140,19 @@ private struct ParagraphWrapper {
         var depth = 0
         var spanDepth = 0
         var spanAnchor: Int? = nil
+        // open brackets, each true when it is a function's (`log(`, `σ(`): inside one, even words
+        // belong to the formula ("−log(ŷ of the true digit)" never breaks before "digit)")
+        var brackets: [Bool] = []
         for (t, range) in tokens.enumerated() {
+            let inCall = brackets.contains(true)
             if t > 0 {
                 let kind: Break
-                if t >= 2, classes[t - 2] == .word, classes[t - 1] == .op, classes[t] == .word,
+                let previousEnd = chars[tokens[t - 1].upperBound - 1]
+                if inCall {
+                    kind = .none
+                } else if depth == 0, previousEnd == "," || previousEnd == ";", classes[t] != .op {
+                    kind = .normal   // "∂E/∂w₁ = −0.01, ∂E/∂w₂ = −1": a list of formulas, each whole
+                } else if t >= 2, classes[t - 2] == .word, classes[t - 1] == .op, classes[t] == .word,
                    chars[tokens[t - 1].lowerBound] == "·" {
                     kind = .normal   // "phase · sample": a separator between words, not an operator
                 } else if classes[t - 1] == .op || classes[t] == .op {
@@ -172,7 +181,19 @@ private struct ParagraphWrapper {
             // (小数, 勾配降下法) and a number or Latin letter written against Japanese (第2位,
             // 1000回) are words: broken only when nothing else fits. After Japanese punctuation
             // and before an opening bracket a line may always break (、w₂ = …).
-            for i in range.dropFirst() where !isNoStart(chars[i]) && !isNoEnd(chars[i - 1]) {
+            var callOpen = inCall
+            for i in range {
+                let c = chars[i]
+                if "([{（［".contains(c) {
+                    brackets.append(isCall(bracket: i, token: range))
+                    callOpen = brackets.contains(true)
+                } else if ")]}）］".contains(c), !brackets.isEmpty {
+                    brackets.removeLast()
+                    callOpen = brackets.contains(true)
+                }
+                // inside a function's argument no break at all
+                if callOpen && i > range.lowerBound { breaks[i] = .none; continue }
+                guard i > range.lowerBound, !isNoStart(chars[i]), !isNoEnd(chars[i - 1]) else { continue }
                 if cjk[i - 1] && isNoStart(chars[i - 1]) || cjk[i] && isNoEnd(chars[i]) {
                     breaks[i] = .normal
                 } else if cjk[i - 1] && cjk[i] {
@@ -195,6 +216,17 @@ private struct ParagraphWrapper {
             }
             spanStart = t
         }
+    }
+
+    /// Whether the bracket at `i` is a function's: right after a function's name (`log(`, `tanh(`),
+    /// a one-letter name or a symbol (`f(`, `σ(`, `e^(`, `σ′(`), not after a word (`ReLU（`) or a space.
+    private func isCall(bracket i: Int, token: Range<Int>) -> Bool {
+        guard i > token.lowerBound, !cjk[i - 1] else { return false }
+        var letters = ""
+        var k = i - 1
+        while k >= token.lowerBound, chars[k].isASCII, chars[k].isLetter { letters = String(chars[k]) + letters; k -= 1 }
+        if letters.isEmpty { return !"([{（［".contains(chars[i - 1]) }
+        return letters.count == 1 || mathNames.contains(letters)
     }
 
     private func classify(_ range: Range<Int>) -> TokenClass {
@@ -253,11 +285,61 @@ private struct ParagraphWrapper {
             let column = anchor >= start ? lineIndent + columns(start, anchor) : lineIndent
             return min(column, width * 2 / 3)
         }
+        /// The formula `first..<last` broken before its top-level joiners (+ − × · ÷; inside one
+        /// bracket when the top level has none that help) into lines that fit, the later ones
+        /// starting under its first "=" (or two columns in); nil when it does not go.
+        func joinerLines(_ first: Int, _ last: Int) -> (parts: [Range<Int>], continuation: Int)? {
+            var anchor: Int? = nil
+            var depth = 0
+            for k in first..<last {
+                if "([{（［".contains(chars[k]) { depth += 1 } else if ")]}）］".contains(chars[k]) { depth -= 1 }
+                if anchor == nil, depth == 0, k + 2 < last, space[k], space[k + 2], chars[k + 1] == "=" || chars[k + 1] == "←" {
+                    anchor = k + 1
+                }
+            }
+            let continuation = min(lineIndent + (anchor.map { columns(first, $0) } ?? 2), width * 2 / 3)
+            for maxDepth in 0...1 {
+                var candidates: [Int] = []
+                depth = 0
+                for k in first..<last {
+                    if "([{（［".contains(chars[k]) { depth += 1 } else if ")]}）］".contains(chars[k]) { depth -= 1 }
+                    if depth <= maxDepth, k > first, k + 1 < last, space[k - 1], space[k + 1], "+−-×·÷".contains(chars[k]),
+                       anchor.map({ k > $0 }) ?? true {
+                        candidates.append(k)
+                    }
+                }
+                var parts: [Range<Int>] = []
+                var from = first, fits: Int? = nil, room = width - lineIndent
+                var failed = false
+                for p in candidates + [last] {
+                    let end = p == last ? last : p - 1
+                    if columns(from, end) <= room { fits = p; continue }
+                    guard let f = fits, f != last else { failed = true; break }
+                    parts.append(from..<(f - 1))
+                    from = f
+                    room = width - continuation
+                    fits = columns(from, end) <= room ? p : nil
+                    if fits == nil { failed = true; break }
+                }
+                if failed || fits == nil { continue }
+                parts.append(from..<last)
+                if parts.count >= 2 { return (parts, continuation) }
+            }
+            return nil
+        }
+        // after a formula continued before a "+", its next "=" starts a line of its own (else
+        // "+ 0.4 + 0.1 = 1.6" would read as a sum of its own)
+        var breakAtFormula = false
         var i = 0
         while i < n {
             if i > start {
                 switch breaks[i] {
                 case .normal: lastNormal = i
+                case .formula where breakAtFormula:
+                    breakAtFormula = false
+                    emit(i, next: alignment(i))
+                    i = start
+                    continue
                 case .formula: lastFormula = i
                 case .weak: lastWeak = i
                 case .none: break
@@ -284,6 +366,23 @@ private struct ParagraphWrapper {
                     var first = start
                     while first < last, space[first] { first += 1 }
                     let isFormula = (first..<last).contains { space[$0] } || classify(first..<last) == .op
+                    if isFormula, let (parts, continuation) = joinerLines(first, last) {
+                        // rows before "…": the formula continues before its top-level + − · ×
+                        for (k, r) in parts.dropLast().enumerated() {
+                            let at = k == 0 ? lineIndent : continuation
+                            if let a = lastAnchor, a >= r.lowerBound, a < r.upperBound { anchorColumn = at + columns(r.lowerBound, a) }
+                            lines.append(WrappedLine(indent: at, range: (lower + r.lowerBound)..<(lower + r.upperBound), shortened: nil))
+                        }
+                        start = parts[parts.count - 1].lowerBound
+                        breakAtFormula = true
+                        lineIndent = continuation
+                        used = continuation
+                        lastNormal = nil
+                        lastFormula = nil
+                        lastWeak = nil
+                        i = start
+                        continue
+                    }
                     if isFormula {
                         let short = FormulaShortening.shorten(string(of: chars[first..<last]), width: max(1, width - lineIndent),
                                                               columns: { displayWidth(of: $0) })

@@ -89,7 +89,11 @@ func formulaBreakProblems(_ panel: ScreenPanel) -> [String] {
             problems.append("\(panel.title): line ends on \"\(last)\": \(line)")
         }
         if let first = tokens.first, first == "=" {
-            let before = lines[..<k].last { !$0.isEmpty } ?? ""
+            // past the lines that continue the same side before a "+" or "×", to the formula's head
+            let joiners: Set<String> = ["+", "−", "-", "×", "·", "÷"]
+            let before = lines[..<k].last { line in
+                !line.isEmpty && !joiners.contains(line.split(separator: " ").first.map(String.init) ?? "")
+            } ?? ""
             if !before.contains(" = ") && !before.trimmingCharacters(in: " ").hasPrefix("=") && !before.contains("←") {
                 problems.append("\(panel.title): line starts with \"=\" continuing nothing: \(before) / \(line)")
             }

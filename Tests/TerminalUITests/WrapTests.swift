@@ -109,11 +109,40 @@ final class FormulaWrapTests: XCTestCase {
                        ["σ(0.50) = 1 / (1 + e^(−0.50))", "        = 0.6225: above 0.5", "because z > 0."])
     }
 
-    func testAPieceTooLongIsShortenedWithAnEllipsis() {
+    /// A sum too long for its line continues before a top-level "+" under its "=" (lesson 1's
+    /// "0.6 × 1.0 + … + 0.1" hid the very term its hint was about); only a term that cannot fit
+    /// on a line of its own is shortened with "…".
+    func testAPieceTooLongContinuesBeforeItsPlusSigns() {
         XCTAssertEqual(wrap("z = 0.6000 + 0.2000 + 0.3000 + 0.4000 + 0.1000 = 1.6000", width: 30),
-                       ["z = 0.6000 + … + 0.1000", "  = 1.6000"])
-        XCTAssertEqual(wrap("z = 0.6000 + 0.2000 + 0.3000 + 0.4000 + 0.1000 = 1.6000", width: 34),
-                       ["z = 0.6000 + 0.2000 + … + 0.1000", "  = 1.6000"])
+                       ["z = 0.6000 + 0.2000 + 0.3000", "  + 0.4000 + 0.1000", "  = 1.6000"])
+        XCTAssertEqual(wrap("It is ∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁) · ∂z(ŷ₁)/∂w₅ here.", width: 30),
+                       ["It is", "∂E/∂w₅ = ∂E/∂ŷ₁ · ∂ŷ₁/∂z(ŷ₁)", "       · ∂z(ŷ₁)/∂w₅ here."])
+        // inside the brackets when the top level has no joiner: softmax's denominator stays whole
+        XCTAssertEqual(wrap("ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + e^(z(ŷ₁)) + e^(z(ŷ₉)))", width: 36),
+                       ["ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀))", "   + e^(z(ŷ₁)) + e^(z(ŷ₉)))"])
+        // a right side of one long token: its start, not the left side alone (lesson 6's
+        // "hidden_error = …")
+        XCTAssertEqual(wrap("hidden_error = output_delta.dot(weights_hidden_output.T) sends", width: 30),
+                       ["hidden_error = output_delta.d…", "sends"])
+    }
+
+    /// A list of formulas breaks after its commas, never inside "name = value" (lesson 5).
+    func testAListOfFormulasBreaksAfterItsCommas() {
+        XCTAssertEqual(wrap("∂E/∂w₁ = −0.0100, ∂E/∂w₂ = −1.0000, ∂E/∂w₃ = −16.0000.", width: 40),
+                       ["∂E/∂w₁ = −0.0100, ∂E/∂w₂ = −1.0000,", "∂E/∂w₃ = −16.0000."])
+        XCTAssertEqual(wrap("w₁ = 0.0050, w₂ = 0.5000, w₃ = 8.0000.", width: 30),
+                       ["w₁ = 0.0050, w₂ = 0.5000,", "w₃ = 8.0000."])
+    }
+
+    /// A function's argument stays whole even when it is written in words (lesson 10).
+    func testAFunctionsArgumentIsNeverSplit() {
+        XCTAssertEqual(wrap("E = −Σₖ yₖ · log ŷₖ = −log(ŷ of the true digit)", width: 40),
+                       ["E = −Σₖ yₖ · log ŷₖ", "  = −log(ŷ of the true digit)"])
+        XCTAssertEqual(wrap("E = −Σₖ yₖ · log ŷₖ = −log（正しい数字の ŷ）", width: 36),
+                       ["E = −Σₖ yₖ · log ŷₖ", "  = −log（正しい数字の ŷ）"])
+        // a word's bracket is prose: it still breaks
+        XCTAssertEqual(wrap("We use ReLU (the rectified linear unit) here", width: 20),
+                       ["We use ReLU (the", "rectified linear", "unit) here"])
     }
 
     func testAnAlignedFormulaFromALessonFileKeepsItsLayout() {

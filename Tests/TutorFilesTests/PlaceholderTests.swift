@@ -107,6 +107,10 @@ final class PlaceholderTests: XCTestCase {
 
     func testParagraphsAndEmphasis() {
         XCTAssertEqual(Narration.paragraphs("one\ntwo\n\nthree\n"), ["one two", "three"])
+        // formulas written one a line stay apart (lesson 4 joined two updates into "= 0.3589 w₁ ← …")
+        XCTAssertEqual(Narration.paragraphs("w₅ ← {w.w5:.4f} − {lr:.1f} × {grad.w5:.4f} = {new.w5:.4f}\nw₁ ← 0.15 − 0.5 × 0.0004 = 0.1498\n"),
+                       ["w₅ ← {w.w5:.4f} − {lr:.1f} × {grad.w5:.4f} = {new.w5:.4f}\nw₁ ← 0.15 − 0.5 × 0.0004 = 0.1498"])
+        XCTAssertEqual(Narration.paragraphs("so that\nw₁ = 0.6 is the weight"), ["so that w₁ = 0.6 is the weight"])
         XCTAssertEqual(Narration.paragraphs("これは\n日本語です。"), ["これは日本語です。"])
         // Japanese across a line break, also through emphasis stars: no stray space.
         XCTAssertEqual(Narration.paragraphs("入力にはそれぞれ\n*重み*があり、入力に関係なく足される\n*バイアス* b₁ を"),

@@ -38,6 +38,9 @@ public enum Narration {
                 current = line
             } else if raw.first == " " && (line == "=" || line.hasPrefix("= ")) {
                 current += "\n" + String(raw).trimmingTrailingSpaces
+            } else if isFormulaLine(line), isFormulaLine(String(current.split(separator: "\n").last ?? "")) {
+                // formulas written one a line (w₅ ← … = 0.3589 / w₁ ← … = 0.1498) stay apart
+                current += "\n" + line
             } else if joinsWithoutSpace(current, line) {
                 current += line
             } else {
@@ -46,6 +49,22 @@ public enum Narration {
         }
         if !current.isEmpty { out.append(current) }
         return out
+    }
+
+    /// Whether a line of a lesson file is a formula of its own: a name, then "=" or "←", and no
+    /// words (placeholders and function names aside).
+    static func isFormulaLine(_ line: String) -> Bool {
+        let tokens = line.split(separator: " ")
+        guard tokens.count >= 3, tokens[1] == "=" || tokens[1] == "←", tokens[0].count <= 12 else { return false }
+        var letters = 0, inPlaceholder = false
+        for c in line {
+            if c == "{" { inPlaceholder = true } else if c == "}" { inPlaceholder = false }
+            if inPlaceholder { continue }
+            if isWide(c.unicodeScalars.first!) { return false }
+            letters = c.isASCII && c.isLetter ? letters + 1 : 0
+            if letters >= 4 { return false }   // a word (log, exp and tanh are shorter)
+        }
+        return true
     }
 
     /// A paragraph split into plain and `*emphasised*` runs (the stars are removed; `\*` is a star).
