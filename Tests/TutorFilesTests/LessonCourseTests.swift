@@ -19,7 +19,7 @@ final class LessonCourseTests: XCTestCase {
         let builtin = BuiltinLessons.listings
         let dir = try folder(["z-first.toml": lesson(id: "first", order: 0, title: "First"),
                               "a-last.toml": lesson(id: "last", order: nil, title: "Last"),
-                              "twelve.toml": lesson(id: "twelve", order: 12, title: "Twelve")])
+                              "twelve.toml": lesson(id: "twelve", order: 100, title: "Twelve")])
         let course = try LessonCourse.load(folder: dir)
         XCTAssertEqual(course.problems, [])
         let ids = course.listings.map(\.id)

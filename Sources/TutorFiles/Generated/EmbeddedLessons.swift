@@ -48,6 +48,10 @@ enum EmbeddedLessons {
                       title: Localized(en: "Local minima and restarts", ja: "局所最適解とやり直し"),
                       summary: Localized(en: "Gradient descent can settle in the wrong valley; the same network from other seeds shows the way out.", ja: "勾配降下法は違う谷に落ち着くことがあります。同じネットワークを別のシードから学習させると、抜け道が見えてきます。"),
                       minutes: 8, sceneCount: 5, quizScenes: [1, 3, 4]),
+        LessonListing(path: "lessons/15-deep-networks.toml", id: "deep-networks", order: 15,
+                      title: Localized(en: "Deep networks: why gradients vanish and how to keep them", ja: "深いネットワーク：勾配が消える理由と、消さない工夫"),
+                      summary: Localized(en: "Ten sigmoid layers leave the first layer without a gradient; skip connections and batch normalization bring it back.", ja: "シグモイドの層を 10 重ねると最初の層に勾配が届きません。スキップ接続とバッチ正規化で勾配を取り戻します。"),
+                      minutes: 15, sceneCount: 7, quizScenes: [1, 2, 3, 4, 5, 6]),
     ]
 
     static let files: [String: String] = [
@@ -3114,6 +3118,258 @@ explain_en = "Keep the run with the lowest loss, measured on data held aside whe
 explain_ja = "損失がいちばん低い実行を残します（取っておいたデータがあれば、そこで測った損失で選びます）。ここではシード 1、3、5 のいずれかで、損失は {compare.seed1.loss:.4f}、{compare.seed3.loss:.4f}、{compare.seed5.loss:.4f} です。"
 
 """##,
+        "15-deep-networks.toml": ##"""
+# Lesson 15: why gradients vanish in a deep sigmoid network, and two cures from the article:
+# residual (skip) connections and batch normalization. Ten sigmoid layers on the spiral; the
+# product of ten slopes of at most 0.25; the first layer's gradient bar; then the same network
+# with skips and with normalization, compared run against run.
+
+[network]
+layers = [2, 8, 8, 8, 8, 8, 8, 8, 8, 8, 8, 1]   # ten hidden layers of eight neurons
+activation = "sigmoid"
+output_activation = "sigmoid"
+seed = 1
+
+[training]
+loss = "bce"
+optimizer = "adam"
+learning_rate = 0.01
+batch_size = 20
+shuffle = true
+epochs = 100
+
+[data]
+file = "data/spiral.csv"        # the playground's spiral: two arms, 120 points, arm 0 or 1
+
+[lesson]
+id = "deep-networks"
+order = 15
+minutes = 15
+title_en = "Deep networks: why gradients vanish and how to keep them"
+title_ja = "深いネットワーク：勾配が消える理由と、消さない工夫"
+summary_en = "Ten sigmoid layers leave the first layer without a gradient; skip connections and batch normalization bring it back."
+summary_ja = "シグモイドの層を 10 重ねると最初の層に勾配が届きません。スキップ接続とバッチ正規化で勾配を取り戻します。"
+compare_epochs = 100
+compare = [
+  { name = "plain", label_en = "plain", label_ja = "そのまま" },
+  { name = "residual", label_en = "residual = true", label_ja = "残差接続", residual = true },
+  { name = "batchnorm", label_en = "batch_norm = true", label_ja = "バッチ正規化", batch_norm = true },
+]
+
+[[scene]]
+title_en = "Ten layers deep"
+title_ja = "10 層の深さ"
+focus = "network"
+advance = "none"
+narration_en = """
+This network has *ten* hidden layers of eight sigmoid neurons, and one sigmoid output. It should
+tell the two arms of a spiral apart: {samples:d} points, each labelled with its arm, 0 or 1.
+
+Deep networks can draw more complicated boundaries than shallow ones, and a spiral needs one. But
+in the backward pass the error has to travel back through all ten layers before it reaches the
+first weights. Let us follow it.
+"""
+narration_ja = """
+このネットワークには、シグモイドのニューロン 8 個からなる隠れ層が *10 層* あり、出力はシグモイドのニューロン 1 つです。
+らせんの 2 本の腕を見分けるのが課題です。{samples:d} 個の点に、それぞれどちらの腕か（0 か 1）が付いています。
+
+深いネットワークは浅いものより複雑な境界を描けますし、らせんにはそれが必要です。しかし逆伝播では、誤差は
+10 層すべてを通り抜けてから、ようやく最初の重みに届きます。その道のりを追ってみましょう。
+"""
+
+[[scene]]
+title_en = "One slope"
+title_ja = "一つの傾き"
+focus = "neuron h1_1"
+advance = "to:out.h1_1"
+narration_en = """
+On its way back, the error signal is multiplied at every hidden neuron by the slope of its
+activation, σ′(z) = σ(z)·(1 − σ(z)). Here is the first neuron of the first hidden layer for the
+first sample of the batch.
+"""
+narration_ja = """
+誤差の信号は後ろへ戻る途中、隠れ層のニューロンを通るたびに活性化関数の傾き σ′(z) = σ(z)·(1 − σ(z)) を
+掛けられます。これはバッチの最初のサンプルでの、最初の隠れ層の最初のニューロンです。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is the slope σ′(z(h₁⁽¹⁾)) of this neuron? (four decimals)"
+question_ja = "このニューロンの傾き σ′(z(h₁⁽¹⁾)) はいくつでしょう？（小数第4位まで）"
+answer = "slope.h1_1"
+tolerance = 0.0005
+format = ".4f"
+hint_en = "Multiply h₁⁽¹⁾ = {out.h1_1:.4f} by 1 − h₁⁽¹⁾."
+hint_ja = "h₁⁽¹⁾ = {out.h1_1:.4f} に 1 − h₁⁽¹⁾ を掛けます。"
+explain_en = "σ′(z(h₁⁽¹⁾)) = h₁⁽¹⁾ (1 − h₁⁽¹⁾) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+explain_ja = "σ′(z(h₁⁽¹⁾)) = h₁⁽¹⁾ (1 − h₁⁽¹⁾) = {out.h1_1:.4f} × (1 − {out.h1_1:.4f}) = {slope.h1_1:.4f}"
+reveal_en = "{slope.h1_1:.4f}. The sigmoid's slope is largest at z = 0, where it is exactly 0.25; it is never more."
+reveal_ja = "{slope.h1_1:.4f} です。シグモイドの傾きは z = 0 で最大になり、ちょうど 0.25 です。それを超えることはありません。"
+
+[[scene]]
+title_en = "Ten slopes in a row"
+title_ja = "10 回続けて掛ける"
+focus = "network"
+advance = "none"
+narration_en = """
+Between the output and the first weights the error passes ten sigmoid layers, so it is multiplied
+by ten such slopes (and by the weights between them). Even if every neuron sat exactly at its
+steepest point, each slope would be 0.25.
+"""
+narration_ja = """
+出力から最初の重みまでの間に、誤差はシグモイドの層を 10 回通るので、このような傾きを 10 回掛けられます
+（その間の重みも掛かります）。たとえすべてのニューロンが最も急な点にあっても、傾きは一つ 0.25 です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What is 0.25 multiplied by itself ten times, 0.25¹⁰?"
+question_ja = "0.25 を 10 回掛けた数 0.25¹⁰ はどのくらいでしょう？"
+choices_en = ["about 0.1", "about 0.001", "about 0.000001 (10⁻⁶)", "exactly 0"]
+choices_ja = ["約 0.1", "約 0.001", "約 0.000001（10⁻⁶）", "ちょうど 0"]
+correct = 3
+hint_en = "0.25 = 1/4, so 0.25¹⁰ = 1/4¹⁰, and 4¹⁰ = 2²⁰ is about a million."
+hint_ja = "0.25 = 1/4 なので 0.25¹⁰ = 1/4¹⁰ です。4¹⁰ = 2²⁰ はおよそ百万です。"
+explain_en = "0.25¹⁰ = 1/1,048,576 ≈ 9.5 × 10⁻⁷: at the very best, the first layer hears a millionth of what the last one hears."
+explain_ja = "0.25¹⁰ = 1/1,048,576 ≈ 9.5 × 10⁻⁷ です。最もうまくいっても、最初の層に届くのは最後の層の百万分の一です。"
+
+[[scene]]
+title_en = "The first layer's gradient vanishes"
+title_ja = "最初の層の勾配が消える"
+focus = "gradients"
+advance = "to:update"
+narration_en = """
+The backward pass of this batch is done. The bars show the size of the gradient of each weight
+layer, on a logarithmic scale: layer 1 joins the inputs to the first hidden layer, layer 11 the
+last hidden layer to the output.
+"""
+narration_ja = """
+このバッチの逆伝播が終わりました。棒は重みの層ごとの勾配の大きさを対数目盛りで表しています。
+層 1 は入力と最初の隠れ層を、層 11 は最後の隠れ層と出力をつなぎます。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "How does the first layer's gradient compare with the last layer's?"
+question_ja = "最初の層の勾配は、最後の層と比べてどうでしょう？"
+choices_en = ["About the same", "About ten times smaller", "Many orders of magnitude smaller"]
+choices_ja = ["ほぼ同じ", "10 分の 1 くらい", "何桁も小さい"]
+correct = 3
+hint_en = "Each of the ten sigmoid layers multiplies the signal by at most 0.25."
+hint_ja = "10 層のシグモイドがそれぞれ、信号に 0.25 以下を掛けます。"
+explain_en = "Layer 11 gets {gradnorm.layer11:.2e}, layer 1 only {gradnorm.layer1:.2e}: the first layers barely learn at all."
+explain_ja = "層 11 の勾配は {gradnorm.layer11:.2e}、層 1 はわずか {gradnorm.layer1:.2e} です。最初の層はほとんど学べません。"
+reveal_en = "Layer 1: {gradnorm.layer1:.2e}; layer 6: {gradnorm.layer6:.2e}; layer 11: {gradnorm.layer11:.2e}. This is the vanishing gradient."
+reveal_ja = "層 1 は {gradnorm.layer1:.2e}、層 6 は {gradnorm.layer6:.2e}、層 11 は {gradnorm.layer11:.2e} です。これが勾配消失です。"
+
+[[scene]]
+title_en = "Cure 1: skip connections"
+title_ja = "工夫その 1：スキップ接続"
+focus = "compare gradients"
+advance = "none"
+narration_en = """
+A *residual connection* (ResNet) adds a layer's input to its output: h⁽ˡ⁾ = σ(z⁽ˡ⁾) + h⁽ˡ⁻¹⁾. The
+file says `residual = true`, and every two consecutive hidden layers of equal width are joined.
+
+On the way back the gradient now takes two paths at each layer: through the layer (times its
+weights and a slope ≤ 0.25), and along the skip, where the derivative of the sum is 1. The bars
+compare the first update of three runs of the same network: plain, with skips, and with batch
+normalization (next scene). Layer 1 of the plain network gets {compare.plain.gradnorm.layer1:.1e}.
+"""
+narration_ja = """
+*残差接続*（ResNet）は、層の入力をその出力に足します：h⁽ˡ⁾ = σ(z⁽ˡ⁾) + h⁽ˡ⁻¹⁾。ファイルに `residual = true` と書くと、
+幅の等しい隣り合う隠れ層がすべてこうしてつながります。
+
+逆伝播では、勾配は各層で二つの経路を通ります。層を通る経路（重みと 0.25 以下の傾きが掛かる）と、スキップを通る経路
+（和の微分は 1）です。棒は同じネットワークを 3 通りに学習させた最初の更新の比較です：そのまま、スキップ接続あり、
+バッチ正規化あり（次の場面）。そのままのネットワークでは、層 1 の勾配は {compare.plain.gradnorm.layer1:.1e} です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "With the skips, how large is layer 1's gradient?"
+question_ja = "スキップ接続があると、層 1 の勾配はどのくらいになるでしょう？"
+choices_en = ["Still about as small as without", "Many orders of magnitude larger", "Exactly 0"]
+choices_ja = ["スキップなしと同じくらい小さいまま", "何桁も大きい", "ちょうど 0"]
+correct = 2
+hint_en = "Along a skip the gradient is multiplied by 1, not by a slope of at most 0.25."
+hint_ja = "スキップを通る勾配には、0.25 以下の傾きではなく 1 が掛かります。"
+explain_en = "The gradient arriving at each layer is passed on unchanged along the skip, so layer 1's grows from {compare.plain.gradnorm.layer1:.1e} to {compare.residual.gradnorm.layer1:.1e}."
+explain_ja = "各層に届いた勾配が、スキップを通ってそのまま先へ渡されるので、層 1 の勾配は {compare.plain.gradnorm.layer1:.1e} から {compare.residual.gradnorm.layer1:.1e} へと何桁も大きくなります。"
+reveal_en = "Step through a backward pass of a file with `residual = true` to see the gradient's two paths, through the layer and along the skip, with their numbers."
+reveal_ja = "`residual = true` のファイルで逆伝播を一歩ずつ進めると、勾配の二つの経路（層を通る分とスキップを通る分）とその数値が見られます。"
+
+[[scene]]
+title_en = "Cure 2: batch normalization"
+title_ja = "工夫その 2：バッチ正規化"
+focus = "compare gradients"
+advance = "none"
+narration_en = """
+*Batch normalization* (`batch_norm = true`) takes each hidden neuron's weighted sums over the
+mini-batch, subtracts their mean and divides by their standard deviation, then applies a learned
+scale γ and shift β: u = γ·(z − μ)/√(σ² + ε) + β. The sigmoid then always receives values near 0,
+where its slope is near 0.25 rather than near 0.
+
+On the way back, the division by the batch's standard deviation also scales the gradient up
+again wherever the sums were squeezed close together.
+"""
+narration_ja = """
+*バッチ正規化*（`batch_norm = true`）は、隠れ層の各ニューロンの重み付き和をミニバッチ全体で見て、平均を引き、
+標準偏差で割り、学習される倍率 γ とずらし β をかけます：u = γ·(z − μ)/√(σ² + ε) + β。するとシグモイドには
+いつも 0 の近くの値が届き、傾きは 0 に近づかず 0.25 の近くに保たれます。
+
+逆伝播では、バッチの標準偏差で割る部分が、和が狭い範囲に押し込められていたところで勾配を大きく戻します。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Which run gives layer 1 the largest gradient in its first update?"
+question_ja = "最初の更新で層 1 の勾配が最も大きいのはどれでしょう？"
+choices_en = ["plain", "residual = true", "batch_norm = true"]
+choices_ja = ["そのまま", "残差接続", "バッチ正規化"]
+correct = 3
+hint_en = "Compare the three bars of layer 1."
+hint_ja = "層 1 の 3 本の棒を比べてみましょう。"
+explain_en = "Layer 1: plain {compare.plain.gradnorm.layer1:.1e}, residual {compare.residual.gradnorm.layer1:.1e}, batch normalization {compare.batchnorm.gradnorm.layer1:.1e}."
+explain_ja = "層 1 の勾配：そのまま {compare.plain.gradnorm.layer1:.1e}、残差接続 {compare.residual.gradnorm.layer1:.1e}、バッチ正規化 {compare.batchnorm.gradnorm.layer1:.1e}。"
+reveal_en = "Both cures bring layer 1's gradient back by orders of magnitude: {compare.residual.gradnorm.layer1:.1e} and {compare.batchnorm.gradnorm.layer1:.1e}, against {compare.plain.gradnorm.layer1:.1e}."
+reveal_ja = "どちらの工夫でも、層 1 の勾配は何桁も戻ります：{compare.plain.gradnorm.layer1:.1e} に対して {compare.residual.gradnorm.layer1:.1e} と {compare.batchnorm.gradnorm.layer1:.1e} です。"
+
+[[scene]]
+title_en = "Does it learn?"
+title_ja = "学習できるか"
+focus = "compare"
+advance = "none"
+narration_en = """
+Here are the loss curves of the three runs, 100 epochs of Adam each. The plain network ends at a loss of {compare.plain.loss:.3f}; with skips
+{compare.residual.loss:.3f}; with batch normalization {compare.batchnorm.loss:.3f}.
+
+Real deep networks combine the cures: ReLU-like activations (lesson 7), careful starting weights,
+batch normalization and residual connections together are what let networks of a hundred layers
+and more learn at all.
+"""
+narration_ja = """
+3 つの実行の損失曲線です。どれも Adam で 100 エポック学習しました。
+そのままのネットワークは損失 {compare.plain.loss:.3f}、スキップ接続ありは {compare.residual.loss:.3f}、
+バッチ正規化ありは {compare.batchnorm.loss:.3f} で終わります。
+
+実際の深いネットワークでは、これらの工夫を組み合わせます。ReLU のような活性化関数（レッスン 7）、注意深い初期値、
+バッチ正規化と残差接続がそろって初めて、百層を超えるネットワークが学習できるのです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Why does the plain network hardly improve?"
+question_ja = "そのままのネットワークがほとんど良くならないのはなぜでしょう？"
+choices_en = ["The learning rate is too large", "Its first layers get almost no gradient, so they never learn", "The spiral cannot be learned by any network"]
+choices_ja = ["学習率が大きすぎる", "最初の層にほとんど勾配が届かず、学習できない", "らせんはどんなネットワークにも学習できない"]
+correct = 2
+hint_en = "Think back to the bars of the first scene with gradients."
+hint_ja = "勾配の棒を見た場面を思い出しましょう。"
+explain_en = "The layers next to the inputs never receive a usable gradient, so they keep their random starting weights, and the layers after them cannot make up for it."
+explain_ja = "入力に近い層には使える勾配が届かないので、でたらめな初期値のままです。その後ろの層だけではそれを補えません。"
+
+"""##,
         "article-xor.toml": ##"""
 # The NumPy XOR program of the seed article, reproduced exactly.
 # 3-4-1, sigmoid everywhere, no biases: the third input column is the constant 1 and plays
@@ -5104,6 +5360,130 @@ targets = [[0], [1], [1], [0]]
 6.5,3.0,5.2,2.0,2
 6.2,3.4,5.4,2.3,2
 5.9,3.0,5.1,1.8,2
+
+"""##,
+        "data/spiral.csv": ##"""
+x,y,arm
+0.2540894934290221,0.016666923264713293,1
+-0.12849282381889476,0.45408116564726153,1
+0.48004793584011374,-0.7153732796750398,1
+0.015760871751329165,0.13980132794960953,0
+0.3121285574997096,0.07038970919641317,1
+-0.9056857055351881,-0.005894242649404406,0
+-0.4224038038966239,-0.963144913369292,0
+-0.04872929642867212,0.15480303809735194,0
+-0.15361603126977574,-0.4181858445478956,0
+0.06274622348932082,-0.2271265039052368,1
+-0.8682174466590269,0.16052404329858203,0
+-0.3786490282494835,0.3434261176440985,1
+-0.23458738120935352,-0.11762920646093072,0
+-0.2001503325418249,0.09453214110704222,0
+-0.5121869916395587,-0.23273404470767675,1
+-0.5315968084090537,-0.017770023868250828,1
+0.22907197558690054,-0.01321525422535465,1
+0.11074184761761091,0.06330011994390718,0
+-0.5740301317059373,-0.8174386891575028,0
+-0.4439733481335122,-0.4266270488963176,1
+0.2685354351453886,-0.02100078026371538,1
+0.6755024017974264,0.5707368205833346,1
+0.06934986161654211,0.7910366301073373,0
+0.4185178461926599,-0.3267528180719314,0
+0.23461047845394203,-0.10471674059089067,1
+-0.8349661343688171,0.12271461858456689,0
+0.22018486411812008,-0.1169907056896953,1
+0.3548796240846449,0.2142540270642837,1
+0.7608676488611973,-0.3520226161421236,1
+-0.0901626129850769,-0.7153331417844734,1
+0.2720477927704376,0.6542112450887034,0
+0.49495536709953375,-0.31187572659211815,0
+0.04531627087098985,0.045690619575185866,0
+-0.4137474059886697,-0.7982672639853199,0
+0.2446791015752443,-0.12690671697393174,1
+-0.1530746439176856,-0.9853696247182655,0
+0.17256501284309966,-0.12516319667385606,1
+0.8001830229048005,0.2057226990993746,1
+0.2379837609539878,-0.10044517152663451,1
+-0.24503542051010843,-0.18313257334704822,0
+-0.4076937455716192,-0.8632194872473502,0
+-0.45555063712776883,-0.3431531008908105,1
+-0.12391232257001222,0.11134619605037516,0
+-0.1783030420505123,0.42761011705174806,1
+0.353529938667048,0.5604458867329799,0
+0.06599961112671138,-0.2178203170441433,1
+-0.12077585351667888,-0.7042776579439993,1
+0.6366709526221864,-0.5564039666965331,1
+0.01581706019841464,0.17171176897184537,0
+0.052358956647439246,0.6351573526045935,0
+0.15371669338775013,0.1605281005781674,0
+0.2955929657514976,0.3541481284891737,1
+0.17964598034978627,-0.707093123845883,1
+-0.1255882333406082,-0.4004664644686398,0
+0.42163563651046243,-0.15365275060517702,0
+-0.14415408964855253,-0.9906607559170806,0
+-0.31546807395916165,-0.9607556522111259,0
+0.544504800479922,-0.19896175240259556,0
+-0.133313481589828,-0.9125993199686229,0
+0.21115816492428385,0.2850563307855365,1
+-0.019742654730533587,0.1325412460411825,0
+-0.25630706145537796,0.07394340559341318,0
+0.16361509639775834,0.40932411520964995,1
+0.36731198795673986,0.4771569538547487,0
+0.0861018361952138,-0.12075138994777246,1
+0.3079488385412812,0.034978591181683706,1
+0.08533438519773628,0.38533981693004316,1
+0.06026675149857052,-0.17302603362858218,1
+0.21211503792481334,0.22309588310994619,1
+-0.027716788779405983,0.14954551223731302,0
+-0.5985437048972347,-0.016398979269070607,1
+0.13234531028923066,1.0763108860232595,1
+-0.6087504761301892,0.12214159552589438,1
+0.6305779318813733,-0.06360502982572594,0
+-0.13470893471127232,0.526168881138054,1
+0.12902832534355002,-0.19644281681902886,1
+0.23772842336107022,0.21735584816865758,1
+0.6466483968705066,-0.1380263157254748,0
+-0.2479819280527028,-0.30847075764631177,0
+0.5027782453381155,-0.22780602218736312,0
+-0.18550049819301603,0.7634865543510793,0
+-0.052495701679722166,-0.04005823611375395,1
+0.4831425382881362,-0.1348163490806218,0
+-0.28420139657038895,-0.22904218022941364,0
+0.24084058894984944,-0.08976212544713945,1
+-0.9098079190879499,0.1680852624462893,0
+-0.008805000936689646,-0.05745590566621696,1
+-0.6026828894604452,0.5480615615398565,0
+0.327792829349709,0.6195176247807801,0
+0.5341483804672001,0.37109168257801506,0
+0.7980690166342894,0.07276512549014919,1
+-0.22261319227624304,-0.29508664741703045,0
+-0.15085482400105182,-0.3857296596719079,0
+-0.8213478732365735,0.1376554543908829,0
+-0.015087805668757504,0.16113253400627736,0
+0.08425319169102961,0.043272926632198505,0
+-0.2687395659515399,-0.1759427286303784,0
+-0.048233736719699695,-0.0874834564942166,1
+0.1834667759388174,-0.702578481669902,1
+0.14076974665066588,1.0146306464919217,1
+0.0832903105998713,-0.6670549388580894,1
+-0.03436232932525825,-0.06965005787645867,1
+-0.4350226797074723,-0.56691712642375,1
+-0.47442763866478066,-0.8801376664692118,0
+0.6134521570358286,0.748029397265736,1
+-0.011212813103887886,0.40791825661640824,1
+-0.5963156286483854,-0.7604244039681918,0
+-0.5735576527503342,-0.043504612286810865,1
+0.5797504673115061,0.24532138256126276,0
+0.057085918492103906,1.0363809088620466,1
+0.6337428498179438,-0.5125239388841965,1
+-0.32525836541418524,0.06930883928115705,0
+-0.07062865874487169,-0.08176054201843122,1
+-0.027221472694534586,-0.20837708201430855,1
+0.5879010231429116,0.1795609407900344,0
+0.604834594475483,-0.05574012028827113,0
+-0.8137453432870648,-0.4281926003301281,0
+0.8546468094011566,-0.07778683282463617,1
+-0.2998790108185966,-0.09776783878399437,0
+-0.6271616768594401,0.08083643085355706,1
 
 """##,
         "two-two-two.toml": ##"""
