@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct BackpropTutor: ParsableCommand {
@@ -17,6 +18,20 @@ struct BackpropTutor: ParsableCommand {
     /// --lang, --theme and --ascii before the subcommand (`backprop-tutor --lang ja open …`); the
     /// same options after it win. Each subcommand reads these through `@ParentCommand`.
     @OptionGroup var common: CommonOptions
+
+    /// As `ParsableCommand.main()`, except that a mistake on the command line (an unknown option,
+    /// a value that does not parse or validate) exits with 2, like a mistake in a file: every kind
+    /// of bad input has the one exit code. Help and --version still exit with 0.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
 }
 
 /// The options every command understands, given before the subcommand.

@@ -186,7 +186,7 @@ final class LessonMenuTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertTrue(missing.stderr.contains("nowhere: no such folder"), missing.stderr)
         let onlyAlone = try Binary.run(["lessons", "--only"], environment: env)
-        XCTAssertEqual(onlyAlone.status, 64)
+        XCTAssertEqual(onlyAlone.status, 2, "a command-line mistake exits with 2, like a file mistake")
         XCTAssertTrue(onlyAlone.stderr.contains("--only needs --lessons"), onlyAlone.stderr)
     }
 

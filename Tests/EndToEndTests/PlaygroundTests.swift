@@ -95,7 +95,7 @@ final class PlaygroundTests: XCTestCase {
         XCTAssertEqual(short.status, 2)
         XCTAssertEqual(short.stderr, "\(images): the file is cut short: its header says 2 images of 1×2 (20 bytes), the file has 19 bytes\n")
         let column = try Binary.run(["play", "--data", images, "--target-column", "1"])
-        XCTAssertEqual(column.status, 64, "a usage error")
+        XCTAssertEqual(column.status, 2, "a usage error exits with 2, like a file mistake")
         XCTAssertTrue(column.stderr.contains("--target-column is for CSV files"), column.stderr)
     }
 }

@@ -54,7 +54,7 @@ final class TraceFromUpdateTests: XCTestCase {
         XCTAssertEqual(block(part), Array(block(full)[4...5]))
         XCTAssertTrue(block(part)[0].hasPrefix("5 · epoch 2 · batch 2/3"), block(part)[0])
         let bad = try Binary.run(["trace", path, "--from-update", "0"])
-        XCTAssertEqual(bad.status, 64, "a usage error, as for --updates 0")
+        XCTAssertEqual(bad.status, 2, "a usage error, as for --updates 0")
         XCTAssertTrue(bad.stderr.contains("--from-update must be at least 1"), bad.stderr)
     }
 }
