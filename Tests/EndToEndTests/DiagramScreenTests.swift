@@ -39,23 +39,23 @@ final class DiagramScreenTests: XCTestCase {
 
     func testDigitsAt120x40() throws {
         let tmux = try TmuxSession(["open", Binary.path("benchmarks/digits-64-32-10.toml"), "--lang", "en"], width: 120, height: 40)
-        let start = try tmux.waitFor("Ready")
+        let start = try tmux.waitForSettled("Ready")
         XCTAssertTrue(start.contains("input 8×8") && start.contains("hidden (32)"), start)
         XCTAssertTrue(start.contains("█"), "the first digit is drawn as an image")
         assertLegible(start, "start")
         for _ in 0..<3 { try tmux.send("Right") }
-        let forward = try tmux.waitFor("Weighted sum of h₂")
+        let forward = try tmux.waitForSettled("Weighted sum of h₂")
         assertLegible(forward, "forward")
         try tmux.send("Tab")
         try tmux.send("Tab")
-        assertLegible(try tmux.waitFor("BACKWARD"), "backward")
+        assertLegible(try tmux.waitForSettled("BACKWARD"), "backward")
         try tmux.send("q")
         XCTAssertEqual(tmux.exitStatus(), 0)
     }
 
     func testArticleSizeAt80x24() throws {
         let tmux = try TmuxSession(["open", Binary.path("benchmarks/digits-784-128-64-10.toml"), "--lang", "en"], width: 80, height: 24)
-        let start = try tmux.waitFor("Ready")
+        let start = try tmux.waitForSettled("Ready")
         XCTAssertTrue(start.contains("input 28×28") && start.contains("hidden (128)") && start.contains("more"), start)
         assertLegible(start, "start")
         try tmux.send("q")

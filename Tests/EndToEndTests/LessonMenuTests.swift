@@ -65,7 +65,7 @@ final class LessonMenuTests: XCTestCase {
     func testOpenABuiltinLessonByNumber() throws {
         try TmuxSession.require()
         let tmux = try TmuxSession(["open", "4", "--lang", "en"], width: 80, height: 24, environment: env)
-        let screen = try tmux.waitFor("Scene 1 of 10", timeout: 30)
+        let screen = try tmux.waitForSettled("Scene 1 of 10", timeout: 30)
         XCTAssertTrue(screen.contains("The chain rule"), screen)
         try tmux.send("q")
         XCTAssertEqual(tmux.exitStatus(), 0)

@@ -16,7 +16,7 @@ final class TutorScreenTests: XCTestCase {
         XCTAssertTrue(first.contains("FORWARD"), first)
         // the whole update: 165 events (4 samples forward, loss and backward, 16 batch gradients, 16 updates)
         for _ in 0..<164 { try tmux.send("n") }
-        let last = try tmux.waitFor("step 165/165")
+        let last = try tmux.waitForSettled("step 165/165")
         XCTAssertTrue(last.contains("UPDATE"), last)
         try tmux.send("PageDown")
         try tmux.waitFor("epoch 2")
