@@ -899,7 +899,7 @@ question_ja = "写真 2 の δ(ŷ) はいくつでしょう？（小数第2位�
 answer = "delta.o1"
 given = ["out.o1", "target.o1"]   # δ = ŷ − y: the question needs exactly these
 tolerance = 0.005
-format = ".4f"
+format = ".2f"
 hint_en = "δ(ŷ) = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
 hint_ja = "δ(ŷ) = ŷ − y で、ŷ = {out.o1:.2f}、y = {target.o1:.0f} です。{dE.o1:.2f} × {slope.o1:.4f} を計算しても同じです。"
 explain_en = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
@@ -1458,7 +1458,7 @@ question_en = "What is w₂ after this update? (two decimals)"
 question_ja = "この更新の後、w₂ はいくつになるでしょう？（小数第2位まで）"
 answer = "new.w2"
 tolerance = 0.005
-format = ".4f"
+format = ".2f"
 hint_en = "w₂ − η · ∂E/∂w₂ = {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f})"
 hint_ja = "w₂ − η · ∂E/∂w₂ = {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f}) を計算します。"
 explain_en = "w₂ ← {w.w2:.1f} − {lr:.1f} × ({grad.w2:.4f}) = {new.w2:.4f}"
