@@ -151,6 +151,37 @@ public struct NetworkNaming: Sendable, Equatable {
         style == .placeholder ? String(layer) : Scripts.sup("(\(layer))", ascii: style == .ascii)
     }
 
+    // MARK: matrices (the layer view)
+
+    /// The matrices of one layer for the whole batch, as the layer view and its NumPy lines write them.
+    public enum LayerMatrix: Sendable, CaseIterable {
+        /// A⁽ˡ⁾: the activations of neuron layer l, a row per sample (A⁽⁰⁾ are the inputs)
+        case activations
+        /// Z⁽ˡ⁾: the weighted sums of layer l
+        case weightedSums
+        /// W⁽ˡ⁾: the weights into layer l, a row per neuron of layer l; W⁽ˡ⁾₃,₇ is its (3, 7) element
+        case weights
+        /// b⁽ˡ⁾: the biases of layer l; b⁽ˡ⁾₃ is its element 3
+        case biases
+        /// Δ⁽ˡ⁾: the δ = ∂E/∂z of layer l, a row per sample
+        case deltas
+    }
+
+    /// A⁽¹⁾, Z⁽¹⁾, W⁽²⁾, b⁽²⁾, Δ⁽²⁾ (Unicode); A^(1), …, D^(2) (ASCII); A1, Z1, W2, b2, D2 (placeholder
+    /// spelling: the names of the layer view's NumPy lines). The layer mark is the one of h₁⁽²⁾ and
+    /// W⁽²⁾₃,₇, so the elements of W⁽²⁾ are the parameters `parameter(_:_:)` names in a large network.
+    public static func matrix(_ m: LayerMatrix, layer: Int, _ style: Style) -> String {
+        let letter: String
+        switch m {
+        case .activations: letter = "A"
+        case .weightedSums: letter = "Z"
+        case .weights: letter = "W"
+        case .biases: letter = "b"
+        case .deltas: letter = style == .unicode ? "Δ" : "D"
+        }
+        return letter + layerMark(layer, style)
+    }
+
     /// w₅, b₃ (numbered); W⁽²⁾₃,₇, b⁽²⁾₃ (matrix); batch normalization's γ(h₁⁽²⁾), β(h₁⁽²⁾) by
     /// their neuron (`gamma.h1_2` in a lesson).
     public func parameter(_ p: ParameterRef, _ style: Style) -> String {
@@ -185,15 +216,15 @@ public struct NetworkNaming: Sendable, Equatable {
                 (layer, row, column) = (l + 1, position(of: NeuronRef(layer: l + 1, index: j)), nil)
             case .scale, .shift: preconditionFailure("named above")
             }
-            let letter = column == nil ? "b" : "W"
+            // the element of the layer view's matrix W⁽ˡ⁾ (b⁽ˡ⁾)
+            let matrix = Self.matrix(column == nil ? .biases : .weights, layer: layer, style)
             switch style {
             case .unicode:
-                return letter + Self.layerMark(layer, .unicode) + Scripts.sub(row, ascii: false)
-                    + (column.map { "," + Scripts.sub($0, ascii: false) } ?? "")
+                return matrix + Scripts.sub(row, ascii: false) + (column.map { "," + Scripts.sub($0, ascii: false) } ?? "")
             case .ascii:
-                return letter + Self.layerMark(layer, .ascii) + "_\(row)" + (column.map { ",\($0)" } ?? "")
+                return matrix + "_\(row)" + (column.map { ",\($0)" } ?? "")
             case .placeholder:
-                return letter + "\(layer)_\(row)" + (column.map { "_\($0)" } ?? "")
+                return matrix + "_\(row)" + (column.map { "_\($0)" } ?? "")
             }
         }
     }

@@ -122,4 +122,22 @@ final class NetworkNamingTests: XCTestCase {
             }
         }
     }
+
+    /// The layer view's matrices are named here too, and a large network's parameters are their elements.
+    func testMatrixNamesAndTheirElements() {
+        XCTAssertEqual(NetworkNaming.matrix(.activations, layer: 0, .unicode), "A⁽⁰⁾")
+        XCTAssertEqual(NetworkNaming.matrix(.deltas, layer: 2, .unicode), "Δ⁽²⁾")
+        XCTAssertEqual(NetworkNaming.matrix(.deltas, layer: 2, .ascii), "D^(2)")
+        XCTAssertEqual(NetworkNaming.matrix(.weights, layer: 1, .placeholder), "W1")
+        XCTAssertEqual(NetworkNaming.matrix(.weightedSums, layer: 3, .placeholder), "Z3")
+        let naming = NetworkNaming(layerSizes: [64, 32, 10], biasMode: .trainable)
+        for style in NetworkNaming.Style.allCases {
+            let w = naming.parameter(.weight(layer: 1, to: 2, from: 6), style)
+            XCTAssertTrue(w.hasPrefix(NetworkNaming.matrix(.weights, layer: 2, style)), w)
+            let b = naming.parameter(.bias(layer: 0, neuron: 4), style)
+            XCTAssertTrue(b.hasPrefix(NetworkNaming.matrix(.biases, layer: 1, style)), b)
+        }
+        XCTAssertEqual(naming.parameter(.weight(layer: 1, to: 2, from: 6), .unicode), "W⁽²⁾₃,₇")
+        XCTAssertEqual(naming.parameter(.weight(layer: 1, to: 2, from: 6), .placeholder), "W2_3_7")
+    }
 }

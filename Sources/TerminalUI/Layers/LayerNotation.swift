@@ -1,21 +1,22 @@
 import BackpropEngine
 import NetworkNaming
 
-/// How the layer view writes matrices and operations: A⁽¹⁾, W⁽²⁾ᵀ, Δ⁽²⁾, ∂E/∂W⁽¹⁾, ⊙, η in
-/// Unicode; A^(1), W^(2)^T, D^(2), dE/dW^(1), *, lr in ASCII. Neuron layers count from 0 (the
-/// inputs); W⁽ˡ⁾ joins layer l − 1 to layer l. The layer mark is NetworkNaming's, so W⁽²⁾'s
-/// elements are the W⁽²⁾₃,₇ of a large network's parameter names and h₁⁽²⁾ is in A⁽²⁾.
+/// How the layer view writes operations on matrices: W⁽²⁾ᵀ, ∂E/∂W⁽¹⁾, ⊙, η in Unicode;
+/// W^(2)^T, dE/dW^(1), *, lr in ASCII. The matrices' names (A⁽¹⁾, Z⁽¹⁾, W⁽²⁾, b⁽²⁾, Δ⁽²⁾) are
+/// NetworkNaming's, the one module that names neurons and parameters, so W⁽²⁾'s elements are the
+/// W⁽²⁾₃,₇ of a large network's parameter names and h₁⁽²⁾ is in A⁽²⁾. Neuron layers count from 0
+/// (the inputs); W⁽ˡ⁾ joins layer l − 1 to layer l.
 struct LayerNotation: Sendable {
     let unicode: Bool
 
-    /// ⁽ˡ⁾ or ^(l)
-    func layer(_ l: Int) -> String { NetworkNaming.layerMark(l, unicode ? .unicode : .ascii) }
+    private var style: NetworkNaming.Style { unicode ? .unicode : .ascii }
+    private func name(_ m: NetworkNaming.LayerMatrix, _ l: Int) -> String { NetworkNaming.matrix(m, layer: l, style) }
 
-    func a(_ l: Int) -> String { "A" + layer(l) }
-    func z(_ l: Int) -> String { "Z" + layer(l) }
-    func w(_ l: Int) -> String { "W" + layer(l) }
-    func b(_ l: Int) -> String { "b" + layer(l) }
-    func delta(_ l: Int) -> String { (unicode ? "Δ" : "D") + layer(l) }
+    func a(_ l: Int) -> String { name(.activations, l) }
+    func z(_ l: Int) -> String { name(.weightedSums, l) }
+    func w(_ l: Int) -> String { name(.weights, l) }
+    func b(_ l: Int) -> String { name(.biases, l) }
+    func delta(_ l: Int) -> String { name(.deltas, l) }
     var transposed: String { unicode ? "ᵀ" : "^T" }
     func gradientW(_ l: Int) -> String { partial("E") + "/" + partial(w(l)) }
     func gradientB(_ l: Int) -> String { partial("E") + "/" + partial(b(l)) }
@@ -73,16 +74,23 @@ struct NumPyLines: Sendable {
 
     /// f′ written with the layer's own arrays (F: f(Z) before a skip adds to it).
     private func fPrime(_ l: Int) -> String {
-        let a = network.skip(into: l) == nil ? "A\(l)" : "F\(l)"
+        let a = network.skip(into: l) == nil ? A(l) : "F\(l)"
         switch network.activations[l - 1] {
         case .sigmoid: return "\(a) * (1 - \(a))"
         case .tanh: return "(1 - \(a) ** 2)"
-        case .relu: return "(Z\(l) > 0)"
-        case .leakyRelu: return "np.where(Z\(l) > 0, 1, \(network.leakySlope))"
+        case .relu: return "(\(Z(l)) > 0)"
+        case .leakyRelu: return "np.where(\(Z(l)) > 0, 1, \(network.leakySlope))"
         case .identity: return "1"
-        case .softmax: return "softmax_jacobian(Z\(l))"
+        case .softmax: return "softmax_jacobian(\(Z(l)))"
         }
     }
+
+    // A1, Z1, W1, b1, D1: NetworkNaming's placeholder spelling of the matrices
+    private func A(_ l: Int) -> String { NetworkNaming.matrix(.activations, layer: l, .placeholder) }
+    private func Z(_ l: Int) -> String { NetworkNaming.matrix(.weightedSums, layer: l, .placeholder) }
+    private func W(_ l: Int) -> String { NetworkNaming.matrix(.weights, layer: l, .placeholder) }
+    private func B(_ l: Int) -> String { NetworkNaming.matrix(.biases, layer: l, .placeholder) }
+    private func D(_ l: Int) -> String { NetworkNaming.matrix(.deltas, layer: l, .placeholder) }
 
     private var top: Int { network.weightLayerCount }
     private var mean: Bool { config.reduction == .mean }
@@ -94,20 +102,20 @@ struct NumPyLines: Sendable {
 
     func weightedSum(layer l: Int) -> String {
         if article { return "np.dot(\(articleLayers[l - 1]), \(articleWeights[l - 1]))" }
-        return "Z\(l) = A\(l - 1) @ W\(l).T" + (hasBias ? " + b\(l)" : "")
+        return "\(Z(l)) = \(A(l - 1)) @ \(W(l)).T" + (hasBias ? " + \(B(l))" : "")
     }
 
     func activation(layer l: Int) -> String {
         if article { return "\(articleLayers[l]) = sigmoid(np.dot(\(articleLayers[l - 1]), \(articleWeights[l - 1])))" }
-        let a = network.skip(into: l) == nil ? "A\(l)" : "F\(l)"
-        return "\(a) = " + f(l, "Z\(l)", a)
+        let a = network.skip(into: l) == nil ? A(l) : "F\(l)"
+        return "\(a) = " + f(l, Z(l), a)
     }
 
-    func residualSum(layer l: Int, from: Int) -> String { "A\(l) = F\(l) + A\(from)" }
+    func residualSum(layer l: Int, from: Int) -> String { "\(A(l)) = F\(l) + \(A(from))" }
 
     func loss() -> String {
         if article { return "output_error = y - output_layer   # E = 0.5 * np.sum(output_error ** 2)" }
-        let a = "A\(top)"
+        let a = A(top)
         let perSample: String
         switch config.loss {
         case .mse: perSample = "np.mean((\(a) - Y) ** 2, axis=1)"
@@ -120,12 +128,12 @@ struct NumPyLines: Sendable {
 
     func outputDelta() -> String {
         if article { return "output_delta = output_error * sigmoid_derivative(output_layer)   # = -D2" }
-        let a = "A\(top)"
+        let a = A(top), d = D(top)
         switch config.loss {
-        case .crossEntropy: return "D\(top) = \(a) - Y"
-        case .bce: return "D\(top) = (\(a) - Y) / \(network.layerSizes[top])"
-        case .halfSSE: return "D\(top) = (\(a) - Y) * " + fPrime(top)
-        case .mse: return "D\(top) = 2 * (\(a) - Y) / \(network.layerSizes[top]) * " + fPrime(top)
+        case .crossEntropy: return "\(d) = \(a) - Y"
+        case .bce: return "\(d) = (\(a) - Y) / \(network.layerSizes[top])"
+        case .halfSSE: return "\(d) = (\(a) - Y) * " + fPrime(top)
+        case .mse: return "\(d) = 2 * (\(a) - Y) / \(network.layerSizes[top]) * " + fPrime(top)
         }
     }
 
@@ -134,7 +142,7 @@ struct NumPyLines: Sendable {
             return "\(articleLayers[l - 1]).T.dot(\(l == 2 ? "output_delta" : "hidden_delta"))   # = -dE/dW\(l).T"
         }
         let divide = mean ? " / B" : ""
-        return "dW\(l) = D\(l).T @ A\(l - 1)\(divide)" + (trainsBias ? "; db\(l) = D\(l).sum(axis=0)\(divide)" : "")
+        return "d\(W(l)) = \(D(l)).T @ \(A(l - 1))\(divide)" + (trainsBias ? "; d\(B(l)) = \(D(l)).sum(axis=0)\(divide)" : "")
     }
 
     func hiddenDelta(layer l: Int) -> String {
@@ -142,10 +150,10 @@ struct NumPyLines: Sendable {
             return "hidden_error = output_delta.dot(weights_hidden_output.T); hidden_delta = hidden_error * sigmoid_derivative(hidden_layer)"
         }
         if let skip = network.skip(outOf: l) {
-            return "dA\(l) = D\(l + 1) @ W\(l + 1) + dA\(skip.to); D\(l) = dA\(l) * " + fPrime(l)
+            return "d\(A(l)) = \(D(l + 1)) @ \(W(l + 1)) + d\(A(skip.to)); \(D(l)) = d\(A(l)) * " + fPrime(l)
         }
-        if network.skip(into: l) != nil { return "dA\(l) = D\(l + 1) @ W\(l + 1); D\(l) = dA\(l) * " + fPrime(l) }
-        return "D\(l) = (D\(l + 1) @ W\(l + 1)) * " + fPrime(l)
+        if network.skip(into: l) != nil { return "d\(A(l)) = \(D(l + 1)) @ \(W(l + 1)); \(D(l)) = d\(A(l)) * " + fPrime(l) }
+        return "\(D(l)) = (\(D(l + 1)) @ \(W(l + 1))) * " + fPrime(l)
     }
 
     func update(layer l: Int) -> String {
@@ -153,9 +161,9 @@ struct NumPyLines: Sendable {
             return "\(articleWeights[l - 1]) += \(articleLayers[l - 1]).T.dot(\(l == 2 ? "output_delta" : "hidden_delta")) * learning_rate"
         }
         switch config.optimizer {
-        case .sgd: return "W\(l) -= lr * dW\(l)"
-        case .momentum: return "v\(l) = mu * v\(l) + dW\(l); W\(l) -= lr * v\(l)"
-        case .adam: return "m\(l) = b1 * m\(l) + (1 - b1) * dW\(l); v\(l) = b2 * v\(l) + (1 - b2) * dW\(l) ** 2; W\(l) -= lr * m_hat / (np.sqrt(v_hat) + eps)"
+        case .sgd: return "\(W(l)) -= lr * d\(W(l))"
+        case .momentum: return "v\(l) = mu * v\(l) + d\(W(l)); \(W(l)) -= lr * v\(l)"
+        case .adam: return "m\(l) = b1 * m\(l) + (1 - b1) * d\(W(l)); v\(l) = b2 * v\(l) + (1 - b2) * d\(W(l)) ** 2; \(W(l)) -= lr * m_hat / (np.sqrt(v_hat) + eps)"
         }
     }
 
