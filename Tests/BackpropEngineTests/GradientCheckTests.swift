@@ -109,4 +109,25 @@ final class GradientCheckTests: XCTestCase {
             XCTAssertEqual(e.numerical / analytic[e.parameter], 1.5, accuracy: 1e-6)
         }
     }
+
+    /// The passes a check runs, counted as it runs them, are what `Cost` says without running
+    /// them: two forward passes per parameter against backprop's one forward and one backward.
+    func testCountedPassesMatchTheCost() throws {
+        let net = try Fixtures.randomNetwork([3, 4, 2], [.sigmoid, .sigmoid], seed: 5)
+        let data = Dataset(inputs: Fixtures.randomMatrix(rows: 4, cols: 3, low: -1, high: 1, seed: 6),
+                           targets: Fixtures.randomMatrix(rows: 4, cols: 2, low: 0.1, high: 0.9, seed: 7))
+        let check = GradientCheck(network: net, data: data, loss: .mse, reduction: .mean)
+        let cost = GradientCheck.Cost(network: net)
+        XCTAssertEqual(cost.parameters, 3 * 4 + 4 + 4 * 2 + 2)
+        XCTAssertEqual(check.numericalForwardPasses, 2 * 26)
+        XCTAssertEqual(check.numericalForwardPasses, cost.numericalForwardPasses)
+        XCTAssertEqual(check.backpropForwardPasses, 1)
+        XCTAssertEqual(check.backpropBackwardPasses, 1)
+        XCTAssertEqual(cost.ratio, 26)
+        // the article's MNIST network: 784·128 + 128 + 128·64 + 64 + 64·10 + 10
+        let article = try GradientCheck.Cost(layerSizes: [784, 128, 64, 10])
+        XCTAssertEqual(article.parameters, 109_386)
+        XCTAssertEqual(article.numericalForwardPasses, 218_772)
+        XCTAssertEqual(try GradientCheck.Cost(layerSizes: [2, 2, 2], biases: false).parameters, 8)
+    }
 }

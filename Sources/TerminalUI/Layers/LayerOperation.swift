@@ -18,6 +18,8 @@ struct LayerTerm: Equatable, Sendable {
     /// l when this is W⁽ˡ⁾ or ∂E/∂W⁽ˡ⁾ (a row per neuron of layer l): W⁽¹⁾ of a picture input can be
     /// drawn as one picture per neuron.
     var weightsOfLayer: Int? = nil
+    /// What the matrix holds, for values a lesson's pending quiz hides (`LayerHiding.swift`).
+    var quantity: LayerQuantity? = nil
 
     /// The row of the matrix (not of the drawing) the highlight is on, for a weight matrix: the
     /// neuron whose weights are picked.
@@ -166,7 +168,7 @@ extension LayerOperation {
     static func weightedSum(_ t: StepTrace, layer l: Int, cell: (Int, Int), _ n: LayerNotation, _ py: NumPyLines) -> LayerOperation {
         let (s, j) = cell
         let hasBias = t.before.network.biasMode != .none
-        var terms = [LayerTerm(name: n.a(l - 1), matrix: t.activations(layer: l - 1), highlight: .row(s)),
+        var terms = [LayerTerm(name: n.a(l - 1), matrix: t.activations(layer: l - 1), highlight: .row(s), quantity: .activations(l - 1)),
                      LayerTerm(name: n.w(l) + n.transposed, matrix: t.weights(layer: l - 1), transposed: true, highlight: .column(j),
                                weightsOfLayer: l)]
         var operators = [n.times]
@@ -188,7 +190,8 @@ extension LayerOperation {
         // where a skip leads in, this is f(Z) alone; the residual sum comes next
         let skipped = t.before.network.skip(into: l) != nil
         let name = skipped ? n.apply(f, n.z(l)) : n.a(l)
-        let result = LayerTerm(name: name, matrix: t.activatedValues(layer: l), highlight: .cell(row: s, column: j))
+        let result = LayerTerm(name: name, matrix: t.activatedValues(layer: l), highlight: .cell(row: s, column: j),
+                               quantity: skipped ? nil : .activations(l))
         return LayerOperation(kind: .activation, layer: l, formula: name + " = " + n.apply(f, n.z(l)), terms: terms,
                               operators: [], result: result, shapes: shapes(terms, [], result, n),
                               numpy: py.activation(layer: l), cell: (s, j))
@@ -200,8 +203,8 @@ extension LayerOperation {
         let f = net.activations[l - 1], from = net.skip(into: l)!.from
         let here = LayerTerm.Highlight.cell(row: s, column: j)
         let terms = [LayerTerm(name: n.apply(f, n.z(l)), matrix: t.activatedValues(layer: l), highlight: here),
-                     LayerTerm(name: n.a(from), matrix: t.activations(layer: from), highlight: here)]
-        let result = LayerTerm(name: n.a(l), matrix: t.activations(layer: l), highlight: here)
+                     LayerTerm(name: n.a(from), matrix: t.activations(layer: from), highlight: here, quantity: .activations(from))]
+        let result = LayerTerm(name: n.a(l), matrix: t.activations(layer: l), highlight: here, quantity: .activations(l))
         return LayerOperation(kind: .residualSum, layer: l, formula: n.a(l) + " = " + n.apply(f, n.z(l)) + " + " + n.a(from),
                               terms: terms, operators: ["+"], result: result, shapes: shapes(terms, ["+"], result, n),
                               numpy: py.residualSum(layer: l, from: from), cell: (s, j))
@@ -213,11 +216,11 @@ extension LayerOperation {
         let top = t.before.network.weightLayerCount
         let config = t.before.config
         let pick: LayerTerm.Highlight = s.map { s in o.map { .cell(row: s, column: $0) } ?? .row(s) } ?? .none
-        let terms = [LayerTerm(name: n.a(top), matrix: t.activations(layer: top), highlight: pick),
+        let terms = [LayerTerm(name: n.a(top), matrix: t.activations(layer: top), highlight: pick, quantity: .activations(top)),
                      LayerTerm(name: "Y", matrix: t.targetMatrix, highlight: pick)]
         let losses = t.sampleLosses
         let result = LayerTerm(name: "L", matrix: Matrix(rows: losses.count, columns: 1, values: losses),
-                               highlight: s.map { .cell(row: $0, column: 0) } ?? .column(0))
+                               highlight: s.map { .cell(row: $0, column: 0) } ?? .column(0), quantity: .losses)
         let combine = config.reduction == .mean ? "mean" : (n.unicode ? "Σ" : "sum")
         let formula = "L = loss(" + n.a(top) + ", Y), E = " + combine + " L"
         return LayerOperation(kind: .loss, layer: top, formula: formula, terms: terms, operators: [","],
@@ -232,10 +235,10 @@ extension LayerOperation {
         let net = t.before.network, config = t.before.config
         let top = net.weightLayerCount
         let here = LayerTerm.Highlight.cell(row: s, column: o)
-        let result = LayerTerm(name: n.delta(top), matrix: t.deltas(layer: top), highlight: here)
+        let result = LayerTerm(name: n.delta(top), matrix: t.deltas(layer: top), highlight: here, quantity: .deltas(top))
         var terms: [LayerTerm], operators: [String], formula: String, suffix = ""
         if config.loss.fusesWithOutputActivation {
-            terms = [LayerTerm(name: n.a(top), matrix: t.activations(layer: top), highlight: here),
+            terms = [LayerTerm(name: n.a(top), matrix: t.activations(layer: top), highlight: here, quantity: .activations(top)),
                      LayerTerm(name: "Y", matrix: t.targetMatrix, highlight: here)]
             operators = [n.minus]
             formula = n.delta(top) + " = " + n.a(top) + " " + n.minus + " Y"
@@ -263,7 +266,7 @@ extension LayerOperation {
 
     static func hiddenDelta(_ t: StepTrace, layer l: Int, cell: (Int, Int), _ n: LayerNotation, _ py: NumPyLines) -> LayerOperation {
         let (s, i) = cell
-        var terms = [LayerTerm(name: n.delta(l + 1), matrix: t.deltas(layer: l + 1), highlight: .row(s)),
+        var terms = [LayerTerm(name: n.delta(l + 1), matrix: t.deltas(layer: l + 1), highlight: .row(s), quantity: .deltas(l + 1)),
                      LayerTerm(name: n.w(l + 1), matrix: t.weights(layer: l), highlight: .column(i), weightsOfLayer: l + 1)]
         var operators = [n.times]
         // a skip out of this layer: the gradient of the layer it leads into comes back along it, added
@@ -279,7 +282,7 @@ extension LayerOperation {
             terms.append(LayerTerm(name: n.derivative(l), matrix: derivative, highlight: .cell(row: s, column: i)))
             operators.append(n.hadamard)
         }
-        let result = LayerTerm(name: n.delta(l), matrix: t.deltas(layer: l), highlight: .cell(row: s, column: i))
+        let result = LayerTerm(name: n.delta(l), matrix: t.deltas(layer: l), highlight: .cell(row: s, column: i), quantity: .deltas(l))
         let formula = n.delta(l) + " = (" + n.delta(l + 1) + " " + n.times + " " + n.w(l + 1) + along + ") " + n.hadamard
             + " " + n.derivative(l)
         return LayerOperation(kind: skip == nil ? .hiddenDelta : .residualDelta, layer: l, formula: formula, terms: terms,
@@ -295,14 +298,15 @@ extension LayerOperation {
         let mean = t.before.config.reduction == .mean
         let deltaPick: LayerTerm.Highlight = s.map { .cell(row: j, column: $0) } ?? .row(j)
         let inputPick: LayerTerm.Highlight = i.map { i in s.map { .cell(row: $0, column: i) } ?? .column(i) } ?? .none
-        let terms = [LayerTerm(name: n.delta(l) + n.transposed, matrix: t.deltas(layer: l), transposed: true, highlight: deltaPick),
-                     LayerTerm(name: n.a(l - 1), matrix: t.activations(layer: l - 1), highlight: inputPick)]
+        let terms = [LayerTerm(name: n.delta(l) + n.transposed, matrix: t.deltas(layer: l), transposed: true, highlight: deltaPick,
+                               quantity: .deltas(l)),
+                     LayerTerm(name: n.a(l - 1), matrix: t.activations(layer: l - 1), highlight: inputPick, quantity: .activations(l - 1))]
         let result = LayerTerm(name: n.gradientW(l), matrix: t.gradient(layer: l - 1),
-                               highlight: i.map { .cell(row: j, column: $0) } ?? .row(j), weightsOfLayer: l)
+                               highlight: i.map { .cell(row: j, column: $0) } ?? .row(j), weightsOfLayer: l, quantity: .weightGradients(l))
         var extra: LayerTerm? = nil
         if t.before.network.biasMode == .trainable {
             extra = LayerTerm(name: n.gradientB(l), matrix: Matrix(row: t.gradientOfBiases(layer: l - 1)),
-                              highlight: bias ? .column(j) : .none)
+                              highlight: bias ? .column(j) : .none, quantity: .biasGradients(l))
         }
         let suffix = mean ? "/ \(t.batchCount)" : ""
         let formula = n.gradientW(l) + " = " + n.delta(l) + n.transposed + " " + n.times + " " + n.a(l - 1) + (mean ? " / B" : "")
@@ -319,13 +323,16 @@ extension LayerOperation {
                        _ py: NumPyLines) -> LayerOperation {
         let pick: LayerTerm.Highlight = i.map { .cell(row: j, column: $0) } ?? .row(j)
         let terms = [LayerTerm(name: n.w(l), matrix: t.weights(layer: l - 1), highlight: pick, weightsOfLayer: l),
-                     LayerTerm(name: n.gradientW(l), matrix: t.appliedGradient(layer: l - 1), highlight: pick, weightsOfLayer: l)]
+                     LayerTerm(name: n.gradientW(l), matrix: t.appliedGradient(layer: l - 1), highlight: pick, weightsOfLayer: l,
+                               quantity: .weightGradients(l))]
         let sgd = t.before.config.optimizer == .sgd
         let operators = [n.minus + " " + n.eta + " " + n.times]
-        let result = LayerTerm(name: n.w(l), matrix: t.weights(layer: l - 1, after: true), highlight: pick, weightsOfLayer: l)
+        let result = LayerTerm(name: n.w(l), matrix: t.weights(layer: l - 1, after: true), highlight: pick, weightsOfLayer: l,
+                               quantity: .newWeights(l))
         var extra: LayerTerm? = nil
         if t.before.network.biasMode == .trainable {
-            extra = LayerTerm(name: n.b(l), matrix: Matrix(row: t.biases(layer: l - 1, after: true)), highlight: bias ? .column(j) : .none)
+            extra = LayerTerm(name: n.b(l), matrix: Matrix(row: t.biases(layer: l - 1, after: true)), highlight: bias ? .column(j) : .none,
+                              quantity: .newBiases(l))
         }
         let step = sgd ? n.gradientW(l) : t.before.config.optimizer.name + "(" + n.gradientW(l) + ")"
         let formula = n.w(l) + " " + n.assign + " " + n.w(l) + " " + n.minus + " " + n.eta + " " + n.times + " " + step

@@ -8,6 +8,20 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
     let s = ScreenState(tutor)
     let focus = model.player.scene.focus
     var area = area
+    if model.layerView {
+        // the matrices need the width: the step panel (the selected cell's formula) below them;
+        // on short screens only while a quiz lists the numbers it needs there
+        let givens = hidesStep(model) && !quizGivens(model, s.words).isEmpty
+        guard area.height >= 24 || givens else {
+            drawLayerPanel(s, into: &buffer, area: area, box: box)
+            return
+        }
+        let parts = area.height >= 24 ? area.rows([.fill, .length(max(10, area.height * 2 / 5))])
+            : area.rows([.fill, .length(6)])
+        drawLayerPanel(s, into: &buffer, area: parts[0], box: box)
+        drawLessonStep(model, s, into: &buffer, area: parts[1], box: box)
+        return
+    }
     switch focus {
     case .network, .neuron, .parameter, .layer, .loss, .event:
         break
@@ -49,6 +63,8 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
         drawComparisonGradients(model, into: &buffer, area: area, box: box)
     case .digits(let mistakes):
         drawDigits(model, mistakes: mistakes, into: &buffer, area: area, box: box)
+    case .confusion:
+        drawConfusion(model, into: &buffer, area: area, box: box)
     }
 }
 

@@ -123,3 +123,15 @@ func drawDigits(_ model: LessonModel, mistakes: Bool, into buffer: inout Buffer,
     buffer.put(" " + legend + " ", x: area.right - displayWidth(of: legend) - 4, y: area.bottom - 1,
                style: Style(.dim), clip: area)
 }
+
+/// The `confusion` focus: the scene's network's answers counted by true and predicted class.
+func drawConfusion(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
+    let text = model.text
+    let (source, counts) = model.player.confusion()
+    let panel = Panel(title: text.confusionTitle(test: source == .test), box: box)
+    panel.render(into: &buffer, area: area)
+    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
+    let names = model.player.file.classNames ?? []
+    ConfusionMatrix(counts: counts, labels: names, rowTitle: text.trueWord, columnTitle: text.predictedWord,
+                    unicode: model.unicode).render(into: &buffer, area: inner)
+}

@@ -30,6 +30,9 @@ public struct LessonModel: Sendable {
     /// q leaves the lesson (back to the menu when it came from there); Ctrl-C leaves the program.
     public var quit = false
     public var quitProgram = false
+    /// The layer view (`v`, or the scene's `view = "layers"`): the focus shows the current step
+    /// as one matrix operation of the batch, as the tutor screen's `v` does.
+    public var layerView = false
 
     public init(player: LessonPlayer, width: Int, height: Int, unicode: Bool, theme: Theme,
                 autoplayInterval: Double? = nil) {
@@ -52,8 +55,14 @@ public struct LessonModel: Sendable {
 
     /// The focus height for the body area `body` of this screen.
     func focusHeight(for body: Rect) -> Int {
-        if let p = plannedFocus, p.width == width, p.height == height { return p.rows }
-        return plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body)
+        let planned: Int
+        if let p = plannedFocus, p.width == width, p.height == height {
+            planned = p.rows
+        } else {
+            planned = plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body)
+        }
+        // the layer view's matrices need rows: the narration scrolls (j, k) if it must
+        return layerView ? max(planned, body.height * 3 / 5) : planned
     }
 
     public var language: LessonLanguage { player.language }
@@ -70,6 +79,7 @@ public struct LessonModel: Sendable {
         lastResult = nil
         narrationScroll = 0
         editing = player.quizPending
+        layerView = player.scene.view == .layers
     }
 
     /// What the quiz box shows once this scene's quiz is answered: the same whether it was just
@@ -99,6 +109,8 @@ public struct LessonModel: Sendable {
         var m = TutorModel(title: player.lesson.title.text(player.language), spec: player.file.spec,
                            timeline: player.timeline, initialTrainer: player.sceneTimeline.shownTrainer,
                            width: width, height: height, language: eventLanguage, unicode: unicode, theme: theme)
+        m.layerView = layerView
+        m.numpyArticle = player.file.articleNumPyNames
         // a pending quiz's value (and what gives it away) is drawn "?" until it is answered
         for name in player.hiddenValues {
             switch name {

@@ -128,5 +128,6 @@ func symbol(of name: ValueName, _ words: EventWords) -> String {
     case .clipScale: return "clip scale"
     case .clipNorm: return "clip"
     case .comparison(let variant, _): return variant
+    case .cost(_, let value): return (ja ? "計算量 " : "cost ") + value.rawValue
     }
 }

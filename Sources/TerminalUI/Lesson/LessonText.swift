@@ -30,6 +30,10 @@ public struct LessonText: Sendable {
         }
     }
     var noMistakes: String { t("no image is misclassified", "誤分類した画像はありません") }
+    func confusionTitle(test: Bool) -> String {
+        test ? t("confusion matrix · test images (rows: true digit, columns: guess)", "混同行列・テスト画像(行: 正解、列: 予測)")
+            : t("confusion matrix · training images (rows: true digit, columns: guess)", "混同行列・学習画像(行: 正解、列: 予測)")
+    }
     var trueWord: String { t("true", "正解") }
     var predictedWord: String { t("guess", "予測") }
     var enterAnswers: String { t("Enter answers", "Enter で回答") }
@@ -50,7 +54,7 @@ public struct LessonText: Sendable {
 
     var lessonKeys: [(String, String)] {
         [("→", t("next", "次へ")), ("←", t("back", "戻る")), ("h", t("hint", "ヒント")),
-         ("Enter", t("answer", "回答")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了"))]
+         ("v", t("layers", "層")), ("Enter", t("answer", "回答")), ("?", t("help", "ヘルプ")), ("q", t("quit", "終了"))]
     }
     var editingKeys: [(String, String)] {
         [("Enter", t("answer", "回答")), ("Esc", t("leave field", "入力欄を離れる")), ("→", t("next", "次へ")),
@@ -64,6 +68,8 @@ public struct LessonText: Sendable {
                      "クイズに答える(先に数値・+ か −・記号を入力)")),
          ("h", t("a hint for the quiz", "クイズのヒント")),
          ("j  k", t("scroll the lesson text when it does not fit", "解説が収まらないときのスクロール")),
+         ("v", t("layer view: the step as one matrix operation of the batch (again: back to the neurons)",
+                 "層ごとの表示: この計算をバッチ全体の行列演算で示す(もう一度押すとニューロンごとの表示)")),
          ("Esc", t("leave the answer field (then q quits)", "入力欄を離れる(その後 q で終了)")),
          ("a", t("presenter: pause or resume autoplay", "発表モード: 自動再生の一時停止・再開")),
          ("?", t("this help", "このヘルプ")),

@@ -53,6 +53,8 @@ private func handleKey(_ model: inout LessonModel, _ key: Key) {
         showHint(&model)
     case .character("j"), .character("k"):
         scrollNarration(&model, key)
+    case .character("v"):
+        model.layerView.toggle()
     case .character("?"), .function(1):
         model.showHelp = true
     case .character("a") where model.autoplayInterval != nil:
@@ -93,6 +95,8 @@ private func handleEditing(_ model: inout LessonModel, _ key: Key) {
         model.showHelp = true
     case .character("j"), .character("k"):
         scrollNarration(&model, key)
+    case .character("v"):   // never part of an answer
+        model.layerView.toggle()
     case .character(let c):
         if model.answerText.count < 24 { model.answerText.append(c) }
     default:

@@ -22,7 +22,8 @@ func drawLayerPanel(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     guard !inner.isEmpty else { return }
     guard let trace = s.trace, let k = s.eventIndex,
-          let op = LayerOperation.make(trace: trace, event: k, unicode: s.model.unicode, articleNames: s.model.numpyArticle) else {
+          let op = LayerOperation.make(trace: trace, event: k, unicode: s.model.unicode, articleNames: s.model.numpyArticle)?
+            .hiding(s.model.hidden) else {
         TextBlock(s.text.layerIntro).render(into: &buffer, area: inner)
         return
     }
@@ -37,10 +38,11 @@ func drawLayerPanel(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     var selection: [String] = []
     if let cell = op.cell {
         let name = op.result.name + "[\(cell.row + 1),\(cell.column + 1)]"
-        let value = s.words.format(op.result.value(row: cell.row, column: cell.column))
+        let number = op.result.value(row: cell.row, column: cell.column)
+        let value = number.isNaN ? "?" : s.words.format(number)   // hidden until a quiz is answered
         var line = s.text.selectedCell(name, value, unicode: unicode)
         // a per-sample gradient: the cell sums the samples' terms, the step panel explains one
-        if op.kind == .weightGradient, trace.batchCount > 1, let event = s.event, let sample = event.sample,
+        if op.kind == .weightGradient, trace.batchCount > 1, !number.isNaN, let event = s.event, let sample = event.sample,
            case .weightGradient(_, _, let term) = event.kind {
             line = s.text.sampleTerm(name, value, samples: trace.batchCount, sample: sample + 1, term: s.words.format(term))
         }
@@ -100,19 +102,57 @@ private enum RowItem {
 }
 
 /// Draws the operands, the operators and the result side by side; returns whether any matrix
-/// is a heatmap (for the legend).
+/// is a heatmap (for the legend). When the numbers do not fit in one row but two rows of them fit
+/// the height, the result goes on a second row (`= Z⁽¹⁾ …`), so that the grids stay numbers.
 private func drawMatrices(_ op: LayerOperation, _ s: ScreenState, into buffer: inout Buffer, area: Rect) -> Bool {
     guard !area.isEmpty else { return false }
     let unicode = s.model.unicode
-    var items: [RowItem] = []
+    var operands: [RowItem] = []
     for (k, term) in op.terms.enumerated() {
-        if k > 0 { items.append(.text(k - 1 < op.operators.count ? op.operators[k - 1] : " ")) }
-        items.append(.matrix(term))
+        if k > 0 { operands.append(.text(k - 1 < op.operators.count ? op.operators[k - 1] : " ")) }
+        operands.append(.matrix(term))
     }
-    if !op.suffix.isEmpty { items.append(.text(op.suffix)) }
-    items.append(.text(op.kind == .update ? LayerNotation(unicode: unicode).arrow : "="))
-    items.append(.matrix(op.result))
-    if let extra = op.extra { items.append(.text(" ")); items.append(.matrix(extra)) }
+    if !op.suffix.isEmpty { operands.append(.text(op.suffix)) }
+    var results: [RowItem] = [.text(op.kind == .update ? LayerNotation(unicode: unicode).arrow : "="), .matrix(op.result)]
+    if let extra = op.extra { results.append(.text(" ")); results.append(.matrix(extra)) }
+    let all = operands + results
+    func height(_ items: [RowItem]) -> Int {
+        items.map { if case .matrix(let t) = $0 { return t.rows + 1 } else { return 1 } }.max() ?? 1
+    }
+    let first = height(operands), second = height(results)
+    if gridWidth(all, s) > area.width, first + 1 + second <= area.height,
+       max(gridWidth(operands, s), gridWidth(results, s)) <= area.width {
+        let top = Rect(x: area.x, y: area.y, width: area.width, height: first)
+        let bottom = Rect(x: area.x, y: area.y + first + 1, width: area.width, height: area.height - first - 1)
+        let heatTop = drawRow(operands, s, into: &buffer, area: top)
+        let heatBottom = drawRow(results, s, into: &buffer, area: bottom)
+        return heatTop || heatBottom
+    }
+    return drawRow(all, s, into: &buffer, area: area)
+}
+
+/// The width of the items with every matrix as a grid of numbers (Int.max when one is too large).
+private func gridWidth(_ items: [RowItem], _ s: ScreenState) -> Int {
+    var total = 0
+    for item in items {
+        switch item {
+        case .text(let t): total += displayWidth(of: t) + 2
+        case .matrix(let term):
+            guard term.rows * term.columns <= 400 else { return Int.max }
+            let cellWidth = (0..<term.rows).flatMap { r in (0..<term.columns).map { c -> Int in
+                let v = term.value(row: r, column: c)
+                return v.isNaN ? 1 : displayWidth(of: s.words.format(v))
+            } }.max() ?? 1
+            let title = term.name + " \(term.rows)x\(term.columns)"
+            total += MatrixBlock.gridSize(term, cellWidth: cellWidth, title: title).width
+        }
+    }
+    return total
+}
+
+/// One row of matrices and operators across `area`.
+private func drawRow(_ items: [RowItem], _ s: ScreenState, into buffer: inout Buffer, area: Rect) -> Bool {
+    let unicode = s.model.unicode
 
     let sizes = s.network.layerSizes
     let picture = NetworkDiagram.InputImage.square(inputs: sizes[0])
@@ -125,7 +165,10 @@ private func drawMatrices(_ op: LayerOperation, _ s: ScreenState, into buffer: i
         let title = term.name + " \(term.rows)\(unicode ? "×" : "x")\(term.columns)"
         var grid: (MatrixBlock, Int)? = nil
         if term.rows * term.columns <= 400 && term.rows + 1 <= area.height {
-            let texts = (0..<term.rows).flatMap { r in (0..<term.columns).map { c in s.words.format(term.value(row: r, column: c)) } }
+            let texts = (0..<term.rows).flatMap { r in (0..<term.columns).map { c -> String in
+                let v = term.value(row: r, column: c)
+                return v.isNaN ? "?" : s.words.format(v)
+            } }
             let cellWidth = texts.map { displayWidth(of: $0) }.max() ?? 1
             let size = MatrixBlock.gridSize(term, cellWidth: cellWidth, title: title)
             grid = (MatrixBlock(term: term, body: .grid(texts: texts, cellWidth: cellWidth), unicode: unicode), size.width)

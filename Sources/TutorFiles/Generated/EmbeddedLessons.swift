@@ -48,6 +48,18 @@ enum EmbeddedLessons {
                       title: Localized(en: "Local minima and restarts", ja: "局所最適解とやり直し"),
                       summary: Localized(en: "Gradient descent can settle in the wrong valley; the same network from other seeds shows the way out.", ja: "勾配降下法は違う谷に落ち着くことがあります。同じネットワークを別のシードから学習させると、抜け道が見えてきます。"),
                       minutes: 8, sceneCount: 5, quizScenes: [1, 3, 4]),
+        LessonListing(path: "lessons/12-matrix-form.toml", id: "matrix-form", order: 12,
+                      title: Localized(en: "From one weight to a matrix", ja: "一つの重みから行列へ"),
+                      summary: Localized(en: "One training step of a 3-4-2 network, first weight by weight, then as the four matrix products NumPy programs are made of.", ja: "3-4-2 のネットワークの学習 1 回分を、まず重みごとに、次に NumPy のプログラムを形づくる四つの行列積として追います。"),
+                      minutes: 15, sceneCount: 10, quizScenes: [2, 5, 8]),
+        LessonListing(path: "lessons/13-why-backprop.toml", id: "why-backprop", order: 13,
+                      title: Localized(en: "Why backpropagation", ja: "なぜ誤差逆伝播法なのか"),
+                      summary: Localized(en: "Why not just nudge every weight and watch the loss? Counting the work: two forward passes per weight against one forward and one backward pass, on screen and at the article's size.", ja: "重みを一つずつ少し動かして損失を見るのではなぜだめなのか。重み 1 個につき順伝播 2 回と、順伝播 1 回・逆伝播 1 回を、画面のネットワークと記事の大きさで数えて比べます。"),
+                      minutes: 10, sceneCount: 5, quizScenes: [1, 2, 4]),
+        LessonListing(path: "lessons/14-keras-model.toml", id: "keras-model", order: 14,
+                      title: Localized(en: "The article's Keras model", ja: "記事の Keras モデル"),
+                      summary: Localized(en: "The article's last network, relu 128-64 with a softmax output and Adam in batches of 32, trained here on the digits: its accuracy, its mistakes as a confusion matrix, and what its first-layer neurons look for.", ja: "記事の最後のネットワーク（ReLU の 128-64、ソフトマックス出力、32 件ずつのバッチと Adam）を数字で学習させます。正解率、混同行列で見る間違い、第 1 層のニューロンが探しているもの。"),
+                      minutes: 12, sceneCount: 6, quizScenes: [0, 3]),
         LessonListing(path: "lessons/15-deep-networks.toml", id: "deep-networks", order: 15,
                       title: Localized(en: "Deep networks: why gradients vanish and how to keep them", ja: "深いネットワーク：勾配が消える理由と、消さない工夫"),
                       summary: Localized(en: "Ten sigmoid layers leave the first layer without a gradient; skip connections and batch normalization bring it back.", ja: "シグモイドの層を 10 重ねると最初の層に勾配が届きません。スキップ接続とバッチ正規化で勾配を取り戻します。"),
@@ -3116,6 +3128,686 @@ hint_en = "The seed only picks the starting point; what matters is where the run
 hint_ja = "シードが決めるのは出発点だけです。大事なのはどこにたどり着いたかです。"
 explain_en = "Keep the run with the lowest loss, measured on data held aside when there is some. Here that is one of seeds 1, 3 and 5, with losses {compare.seed1.loss:.4f}, {compare.seed3.loss:.4f} and {compare.seed5.loss:.4f}."
 explain_ja = "損失がいちばん低い実行を残します（取っておいたデータがあれば、そこで測った損失で選びます）。ここではシード 1、3、5 のいずれかで、損失は {compare.seed1.loss:.4f}、{compare.seed3.loss:.4f}、{compare.seed5.loss:.4f} です。"
+
+"""##,
+        "12-matrix-form.toml": ##"""
+# Lesson 12: from one weight to a matrix. One training step of a 3-4-2 network, first a number at a
+# time (one neuron, one sample, one weight), then each step as one matrix operation of the batch in
+# the layer view (view = "layers"). The student predicts two shapes and one entry of the updated W⁽²⁾.
+
+[network]
+layers = [3, 4, 2]
+activation = "sigmoid"
+output_activation = "sigmoid"
+init = "xavier"
+seed = 4
+
+[training]
+loss = "half-sse"               # E = ½ Σ (y − ŷ)², over the outputs and the samples
+reduction = "sum"               # so that a gradient is a plain sum over the batch
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 4                  # the whole data set: four samples in one batch
+epochs = 1000
+
+[data]
+inputs = [[0.5, 0.1, 0.9], [0.2, 0.8, 0.3], [0.9, 0.4, 0.1], [0.3, 0.6, 0.7]]
+targets = [[1, 0], [0, 1], [1, 0], [0, 1]]
+
+[lesson]
+id = "matrix-form"
+order = 12
+minutes = 15
+title_en = "From one weight to a matrix"
+title_ja = "一つの重みから行列へ"
+summary_en = "One training step of a 3-4-2 network, first weight by weight, then as the four matrix products NumPy programs are made of."
+summary_ja = "3-4-2 のネットワークの学習 1 回分を、まず重みごとに、次に NumPy のプログラムを形づくる四つの行列積として追います。"
+
+[[scene]]
+title_en = "Many small sums"
+title_ja = "たくさんの小さな和"
+focus = "network"
+advance = "none"
+narration_en = """
+This network has three inputs, four hidden neurons and two outputs, all sigmoid, and learns from a
+batch of four samples at once. So far every lesson computed one number at a time: one neuron, one
+sample, one weight.
+
+That is how to understand backpropagation. It is not how programs compute it: the article's program
+is four lines of NumPy, and each line does the work of a whole layer for every sample at once. This
+lesson walks from the one to the other.
+"""
+narration_ja = """
+このネットワークは入力が三つ、隠れニューロンが四つ、出力が二つで、活性化関数はすべてシグモイドです。
+4 つのサンプルのバッチでまとめて学習します。これまでのレッスンでは、数を一つずつ計算してきました。
+一つのニューロン、一つのサンプル、一つの重みです。
+
+誤差逆伝播法を理解するにはそれが一番です。しかしプログラムはそうは計算しません。記事のプログラムは NumPy の
+四行で、どの行も一つの層の仕事をすべてのサンプルについて一度に行います。このレッスンでは、一方から他方へ歩いていきます。
+"""
+
+[[scene]]
+title_en = "One neuron, one sample"
+title_ja = "一つのニューロン、一つのサンプル"
+focus = "neuron h1"
+advance = "to:z.h1"
+narration_en = """
+For the first sample, the weighted sum of h₁ is
+
+z(h₁) = w₁·x₁ + w₂·x₂ + w₃·x₃ + b₁ = {z.h1:.4f}
+
+The hidden layer needs such a sum for each of its four neurons and each of the four samples: sixteen
+sums of three products each.
+"""
+narration_ja = """
+最初のサンプルでは、h₁ の重み付き和は
+
+z(h₁) = w₁·x₁ + w₂·x₂ + w₃·x₃ + b₁ = {z.h1:.4f}
+
+です。隠れ層では、四つのニューロンそれぞれについて、四つのサンプルそれぞれに、このような和が要ります。
+三つの積の和が 16 個です。
+"""
+
+[[scene]]
+title_en = "Predict a shape"
+title_ja = "形を予想する"
+focus = "neuron h1"
+advance = "none"
+narration_en = """
+Put the samples in the rows of a matrix: A⁽⁰⁾ has one row per sample and one column per input,
+4 × 3. Put the weights into the hidden layer in W⁽¹⁾, one row per hidden neuron: w₁ w₂ w₃ are its
+first row, so W⁽¹⁾ is 4 × 3 as well.
+
+Then all sixteen sums are one matrix product: Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾. Entry (s, j) multiplies row s of
+A⁽⁰⁾ (the sample) with row j of W⁽¹⁾ (the neuron's weights).
+"""
+narration_ja = """
+サンプルを行列の行に並べます。A⁽⁰⁾ はサンプルごとに 1 行、入力ごとに 1 列の 4 × 3 行列です。隠れ層へ入る重みは
+W⁽¹⁾ に、隠れニューロンごとに 1 行ずつ並べます。w₁ w₂ w₃ がその 1 行目なので、W⁽¹⁾ も 4 × 3 です。
+
+すると 16 個の和はすべて、一つの行列積 Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾ になります。(s, j) 成分は、A⁽⁰⁾ の s 行目（サンプル）と
+W⁽¹⁾ の j 行目（ニューロンの重み）を掛け合わせたものです。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "What shape is Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾?"
+question_ja = "Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾ はどんな形の行列でしょう？"
+choices_en = ["4 × 4: a row per sample, a column per hidden neuron", "4 × 3, like A⁽⁰⁾", "3 × 4, like W⁽¹⁾ᵀ", "1 × 4, one sum per neuron"]
+choices_ja = ["4 × 4：サンプルごとに 1 行、隠れニューロンごとに 1 列", "A⁽⁰⁾ と同じ 4 × 3", "W⁽¹⁾ᵀ と同じ 3 × 4", "ニューロンごとに和が一つの 1 × 4"]
+correct = 1
+hint_en = "(4 × 3) · (3 × 4): the inner sizes meet, the outer ones remain."
+hint_ja = "(4 × 3) · (3 × 4) では、内側の大きさが打ち消し合い、外側の大きさが残ります。"
+explain_en = "(4 × 3) · (3 × 4) gives 4 × 4: one row per sample, one column per hidden neuron. b⁽¹⁾ (1 × 4) is added to every row."
+explain_ja = "(4 × 3) · (3 × 4) は 4 × 4 になります。サンプルごとに 1 行、隠れニューロンごとに 1 列です。b⁽¹⁾（1 × 4）はどの行にも足されます。"
+
+[[scene]]
+title_en = "Sixteen sums in one product"
+title_ja = "16 個の和を一つの積で"
+focus = "neuron h1"
+advance = "none"
+view = "layers"
+narration_en = """
+This is the *layer view* (the key v switches to it and back, here and on the tutor screen). The
+highlighted row of A⁽⁰⁾ is the first sample, the highlighted column of W⁽¹⁾ᵀ holds h₁'s weights, and
+where they meet in Z⁽¹⁾ is z(h₁) = {z.h1:.4f}, the sum of the last scene.
+
+Beside it is the same line in NumPy. Every number here is one the engine computed; the matrix form
+only arranges them.
+"""
+narration_ja = """
+これが*層ごとの表示*です（ここでもチュートリアル画面でも、v キーで切り替えます）。A⁽⁰⁾ の強調された行が
+最初のサンプル、W⁽¹⁾ᵀ の強調された列が h₁ の重みで、それが Z⁽¹⁾ で交わるところが、前の場面の和
+z(h₁) = {z.h1:.4f} です。
+
+横には同じ計算を NumPy で書いた行があります。ここの数はどれもエンジンが計算したもので、行列の形は
+それを並べ直しているだけです。
+"""
+
+[[scene]]
+title_en = "On to the outputs"
+title_ja = "出力まで"
+focus = "neuron o1"
+advance = "to:z.o1"
+view = "layers"
+narration_en = """
+The sigmoid works on every entry of Z⁽¹⁾ at once, giving A⁽¹⁾ (4 × 4): the hidden activations of
+every sample. The output layer repeats the same product with its own weights:
+
+Z⁽²⁾ = A⁽¹⁾ · W⁽²⁾ᵀ + b⁽²⁾, with W⁽²⁾ of 2 × 4 (w₁₃ … w₂₀, a row per output)
+
+For the first sample z(ŷ₁) = {z.o1:.4f}. The whole forward pass is two such lines.
+"""
+narration_ja = """
+シグモイド関数は Z⁽¹⁾ のすべての成分に一度に働き、A⁽¹⁾（4 × 4）になります。すべてのサンプルの隠れ層の出力です。
+出力層は、自分の重みで同じ積を繰り返します。
+
+Z⁽²⁾ = A⁽¹⁾ · W⁽²⁾ᵀ + b⁽²⁾、W⁽²⁾ は 2 × 4（w₁₃ 〜 w₂₀、出力ごとに 1 行）
+
+最初のサンプルでは z(ŷ₁) = {z.o1:.4f} です。順伝播全体が、このような二行で済みます。
+"""
+
+[[scene]]
+title_en = "One weight's gradient"
+title_ja = "一つの重みの勾配"
+focus = "weight w14"
+advance = "to:grad.w14"
+narration_en = """
+Back to a single weight: w₁₄ carries h₂ into ŷ₁. For each sample the chain rule gives δ(ŷ₁) · h₂,
+and the batch's gradient adds the four terms:
+
+∂E/∂w₁₄ = Σ over the samples of δ(ŷ₁) · h₂ = {grad.w14:.4f}
+
+Twenty weights, each a sum over four samples.
+"""
+narration_ja = """
+一つの重みに戻りましょう。w₁₄ は h₂ を ŷ₁ へ運びます。サンプルごとに連鎖律で δ(ŷ₁) · h₂ が得られ、
+バッチの勾配はその四つの項の和です。
+
+∂E/∂w₁₄ = サンプルについての δ(ŷ₁) · h₂ の和 = {grad.w14:.4f}
+
+重みは 20 個あり、どれも 4 サンプルについての和です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "Δ⁽²⁾ holds the δ of each output for each sample (4 × 2), A⁽¹⁾ is 4 × 4. What shape is ∂E/∂W⁽²⁾ = Δ⁽²⁾ᵀ · A⁽¹⁾?"
+question_ja = "Δ⁽²⁾ はサンプルごとの各出力の δ（4 × 2）、A⁽¹⁾ は 4 × 4 です。∂E/∂W⁽²⁾ = Δ⁽²⁾ᵀ · A⁽¹⁾ はどんな形でしょう？"
+choices_en = ["2 × 4, the shape of W⁽²⁾", "4 × 4", "4 × 2", "2 × 2"]
+choices_ja = ["W⁽²⁾ と同じ 2 × 4", "4 × 4", "4 × 2", "2 × 2"]
+correct = 1
+hint_en = "Δ⁽²⁾ᵀ is 2 × 4. And every weight needs exactly one gradient."
+hint_ja = "Δ⁽²⁾ᵀ は 2 × 4 です。それに、どの重みにもちょうど一つの勾配が要ります。"
+explain_en = "(2 × 4) · (4 × 4) gives 2 × 4: one entry per weight of W⁽²⁾. The product's inner index runs over the samples: that is the sum over the batch."
+explain_ja = "(2 × 4) · (4 × 4) は 2 × 4 で、W⁽²⁾ の重み 1 個につき成分が一つです。積の内側の添字はサンプルを走るので、これがバッチについての和になります。"
+
+[[scene]]
+title_en = "All twenty gradients at once"
+title_ja = "20 個の勾配を一度に"
+focus = "weight w14"
+advance = "none"
+view = "layers"
+narration_en = """
+In the layer view the same gradient is one product, ∂E/∂W⁽²⁾ = Δ⁽²⁾ᵀ · A⁽¹⁾: row 1 of Δ⁽²⁾ᵀ (the δ(ŷ₁)
+of the four samples) times column 2 of A⁽¹⁾ (their h₂) is the entry for w₁₄, {grad.w14:.4f}.
+
+This is the article's `layer.T.dot(delta)`: the per-weight chain rule, summed over the batch, for
+every weight of the layer at once.
+"""
+narration_ja = """
+層ごとの表示では、同じ勾配が一つの積 ∂E/∂W⁽²⁾ = Δ⁽²⁾ᵀ · A⁽¹⁾ になります。Δ⁽²⁾ᵀ の 1 行目（4 サンプルの δ(ŷ₁)）と
+A⁽¹⁾ の 2 列目（それぞれの h₂）の積が、w₁₄ の成分 {grad.w14:.4f} です。
+
+これが記事の `layer.T.dot(delta)` です。重みごとの連鎖律をバッチについて足したものを、層のすべての重みについて一度に計算しています。
+"""
+
+[[scene]]
+title_en = "δ goes back through Wᵀ"
+title_ja = "δ は W を通って戻る"
+focus = "neuron h1"
+advance = "to:delta.h1"
+view = "layers"
+narration_en = """
+A hidden neuron's δ collects the δ of every output it feeds, weighted by the weights between, then
+times its own slope. For all hidden neurons and all samples at once:
+
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+
+⊙ multiplies entry by entry. In the article's program this is `output_delta.dot(weights_hidden_output.T)`
+times the sigmoid's derivative. Here δ(h₁) of the first sample is {delta.h1:.4f}.
+"""
+narration_ja = """
+隠れニューロンの δ は、自分が値を送るすべての出力の δ を、間の重みで重み付けして集め、自分の傾きを掛けたものです。
+すべての隠れニューロン、すべてのサンプルについて一度に書くと
+
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+
+です。⊙ は成分ごとの掛け算です。記事のプログラムでは `output_delta.dot(weights_hidden_output.T)` に
+シグモイド関数の導関数を掛けたものにあたります。ここでの最初のサンプルの δ(h₁) は {delta.h1:.4f} です。
+"""
+
+[[scene]]
+title_en = "Predict one entry"
+title_ja = "成分を一つ予想する"
+focus = "weight w14"
+advance = "to:new.w14"
+view = "layers"
+narration_en = """
+The update is one line too, for the whole matrix: W⁽²⁾ ← W⁽²⁾ − η · ∂E/∂W⁽²⁾, entry by entry.
+
+Row 1, column 2 of W⁽²⁾ is w₁₄. Its new value is hidden until you answer.
+"""
+narration_ja = """
+更新も行列全体について一行です。W⁽²⁾ ← W⁽²⁾ − η · ∂E/∂W⁽²⁾ を、成分ごとに計算します。
+
+W⁽²⁾ の 1 行 2 列の成分が w₁₄ です。新しい値は、答えるまで伏せてあります。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "What is the new entry in row 1, column 2 of W⁽²⁾? (four decimals)"
+question_ja = "更新後の W⁽²⁾ の 1 行 2 列の成分はいくつでしょう？（小数第4位まで）"
+answer = "new.w14"
+given = ["w.w14", "grad.w14", "lr"]
+tolerance = 0.0005
+format = ".4f"
+hint_en = "w₁₄ − η · ∂E/∂w₁₄, with the numbers listed beside the question."
+hint_ja = "問題の横にある数で w₁₄ − η · ∂E/∂w₁₄ を計算します。"
+explain_en = "{w.w14:.4f} − {lr:.1f} × {grad.w14:.4f} = {new.w14:.4f}"
+explain_ja = "{w.w14:.4f} − {lr:.1f} × {grad.w14:.4f} = {new.w14:.4f}"
+reveal_en = "The new w₁₄ is {new.w14:.4f}: one entry of one matrix line, the same number the per-weight rule gives."
+reveal_ja = "新しい w₁₄ は {new.w14:.4f} です。行列の一行の成分の一つで、重みごとの規則と同じ数になります。"
+
+[[scene]]
+title_en = "One rule, any size"
+title_ja = "一つの規則、どんな大きさでも"
+focus = "network"
+advance = "none"
+narration_en = """
+Forward: Z = A · Wᵀ + b and A = f(Z), layer by layer. Backward: Δ at the output, ∂E/∂W = Δᵀ · A, then
+Δ back through W. Update: W ← W − η · ∂E/∂W. These few lines are the whole of backpropagation, for a
+3-4-2 network or for one with a hundred thousand weights.
+
+Nothing new was computed in the layer view: each entry is one of the per-weight numbers of the
+earlier lessons, arranged so that a computer can do a whole layer at once.
+"""
+narration_ja = """
+順伝播は層ごとに Z = A · Wᵀ + b と A = f(Z)。逆伝播は出力の Δ から ∂E/∂W = Δᵀ · A を求め、Δ を W を通して後ろへ
+渡します。更新は W ← W − η · ∂E/∂W。誤差逆伝播法はこの数行ですべてで、3-4-2 のネットワークでも、
+重みが 10 万個あるネットワークでも変わりません。
+
+層ごとの表示で新たに計算したものは何もありません。どの成分も、これまでのレッスンの重みごとの数の一つで、
+コンピュータが層全体を一度に計算できるよう並べ直したものです。
+"""
+
+"""##,
+        "13-why-backprop.toml": ##"""
+# Lesson 13: why backpropagation. The article's question "why not just try a small change to
+# every weight and keep what lowers the loss?", answered by counting the work. The counts are the
+# engine's: cost.* runs a gradient check on the current batch and counts its passes;
+# cost.784-128-64-10.* gives the counts a check of that network would make (GradientCheck.Cost).
+# The network is the article's XOR program (as lessons/article-xor.toml).
+numpy_names = "article"
+
+[network]
+layers = [3, 4, 1]
+activation = "sigmoid"
+output_activation = "sigmoid"
+bias = "none"
+weights = [
+  [[-0.165955990594852, -0.7064882183657739, -0.20646505153866013],
+   [0.4406489868843162, -0.8153228104624044, 0.07763346800671389],
+   [-0.9997712503653102, -0.6274795772446582, -0.1616109711934104],
+   [-0.39533485473632046, -0.3088785459139045, 0.370439000793519]],
+  [[-0.5910955005369651, 0.7562348727818908, -0.9452248136041477, 0.34093502035680445]],
+]
+
+[training]
+loss = "half-sse"
+reduction = "sum"
+optimizer = "sgd"
+learning_rate = 0.5
+batch_size = 0
+shuffle = false
+epochs = 10000
+
+[data]
+inputs = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+targets = [[0], [1], [1], [0]]
+
+[lesson]
+id = "why-backprop"
+order = 13
+minutes = 10
+title_en = "Why backpropagation"
+title_ja = "なぜ誤差逆伝播法なのか"
+summary_en = "Why not just nudge every weight and watch the loss? Counting the work: two forward passes per weight against one forward and one backward pass, on screen and at the article's size."
+summary_ja = "重みを一つずつ少し動かして損失を見るのではなぜだめなのか。重み 1 個につき順伝播 2 回と、順伝播 1 回・逆伝播 1 回を、画面のネットワークと記事の大きさで数えて比べます。"
+
+[[scene]]
+title_en = "The article's question"
+title_ja = "記事の問い"
+focus = "network"
+advance = "none"
+narration_en = """
+The article asks a fair question: to learn, a network only needs to know which way each weight
+should move. Why not simply *try* it? Nudge one weight a little, run the network again, and see
+whether the loss went up or down.
+
+This is the article's XOR network: three inputs, four hidden neurons, one output, no biases. It has
+{cost.parameters:d} weights. Let us count what each way of finding their gradients costs.
+"""
+narration_ja = """
+記事はもっともな問いを立てています。学習に必要なのは、各重みをどちら向きに動かせばよいかだけです。
+それなら単に*試して*みればよいのではないでしょうか。重みを一つ少しだけ動かし、ネットワークをもう一度計算して、
+損失が増えたか減ったかを見るのです。
+
+これは記事の XOR のネットワークで、入力が三つ、隠れニューロンが四つ、出力が一つ、バイアスはありません。
+重みは {cost.parameters:d} 個です。その勾配を求める方法ごとに、かかる手間を数えてみましょう。
+"""
+
+[[scene]]
+title_en = "Trying every weight"
+title_ja = "重みを一つずつ試す"
+focus = "loss"
+advance = "to:loss"
+narration_en = """
+One *forward pass* runs the four samples through the network and gives the loss E = {loss:.6f}.
+
+Trying a weight w carefully means two forward passes, one with w + h and one with w − h, for a tiny
+h. Their difference gives the gradient, the *central difference*:
+
+∂E/∂w ≈ (E(w + h) − E(w − h)) / 2h
+
+Every weight needs its own two passes: moving w₁ tells nothing about w₂.
+"""
+narration_ja = """
+*順伝播*を 1 回行うと、4 つのサンプルがネットワークを通り、損失 E = {loss:.6f} が得られます。
+
+重み w を丁寧に試すには、ごく小さな h について w + h と w − h の 2 回の順伝播が要ります。その差から勾配が
+求まります。これを*中心差分*といいます。
+
+∂E/∂w ≈ (E(w + h) − E(w − h)) / 2h
+
+重みはそれぞれ自分の 2 回が必要です。w₁ を動かしても、w₂ については何も分かりません。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "How many forward passes do central differences need for the gradient of all {cost.parameters:d} weights?"
+question_ja = "{cost.parameters:d} 個すべての重みの勾配を中心差分で求めるには、順伝播が何回必要でしょう？"
+answer = "cost.numerical"
+tolerance = 0.5
+format = "d"
+hint_en = "Two passes per weight."
+hint_ja = "重み 1 個につき 2 回です。"
+explain_en = "2 × {cost.parameters:d} weights = {cost.numerical:d} forward passes, counted by the engine as it ran them."
+explain_ja = "2 × {cost.parameters:d} 個の重み = {cost.numerical:d} 回の順伝播です。エンジンが実際に計算しながら数えた回数です。"
+reveal_en = "{cost.numerical:d} forward passes: the engine ran a gradient check on these four samples and counted them."
+reveal_ja = "順伝播 {cost.numerical:d} 回です。エンジンがこの 4 サンプルで勾配の確認を実行し、その回数を数えました。"
+
+[[scene]]
+title_en = "One pass back"
+title_ja = "後ろへ 1 回"
+focus = "neuron o1"
+advance = "to:delta.o1"
+narration_en = """
+Backpropagation reuses the forward pass it has already made. It starts at the output with
+δ(ŷ) = {delta.o1:.6f} for the first sample and passes δ back, layer by layer, to every hidden neuron.
+
+Each weight's gradient is then its δ times the input it multiplies: one multiplication per weight,
+with no new forward pass.
+"""
+narration_ja = """
+誤差逆伝播法は、すでに済ませた順伝播をそのまま使います。出力から始め、最初のサンプルでは
+δ(ŷ) = {delta.o1:.6f} です。この δ を層ごとに後ろへ渡し、すべての隠れニューロンに届けます。
+
+そうすれば各重みの勾配は、その重みが掛かる入力と δ の積です。重み 1 個につき掛け算 1 回で、新たな順伝播は要りません。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "How many backward passes does backpropagation need for all {cost.parameters:d} gradients?"
+question_ja = "{cost.parameters:d} 個すべての勾配を求めるのに、誤差逆伝播法は逆伝播を何回行うでしょう？"
+choices_en = ["One, for all the weights at once", "One per weight", "Two per weight, like central differences"]
+choices_ja = ["すべての重みについて、まとめて 1 回", "重み 1 個につき 1 回", "中心差分と同じく、重み 1 個につき 2 回"]
+correct = 1
+hint_en = "The δ of a neuron serves every weight leading into it."
+hint_ja = "ニューロンの δ は、そこへ入るすべての重みに使えます。"
+explain_en = "One backward pass computes every δ; every gradient is then a δ times an input. Backprop: {cost.forward:d} forward and {cost.backward:d} backward pass."
+explain_ja = "1 回の逆伝播ですべての δ が求まり、どの勾配も δ と入力の積になります。誤差逆伝播法は順伝播 {cost.forward:d} 回と逆伝播 {cost.backward:d} 回です。"
+reveal_en = "{cost.forward:d} forward and {cost.backward:d} backward pass, against {cost.numerical:d} forward passes: {cost.ratio:d} times fewer passes."
+reveal_ja = "順伝播 {cost.forward:d} 回と逆伝播 {cost.backward:d} 回。中心差分の順伝播 {cost.numerical:d} 回と比べて、{cost.ratio:d} 分の 1 です。"
+
+[[scene]]
+title_en = "The same numbers"
+title_ja = "同じ数になる"
+focus = "weight w1"
+advance = "to:grad.w1"
+narration_en = """
+Both ways give the same gradient. Backpropagation says ∂E/∂w₁ = {grad.w1:.6f}.
+
+`backprop-tutor gradcheck` on this lesson's file runs the {cost.numerical:d} forward passes and
+prints, for every weight, the central difference beside backprop's number: they agree to many
+digits. Central differences are the check; backpropagation is how the work gets done.
+"""
+narration_ja = """
+どちらの方法でも勾配は同じになります。誤差逆伝播法では ∂E/∂w₁ = {grad.w1:.6f} です。
+
+このレッスンのファイルに `backprop-tutor gradcheck` を使うと、{cost.numerical:d} 回の順伝播を実際に行い、
+重みごとに中心差分の値を誤差逆伝播法の値と並べて表示します。両者は何桁も一致します。
+中心差分は検算に使い、実際の計算は誤差逆伝播法に任せるのです。
+"""
+
+[[scene]]
+title_en = "At the article's size"
+title_ja = "記事の大きさでは"
+focus = "network"
+advance = "none"
+narration_en = """
+The article ends with a network for handwritten digits of 28 × 28 pixels: 784 inputs, hidden
+layers of 128 and 64 neurons, 10 outputs, with biases. That is {cost.784-128-64-10.parameters:d}
+weights and biases.
+
+Backpropagation still needs {cost.784-128-64-10.forward:d} forward and {cost.784-128-64-10.backward:d}
+backward pass per gradient, however many weights there are.
+"""
+narration_ja = """
+記事の最後には、28 × 28 ピクセルの手書き数字のためのネットワークが出てきます。入力 784、隠れ層は
+128 ニューロンと 64 ニューロン、出力 10 で、バイアスもあります。重みとバイアスは合わせて
+{cost.784-128-64-10.parameters:d} 個です。
+
+重みがいくつあっても、誤差逆伝播法が勾配 1 回に使うのは順伝播 {cost.784-128-64-10.forward:d} 回と
+逆伝播 {cost.784-128-64-10.backward:d} 回です。
+"""
+
+[scene.quiz]
+kind = "number"
+question_en = "How many forward passes do central differences need for one gradient of the 784-128-64-10 network?"
+question_ja = "784-128-64-10 のネットワークの勾配を中心差分で 1 回求めるには、順伝播が何回必要でしょう？"
+answer = "cost.784-128-64-10.numerical"
+tolerance = 0.5
+format = "d"
+hint_en = "Two per parameter, as before."
+hint_ja = "さっきと同じく、パラメータ 1 個につき 2 回です。"
+explain_en = "2 × {cost.784-128-64-10.parameters:d} = {cost.784-128-64-10.numerical:d} forward passes."
+explain_ja = "2 × {cost.784-128-64-10.parameters:d} = {cost.784-128-64-10.numerical:d} 回の順伝播です。"
+reveal_en = """
+{cost.784-128-64-10.numerical:d} forward passes against {cost.784-128-64-10.forward:d} forward and
+{cost.784-128-64-10.backward:d} backward pass: {cost.784-128-64-10.ratio:d} times the passes. A backward pass costs about as much as two forward passes, so in arithmetic the gap is
+about two thirds of that, still tens of thousands of times. This is why every network is trained
+by backpropagation.
+"""
+reveal_ja = """
+順伝播 {cost.784-128-64-10.numerical:d} 回に対して、順伝播 {cost.784-128-64-10.forward:d} 回と逆伝播 {cost.784-128-64-10.backward:d} 回。計算の回数は {cost.784-128-64-10.ratio:d} 倍です。
+逆伝播 1 回は順伝播 2 回分ほどかかるので、計算量で比べるとその 3 分の 2 ほどですが、それでも何万倍もの差です。
+ニューラルネットワークがどれも誤差逆伝播法で学習するのは、このためです。
+"""
+
+"""##,
+        "14-keras-model.toml": ##"""
+# Lesson 14: the article's Keras model (Dense(128, relu), Dense(64, relu), Dense(10, softmax),
+# Adam, batches of 32), on the 8×8 digits the lessons use: 64 inputs instead of MNIST's 784.
+# Trained in the lesson; the accuracy, the confusion matrix and the first layer's weights as
+# images are the engine's after the epochs the scenes go to.
+
+[network]
+layers = [64, 128, 64, 10]
+activation = "relu"
+output_activation = "softmax"
+init = "he"
+seed = 1
+
+[training]
+loss = "cross-entropy"
+optimizer = "adam"
+learning_rate = 0.001             # Keras's default for Adam
+batch_size = 32
+shuffle = true
+epochs = 5
+
+[data]
+file = "data/digits.csv"          # 64 pixel values 0–16, then the digit
+classes = 10
+scale = "minmax"
+test_fraction = 0.2
+
+[lesson]
+id = "keras-model"
+order = 14
+minutes = 12
+title_en = "The article's Keras model"
+title_ja = "記事の Keras モデル"
+summary_en = "The article's last network, relu 128-64 with a softmax output and Adam in batches of 32, trained here on the digits: its accuracy, its mistakes as a confusion matrix, and what its first-layer neurons look for."
+summary_ja = "記事の最後のネットワーク（ReLU の 128-64、ソフトマックス出力、32 件ずつのバッチと Adam）を数字で学習させます。正解率、混同行列で見る間違い、第 1 層のニューロンが探しているもの。"
+
+[[scene]]
+title_en = "Four lines of Keras"
+title_ja = "Keras の四行"
+focus = "network"
+advance = "none"
+narration_en = """
+The article ends with a model written in Keras, a library that builds networks layer by layer:
+Dense(128, activation='relu'), Dense(64, activation='relu'), Dense(10, activation='softmax'),
+compiled with the Adam optimizer and the cross-entropy loss, and trained in batches of 32.
+
+The article feeds it MNIST's 28 × 28 images, 784 inputs. Here it gets the 8 × 8 digits of the
+earlier lessons, 64 inputs, and otherwise the same layers. It has two hidden layers: h₁⁽¹⁾ is
+neuron 1 of the first, h₁⁽²⁾ neuron 1 of the second.
+"""
+narration_ja = """
+記事の最後には、ネットワークを層ごとに組み立てるライブラリ Keras で書いたモデルが出てきます。
+Dense(128, activation='relu')、Dense(64, activation='relu')、Dense(10, activation='softmax') を
+Adam と交差エントロピー誤差でコンパイルし、32 件ずつのバッチで学習させます。
+
+記事では MNIST の 28 × 28 の画像、つまり 784 個の入力を与えます。ここではこれまでのレッスンの 8 × 8 の数字、
+64 個の入力を与え、層はそのまま同じにします。隠れ層は二つで、h₁⁽¹⁾ は一つめの隠れ層のニューロン 1、
+h₁⁽²⁾ は二つめの隠れ層のニューロン 1 です。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "The first Dense layer will compute Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾ for a batch of 32 images. What shape is W⁽¹⁾?"
+question_ja = "最初の Dense 層は、32 枚の画像のバッチについて Z⁽¹⁾ = A⁽⁰⁾ · W⁽¹⁾ᵀ + b⁽¹⁾ を計算します。W⁽¹⁾ はどんな形でしょう？"
+choices_en = ["128 × 64: a row of 64 weights per neuron", "32 × 128", "64 × 64", "32 × 64, like the batch"]
+choices_ja = ["128 × 64：ニューロンごとに 64 個の重みが 1 行", "32 × 128", "64 × 64", "バッチと同じ 32 × 64"]
+correct = 1
+hint_en = "The batch size never appears in a weight matrix: the same weights serve every image."
+hint_ja = "バッチの大きさは重み行列には現れません。同じ重みがどの画像にも使われます。"
+explain_en = "W⁽¹⁾ has one row per neuron of the layer (128) and one column per input (64). Z⁽¹⁾ is then (32 × 64) · (64 × 128) = 32 × 128."
+explain_ja = "W⁽¹⁾ は層のニューロンごとに 1 行（128 行）、入力ごとに 1 列（64 列）です。Z⁽¹⁾ は (32 × 64) · (64 × 128) = 32 × 128 になります。"
+
+[[scene]]
+title_en = "Each Dense layer is one matrix"
+title_ja = "Dense 層一つが行列一つ"
+focus = "layer 1"
+advance = "to:z.h1_1"
+view = "layers"
+narration_en = """
+A Dense layer is exactly the matrix line of lesson 12: Z = A · Wᵀ + b, then the activation. The
+first one multiplies the batch of 32 images (32 × 64) by W⁽¹⁾ᵀ: W⁽¹⁾ holds a row of 64 weights for
+each of the 128 neurons.
+
+That is 64 × 128 + 128 weights and biases in the first layer alone, too many to draw as numbers: the
+layer view draws large matrices as heatmaps, and the images as images.
+"""
+narration_ja = """
+Dense 層はレッスン 12 の行列の一行そのもので、Z = A · Wᵀ + b を計算し、活性化関数を通します。最初の層は
+32 枚の画像のバッチ（32 × 64）に W⁽¹⁾ᵀ を掛けます。W⁽¹⁾ には、128 個のニューロンそれぞれの 64 個の重みが 1 行ずつ並んでいます。
+
+重みとバイアスは最初の層だけで 64 × 128 + 128 個あり、数として並べるには多すぎます。層ごとの表示では、
+大きな行列をヒートマップで、画像を画像として描きます。
+"""
+
+[[scene]]
+title_en = "Before training"
+title_ja = "学習の前"
+focus = "digits"
+advance = "none"
+narration_en = """
+It learns from {samples:d} training images; the test images are kept aside. Untrained, with
+random weights, it gets {accuracy.test:.1%} of them right: a guess.
+
+Keras would now call model.fit. Here the engine trains it, batch by batch, every number recorded as
+in the small networks.
+"""
+narration_ja = """
+学習には {samples:d} 枚の訓練画像を使い、テスト画像は取り分けておきます。重みが乱数のままの学習前のモデルは、
+テスト画像の {accuracy.test:.1%} に正解します。当てずっぽうと同じです。
+
+Keras ならここで model.fit を呼びます。ここではエンジンがバッチごとに学習させ、小さなネットワークのときと同じく、
+すべての数を記録します。
+"""
+
+[[scene]]
+title_en = "After five epochs"
+title_ja = "5 エポックの後"
+focus = "loss-curve"
+goto = "epoch 6"
+narration_en = """
+Five epochs with Adam at the learning rate 0.001, Keras's default, in batches of 32. The loss
+fell epoch by epoch, and the model now classifies {accuracy:.1%} of the training images correctly.
+"""
+narration_ja = """
+Keras の既定値である学習率 0.001 の Adam で、32 件ずつのバッチを使って 5 エポック学習しました。損失は
+エポックごとに下がり、いまでは訓練画像の {accuracy:.1%} を正しく分類します。
+"""
+
+[scene.quiz]
+kind = "choice"
+question_en = "The training accuracy is {accuracy:.1%}. What do you expect on the test images the model never saw?"
+question_ja = "訓練データの正解率は {accuracy:.1%} です。モデルが一度も見ていないテスト画像では、どうなると思いますか？"
+choices_en = ["A little lower than on the training images", "Exactly the same", "Much higher"]
+choices_ja = ["訓練画像より少し低い", "まったく同じ", "ずっと高い"]
+correct = 1
+answer = "accuracy.test"
+hint_en = "The weights were fitted to the training images, not to these."
+hint_ja = "重みは訓練画像に合わせて調整されたもので、テスト画像に合わせたものではありません。"
+explain_en = "On unseen images: {accuracy.test:.1%}, against {accuracy:.1%} on the training images. A network fits what it trained on a little better than what it did not."
+explain_ja = "見たことのない画像では {accuracy.test:.1%}、訓練画像では {accuracy:.1%} です。ネットワークは、学習したデータに、そうでないデータより少しよく合います。"
+reveal_en = "Test accuracy: {accuracy.test:.1%}."
+reveal_ja = "テスト画像での正解率は {accuracy.test:.1%} です。"
+
+[[scene]]
+title_en = "Which digits it confuses"
+title_ja = "どの数字を取り違えるか"
+focus = "confusion"
+advance = "none"
+narration_en = """
+The *confusion matrix* counts the test images by their true digit (rows) and the model's answer
+(columns). The diagonal holds the right answers; every other number is a mistake, and says which
+digit was taken for which.
+
+The test accuracy, {accuracy.test:.1%}, is the diagonal's sum divided by the number of test images.
+"""
+narration_ja = """
+*混同行列*は、テスト画像を正しい数字（行）とモデルの答え（列）で数えたものです。対角線上が正解で、
+それ以外の数はどれも間違いです。どの数字をどの数字と取り違えたかが分かります。
+
+テスト正解率 {accuracy.test:.1%} は、対角線の和をテスト画像全体の枚数で割ったものです。
+"""
+
+[[scene]]
+title_en = "What the first layer looks for"
+title_ja = "第 1 層が探しているもの"
+focus = "layer 1"
+advance = "to:new.W1_1_1"
+view = "layers"
+narration_en = """
+Each neuron of the first hidden layer has 64 weights, one per pixel, so its row of W⁽¹⁾ can be drawn
+as an 8 × 8 image: where it is positive, ink there raises the neuron's sum; where it is negative, ink
+lowers it.
+
+These are the weights of the trained model, being updated by Adam in epoch {epoch:d}. No one drew
+these patterns; they are what backpropagation found useful for telling the digits apart.
+"""
+narration_ja = """
+第 1 隠れ層のニューロンには、ピクセルごとに 1 個、計 64 個の重みがあります。ですから W⁽¹⁾ のその行は 8 × 8 の
+画像として描けます。正のところにインクがあればニューロンの和が増え、負のところにあれば減ります。
+
+これは学習済みのモデルの重みで、いま第 {epoch:d} エポックで Adam が更新しているところです。誰もこの模様を
+描いてはいません。数字を見分けるのに役立つものとして、誤差逆伝播法が見つけたものです。
+"""
 
 """##,
         "15-deep-networks.toml": ##"""

@@ -48,6 +48,14 @@ public struct LessonScene: Sendable, Equatable {
     public var quiz: Quiz?
     /// Line of the `[[scene]]` header in the file.
     public var line: Int
+    /// `view = "layers"`: the scene opens in the layer view (each step as one matrix operation of
+    /// the batch); the student switches with `v` as on the tutor screen.
+    public var view: SceneView = .neurons
+}
+
+/// How a scene opens: the diagram of neurons, or the layer view's matrices.
+public enum SceneView: String, Sendable, Equatable, CaseIterable {
+    case neurons, layers
 }
 
 /// What the screen puts in front of the student during a scene.
@@ -81,6 +89,9 @@ public enum Focus: Sendable, Equatable {
     /// sample images with their true and predicted classes (`LessonPlayer.gallery`); `mistakes`:
     /// only the misclassified ones
     case digits(mistakes: Bool)
+    /// the test samples (training samples without test data) counted by true and predicted class
+    /// (`LessonPlayer.confusion()`)
+    case confusion
 }
 
 /// How far the engine moves when a scene starts.

@@ -2,7 +2,7 @@ import BackpropEngine
 
 /// Reads one `[[scene]]`: narration, focus, advance, and its `[scene.quiz]`.
 enum SceneSection {
-    static let keys = ["title_en", "title_ja", "narration_en", "narration_ja", "focus", "advance", "goto", "quiz"]
+    static let keys = ["title_en", "title_ja", "narration_en", "narration_ja", "focus", "advance", "goto", "quiz", "view"]
 
     static func read(_ r: TableReader, number: Int, texts: LessonTexts) throws(FileError) -> LessonScene {
         let what = "scene \(number)"
@@ -39,8 +39,16 @@ enum SceneSection {
                 }
             }
         }
-        return LessonScene(title: title, narration: narration, focus: focus, advance: advance, quiz: quiz,
-                           line: r.context.map.line(of: r.name) ?? 0)
+        var scene = LessonScene(title: title, narration: narration, focus: focus, advance: advance, quiz: quiz,
+                                line: r.context.map.line(of: r.name) ?? 0)
+        if let text = try r.string("view") {
+            guard let view = SceneView(rawValue: text) else {
+                let all = SceneView.allCases.map(\.rawValue)
+                throw r.error("view", "\(what): unknown view \"\(text)\"" + Suggestion.hint(for: text, among: all))
+            }
+            scene.view = view
+        }
+        return scene
     }
 }
 
@@ -49,7 +57,7 @@ enum SceneSection {
 /// "event".
 enum FocusSyntax {
     static let words = ["network", "neuron", "weight", "bias", "layer", "loss", "loss-curve", "parameters",
-                        "update", "data", "event", "gradients", "compare", "digits"]
+                        "update", "data", "event", "gradients", "compare", "digits", "confusion"]
 
     static func read(_ r: TableReader, what: String, names: ValueNames) throws(FileError) -> Focus {
         guard let text = try r.string("focus") else { return .network }
@@ -85,6 +93,11 @@ enum FocusSyntax {
                 return fail("focus \"\(text)\" needs square images as inputs (64 = 8×8) and a class per output neuron")
             }
             return .success(.digits(mistakes: arg != nil))
+        case ("confusion", nil):
+            guard names.layerSizes[names.layerSizes.count - 1] >= 2 else {
+                return fail("focus \"confusion\" needs a class per output neuron (at least 2 outputs)")
+            }
+            return .success(.confusion)
         case ("neuron", let a?):
             guard let n = names.neuron(a) else { return fail("focus \"\(text)\": no neuron \"\(a)\" in this network") }
             return .success(.neuron(n))

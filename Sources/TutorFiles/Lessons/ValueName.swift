@@ -50,6 +50,8 @@ public enum ValueName: Hashable, Sendable {
     case testAccuracy
     /// compare.adam.loss…: a number of one run of the lesson's comparison (see Comparison.swift)
     case comparison(variant: String, ComparisonValue)
+    /// cost.numerical, cost.784-128-64-10.ratio: the work of one gradient (see CostValueNames.swift)
+    case cost(layers: [Int]?, CostValue)
 }
 
 /// The spellings of value names for one network: a value kind and the placeholder spelling
@@ -115,6 +117,7 @@ public struct ValueNames: Sendable {
         case .accuracy: return "accuracy"
         case .samples: return "samples"
         case .gradientNorm, .clipScale, .clipNorm, .testAccuracy, .comparison: return extendedSpelling(of: name)
+        case .cost(let layers, let value): return costSpelling(layers: layers, value)
         }
     }
 
@@ -131,6 +134,7 @@ public struct ValueNames: Sendable {
         let s = text.trimmingCharacters(in: .whitespaces)
         if let scalar = Self.scalars[s] { return .success(scalar) }
         if let extended = parseExtended(s) { return extended }
+        if let cost = parseCost(s) { return cost }
         guard let dot = s.firstIndex(of: ".") else { return .failure(unknown(s)) }
         let prefix = String(s[..<dot]), arg = String(s[s.index(after: dot)...])
         guard Self.prefixes.contains(where: { $0.name == prefix }) else { return .failure(unknown(s)) }

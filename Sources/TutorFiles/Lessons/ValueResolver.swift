@@ -13,6 +13,7 @@ public enum ValueResolver {
     /// The same, with the runs of the lesson's comparison for `compare.<name>.…`.
     public static func resolve(_ name: ValueName, timeline: Timeline, comparison: Comparison?) -> Double? {
         if case .comparison(let variant, let value) = name { return comparison?.value(variant, value) }
+        if case .cost(let layers, let value) = name { return resolveCost(layers: layers, value, timeline: timeline) }
         guard let t = timeline.currentTrace else { return resolveWithoutStep(name, timeline.shownTrainer) }
         let s = timeline.currentEvent?.sample ?? 0
         let net = t.before.network
@@ -47,7 +48,7 @@ public enum ValueResolver {
             return Double(t.epochNumber)
         case .update:
             return Double(t.after.updateCount)
-        case .learningRate, .accuracy, .samples, .clipNorm, .testAccuracy, .comparison:
+        case .learningRate, .accuracy, .samples, .clipNorm, .testAccuracy, .comparison, .cost:
             return resolveWithoutStep(name, t.before)
         case .gradientNorm(let layer?):
             return layer >= 1 && layer <= net.weightLayerCount ? GradientNorms.perLayer(t.gradient)[layer - 1] : nil

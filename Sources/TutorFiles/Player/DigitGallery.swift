@@ -61,6 +61,19 @@ extension LessonPlayer {
         return DigitGallery.samples(network: sceneTimeline.shownTrainer.network, file: file, mistakes: mistakes, limit: limit)
     }
 
+    /// The `confusion` focus: the test samples (the training samples when the file has none)
+    /// counted by true class (rows) and the class the scene's network predicts (columns).
+    public func confusion() -> (source: DigitGallery.Source, counts: [[Int]]) {
+        let data = file.testData ?? file.data
+        let network = sceneTimeline.shownTrainer.network
+        let classes = network.layerSizes[network.layerSizes.count - 1]
+        var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
+        for (p, y) in zip(network.predict(batch: data.inputs), data.targets) {
+            counts[DigitGallery.argmax(y)][DigitGallery.argmax(p)] += 1
+        }
+        return (file.testData == nil ? .training : .test, counts)
+    }
+
     /// The per-layer gradient norms for the `gradients` focus (nil before the first step).
     public var gradientNorms: [Double]? { sceneTimeline.currentTrace.map(GradientNorms.perLayer) }
 }
