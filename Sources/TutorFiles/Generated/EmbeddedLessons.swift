@@ -3791,7 +3791,7 @@ narration_ja = """
 title_en = "What the first layer looks for"
 title_ja = "第 1 層が探しているもの"
 focus = "layer 1"
-advance = "to:new.W1_1_1"
+advance = "to:new.W1_1_28"
 view = "layers"
 narration_en = """
 Each neuron of the first hidden layer has 64 weights, one per pixel, so its row of W⁽¹⁾ can be drawn
