@@ -12,6 +12,9 @@ struct LayerNotation: Sendable {
     private var style: NetworkNaming.Style { unicode ? .unicode : .ascii }
     private func name(_ m: NetworkNaming.LayerMatrix, _ l: Int) -> String { NetworkNaming.matrix(m, layer: l, style) }
 
+    /// ⁽ˡ⁾ or ^(l), NetworkNaming's layer mark (batch normalization's μ⁽ˡ⁾, Ẑ⁽ˡ⁾, γ⁽ˡ⁾ carry it)
+    func layer(_ l: Int) -> String { NetworkNaming.layerMark(l, style) }
+
     func a(_ l: Int) -> String { name(.activations, l) }
     func z(_ l: Int) -> String { name(.weightedSums, l) }
     func w(_ l: Int) -> String { name(.weights, l) }
