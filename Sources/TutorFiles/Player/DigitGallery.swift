@@ -69,7 +69,7 @@ extension LessonPlayer {
         let classes = network.layerSizes[network.layerSizes.count - 1]
         var counts = [[Int]](repeating: [Int](repeating: 0, count: classes), count: classes)
         for (p, y) in zip(network.predict(batch: data.inputs), data.targets) {
-            counts[DigitGallery.argmax(y)][DigitGallery.argmax(p)] += 1
+            counts[Classification.classOf(y)][Classification.classOf(p)] += 1
         }
         return (file.testData == nil ? .training : .test, counts)
     }
