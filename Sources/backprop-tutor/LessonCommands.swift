@@ -96,12 +96,13 @@ struct Menu: ParsableCommand {
         warnings += loadWarnings
         for w in warnings { printError(w.text(language)) }
         let entries = catalog.listings.map { MenuEntry(listing: $0, progress: saved.lessons[$0.id]) }
-        let terminal = try startTerminal(screen.chosenTheme())
+        let terminal = try startTerminal(screen)
         defer { terminal.stop() }
         let size = terminal.size
         var menu = MenuModel(entries: entries, language: language, unicode: terminal.isUTF8 && !screen.ascii,
                              theme: terminal.theme, width: size.width, height: size.height,
-                             warnings: [catalog.menuWarning(language)].compactMap { $0 } + warnings.map { $0.text(language) })
+                             warnings: [screen.languageNotice?.dropPrefix, catalog.menuWarning(language)].compactMap { $0 }
+                                 + warnings.map { $0.text(language) })
         runMenuLoop(terminal, menu: &menu, catalog: catalog, store: store, autoplay: autoplay)
     }
 }
@@ -137,7 +138,7 @@ func openLesson(_ file: NetworkFile, screen: ScreenOptions, autoplay: Double?) t
     let language = screen.lessonLanguage
     let (saved, warnings) = store.progress(for: file.lesson!.id)
     for w in warnings { printError(w.text(language)) }
-    let terminal = try startTerminal(screen.chosenTheme())
+    let terminal = try startTerminal(screen)
     defer { terminal.stop() }
     let unicode = terminal.isUTF8 && !screen.ascii
     let made = try orExit(stopping: terminal) { () throws(FileError) in
@@ -147,7 +148,7 @@ func openLesson(_ file: NetworkFile, screen: ScreenOptions, autoplay: Double?) t
     let size = terminal.size
     var model = LessonModel(player: player, width: size.width, height: size.height, unicode: unicode,
                             theme: terminal.theme, autoplayInterval: autoplay)
-    model.status = warnings.first?.text(language)
+    model.status = screen.languageNotice?.dropPrefix ?? warnings.first?.text(language)
     runLessonLoop(terminal, model: &model, store: store)
 }
 

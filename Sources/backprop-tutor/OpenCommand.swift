@@ -22,7 +22,18 @@ struct ScreenOptions: ParsableArguments {
     @Option(help: "Language of the words: en or ja (default: from the locale).")
     var lang: LanguageOption?
 
-    var language: Language { lang?.language ?? Language.fromEnvironment() }
+    /// The language asked for, by `--lang` or the locale.
+    var requestedLanguage: Language { lang?.language ?? Language.fromEnvironment() }
+
+    /// The screen's language. Japanese cannot be drawn without a UTF-8 locale (every character
+    /// would come out as `??`), so the screen then falls back to English and says why.
+    var language: Language { requestedLanguage == .ja && !terminalIsUTF8() ? .en : requestedLanguage }
+
+    /// Why the screen is not in the language asked for, or nil.
+    var languageNotice: String? {
+        language == requestedLanguage ? nil
+            : "backprop-tutor: Japanese needs a UTF-8 locale (e.g. LANG=ja_JP.UTF-8): showing English."
+    }
 
     func chosenTheme() -> Theme {
         Theme.forEnvironment(ProcessInfo.processInfo.environment, preferred: (theme ?? .default).theme)
@@ -62,7 +73,7 @@ struct Open: ParsableCommand {
             return
         }
         let timeline = try orExit { () throws(FileError) in try file.timeline() }
-        let terminal = try startTerminal(screen.chosenTheme())
+        let terminal = try startTerminal(screen)
         defer { terminal.stop() }
         let size = terminal.size
         var model = TutorModel(file: file, timeline: timeline, width: size.width, height: size.height, language: screen.language,
@@ -71,13 +82,21 @@ struct Open: ParsableCommand {
     }
 }
 
+extension String {
+    /// A standard-error message as a screen shows it, without the "backprop-tutor: " in front.
+    var dropPrefix: String { hasPrefix("backprop-tutor: ") ? String(dropFirst("backprop-tutor: ".count)) : self }
+}
+
 /// Starts the screen, or explains why it cannot (exit code 2).
-func startTerminal(_ theme: Theme) throws -> Terminal {
+func startTerminal(_ screen: ScreenOptions) throws -> Terminal {
+    let theme = screen.chosenTheme()
     guard Terminal.isInteractive() else {
         printError("backprop-tutor: the tutor screen needs a terminal, but input or output is not one. "
             + "For text, use `backprop-tutor trace FILE` (every step) or `backprop-tutor train FILE` (loss curve).")
         throw ExitCode(2)
     }
+    // on standard error it stays readable after the screen closes; screens also show it
+    if let notice = screen.languageNotice { printError(notice) }
     guard let terminal = Terminal.start(theme: theme) else {
         let term = ProcessInfo.processInfo.environment["TERM"] ?? "(unset)"
         printError("backprop-tutor: cannot start the screen for TERM=\(term). "

@@ -185,7 +185,7 @@ struct Play: ParsableCommand {
             printError("backprop-tutor: \(error)")
             throw ExitCode(2)
         }
-        let terminal = try startTerminal(screen.chosenTheme())
+        let terminal = try startTerminal(screen)
         defer { terminal.stop() }
         let size = terminal.size
         (model.width, model.height) = (size.width, size.height)

@@ -99,4 +99,19 @@ final class CommandLanguageTests: XCTestCase {
         _ = try tmux.waitFor("順伝播")
         try tmux.send("q")
     }
+
+    /// Under LC_ALL=C every Japanese character would be drawn as `??`: the lesson screen is in
+    /// English instead, says why, and says it again on standard error after it closes.
+    func testJapaneseWithoutAUTF8LocaleFallsBackToEnglish() throws {
+        try TmuxSession.require()
+        let state = FileManager.default.temporaryDirectory.appendingPathComponent("bpt-state-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: state) }
+        let tmux = try TmuxSession(["open", Binary.path("lessons/01-one-neuron.toml"), "--lang", "ja"], width: 80, height: 24,
+                                   environment: ["LC_ALL": "C", "LANG": "ja_JP.UTF-8", "XDG_STATE_HOME": state])
+        let screen = try tmux.waitForSettled("Meet the neuron")
+        XCTAssertTrue(screen.contains("Japanese needs a UTF-8 locale"), screen)
+        XCTAssertFalse(screen.contains("??"), screen)
+        try tmux.send("q")
+        XCTAssertEqual(tmux.exitStatus(), 0)
+    }
 }
