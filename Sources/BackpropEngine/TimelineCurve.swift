@@ -18,7 +18,9 @@ extension Timeline {
 
     /// The batch loss of every update of the run (at the start of its update) when there are at
     /// most `maxPoints` updates; else the loss averaged per epoch, or per span of epochs when the
-    /// epochs do not fit either (each point at the start of its span).
+    /// epochs do not fit either (each point at the start of its span), and then the newest
+    /// update's own loss: the curve always ends at the loss the screen and the text quote
+    /// (`StepTrace.batchLoss` of that update), not at an average that includes older ones.
     /// `updates`: the first so many updates only (the newest one's loss is not shown before its
     /// loss event).
     public func lossCurve(maxPoints: Int, updates: Int? = nil) -> LossCurve {
@@ -33,15 +35,19 @@ extension Timeline {
             return curve
         }
         let epochs = (updates + b - 1) / b
-        let span = (epochs + maxPoints - 1) / maxPoints
+        // one point of the budget for the newest update
+        let span = max(1, (epochs + maxPoints - 2) / max(1, maxPoints - 1))
+        let newest = updates - 1
         var e = 0
         while e < epochs {
-            if let mean = run.meanLoss(e * b, min((e + span) * b, updates)) {
+            if let mean = run.meanLoss(e * b, min((e + span) * b, newest)) {
                 curve.positions.append(Double(e))
                 curve.values.append(mean)
             }
             e += span
         }
+        curve.positions.append(Double(newest) / Double(b))
+        curve.values.append(run.losses[newest])
         return curve
     }
 

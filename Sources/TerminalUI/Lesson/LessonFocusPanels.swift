@@ -52,11 +52,14 @@ func drawComparison(_ model: LessonModel, into buffer: inout Buffer, area: Rect,
     let runs = model.player.comparison?.runs ?? []
     let hidden = model.player.hiddenValues
     let series = runs.enumerated().map { k, run in
-        // x = epochs trained: the curve's points start each epoch and it ends at the trained network's
-        // loss, the number `compare.<name>.loss` gives the text (one final loss on the whole screen)
+        // x = the epoch, counted from 1 as the header and the single run's curve count: epoch n's
+        // loss at n, and the trained network's loss (the number `compare.<name>.loss` gives the
+        // text, one final loss on the whole screen) at the epoch after the last trained one
         let ends = run.finalLoss.isFinite && run.divergence == nil
+        let values = run.epochLosses + (ends ? [run.finalLoss] : [])
         var s = LossChart.Series(name: plainSymbols(run.title(model.language), model.unicode),
-                                 values: run.epochLosses + (ends ? [run.finalLoss] : []), role: runRoles[k % runRoles.count])
+                                 values: values, positions: values.indices.map { Double($0 + 1) },
+                                 role: runRoles[k % runRoles.count])
         s.legendValue = ends ? run.finalLoss : nil
         s.valueHidden = hidden.contains(.comparison(variant: run.name, .loss))
         return s
@@ -64,6 +67,8 @@ func drawComparison(_ model: LessonModel, into buffer: inout Buffer, area: Rect,
     var chart = LossChart(series: series, logScale: true, unicode: model.unicode, xLabel: model.tutorModel.text.epochAxis,
                           emptyText: text.noStepYet)
     chart.distinctMarks = !model.unicode || !model.theme.usesColor
+    chart.xMin = 1
+    chart.xMax = LossChart.lastPosition(series)
     chart.render(into: &buffer, area: panel.inner(area))
 }
 

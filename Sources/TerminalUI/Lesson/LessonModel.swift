@@ -111,6 +111,7 @@ public struct LessonModel: Sendable {
                            width: width, height: height, language: eventLanguage, unicode: unicode, theme: theme)
         m.layerView = layerView
         m.numpyArticle = player.file.articleNumPyNames
+        m.wholeUpdateShown = true
         // a pending quiz's value (and what gives it away) is drawn "?" until it is answered
         for name in player.hiddenValues {
             switch name {

@@ -126,13 +126,14 @@ func drawCompare(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box:
     let roles: [ColorRole] = [.accent, .warning, .positive]
     let names = model.variants.map(\.name)
     let series = model.runs.enumerated().map { k, run in
-        let curve = run.trainLosses.curve
+        let curve = run.trainLosses.curve(firstEpoch: 1)   // epochs from 1, as the counter counts
         return LossChart.Series(name: names[k], values: curve.values, positions: curve.positions, role: roles[k % roles.count])
     }
     let values = series.flatMap { $0.values.filter { $0.isFinite && $0 > 0 } }
     let log = (values.max() ?? 1) / (values.min() ?? 1) > 100
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: model.text.epochAxis,
                           emptyText: model.text.spaceStarts)
+    chart.xMin = 1
     chart.xMax = LossChart.lastPosition(series)
     chart.distinctMarks = !model.unicode || !model.theme.usesColor   // the runs apart without colour
     chart.render(into: &buffer, area: parts[0])

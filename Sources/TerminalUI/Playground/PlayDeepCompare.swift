@@ -72,7 +72,7 @@ func drawDeepLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     panel.render(into: &buffer, area: area)
     let names = model.variants.map(\.name)
     let series = model.runs.enumerated().map { k, run in
-        let curve = run.trainLosses.curve
+        let curve = run.trainLosses.curve(firstEpoch: 1)   // epochs from 1, as the counter counts
         return LossChart.Series(name: names[k], values: curve.values, positions: curve.positions,
                                 role: deepRunRoles[k % deepRunRoles.count])
     }
@@ -81,6 +81,7 @@ func drawDeepLoss(_ model: PlayModel, into buffer: inout Buffer, area: Rect, box
     var chart = LossChart(series: series, logScale: log, unicode: model.unicode, xLabel: words.epochAxis,
                           emptyText: words.spaceStarts)
     chart.distinctMarks = series.count > 1 && (!model.unicode || !model.theme.usesColor)   // the runs apart without colour
+    chart.xMin = 1
     chart.xMax = LossChart.lastPosition(series)
     chart.render(into: &buffer, area: panel.inner(area))
 }

@@ -13,12 +13,7 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     // two dots a column at most (braille)
     let points = max(2, inner.width * 2)
-    // the newest update's loss joins the curve once its loss event is on screen
-    var updates = timeline.trainedUpdates
-    if let trace = s.trace, timeline.position?.step == updates - 1, !s.isShown(trace.batchLossEventIndex) {
-        updates -= 1
-    }
-    let curve = timeline.lossCurve(maxPoints: points, updates: updates)
+    let curve = s.model.shownLossCurve(maxPoints: points)
     // the axis counts epochs as the header does: an update of epoch 1001 sits at 1001 (the
     // engine's positions count from 0, the start of the run)
     var series = [LossChart.Series(name: s.text.loss, values: curve.values, positions: curve.positions.map { $0 + 1 },
@@ -40,6 +35,18 @@ func drawLoss(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
 }
 
 extension TutorModel {
+    /// The run's loss curve as the loss panel draws it (x from 0, the engine's positions): the
+    /// newest update's loss joins it once its loss event is on screen (in a lesson once the scene
+    /// is on that update, whose text quotes the loss), never while a quiz hides the loss.
+    func shownLossCurve(maxPoints: Int) -> LossCurve {
+        var updates = timeline.trainedUpdates
+        if let trace = timeline.currentTrace, timeline.position?.step == updates - 1,
+           hidden.loss || !(wholeUpdateShown || timeline.isShown(trace.batchLossEventIndex)) {
+            updates -= 1
+        }
+        return timeline.lossCurve(maxPoints: maxPoints, updates: updates)
+    }
+
     /// Whether the loss axis is logarithmic: as `g` last set it, else when the loss has fallen
     /// over more than two decades.
     var lossAxisIsLog: Bool {

@@ -32,6 +32,10 @@ public struct TutorModel: Sendable {
     public var numpyArticle = false
     /// Values not shown yet (a lesson's pending quiz asks for them): drawn as "?".
     public var hidden = HiddenValues()
+    /// A lesson's scene speaks of its update as a whole (the narration quotes the update's loss
+    /// from its first event on), so the loss curve ends at that loss without waiting for the loss
+    /// event; the tutor's own stepping adds it at the loss event.
+    public var wholeUpdateShown = false
 
     public enum Overlay: Sendable, Equatable {
         case help

@@ -28,9 +28,9 @@ public struct UIText: Sendable {
 
     // run bar
     var run: String { t("run", "学習") }
-    func trained(_ epochs: String) -> String {
-        t(epochs == "1" ? "1 epoch trained" : "\(epochs) epochs trained", "学習済み \(epochs) エポック")
-    }
+    /// The epoch of the run's newest update (as the header numbers epochs, from 1).
+    func reached(_ epoch: Int) -> String { t("reached epoch \(epoch)", "エポック \(epoch) まで到達") }
+    var notTrained: String { t("not trained yet", "まだ学習していません") }
     func markAt(_ epoch: Int, unicode: Bool) -> String {
         (unicode ? "◆ " : "* ") + t("mark: epoch \(epoch)", "印: エポック \(epoch)")
     }

@@ -2470,14 +2470,14 @@ title_ja = "膨らみ続ける勾配"
 focus = "loss-curve"
 advance = "updates:2"
 narration_en = """
-Two updates later the loss is {loss:.2e} and the gradient's length {gradnorm:.2e}.
+Two updates later, in update {update:d}, the loss is {loss:.2e} and the gradient's length {gradnorm:.2e}.
 
 This is an *exploding gradient*: the step overshoots, the weights become larger, the outputs and
 errors larger still, and so the next gradient is larger again. Within a few steps the numbers are
 astronomically large, and the network has learned nothing useful.
 """
 narration_ja = """
-さらに 2 回更新すると、損失は {loss:.2e}、勾配の長さは {gradnorm:.2e} になりました。
+さらに 2 回更新して更新 {update:d} まで来ると、損失は {loss:.2e}、勾配の長さは {gradnorm:.2e} になりました。
 
 これが*勾配爆発*です。一歩が行き過ぎて重みが大きくなり、出力も誤差もさらに大きくなって、次の勾配はもっと
 大きくなります。数ステップで数値は天文学的な大きさになり、ネットワークは役に立つことを何も学べません。
