@@ -75,9 +75,18 @@ final class QuizWalkTests: XCTestCase {
         for given in quizGivens(model, words) where !screen.contains(words.format(given.value)) {
             problems.append("\(place): \(given.name) = \(words.format(given.value)) is not on screen")
         }
-        if let question = model.player.question(), let box = panel(beforePanels, model.text.quiz),
-           !box.squeezed.contains(squeeze(question)) && !box.squeezed.contains("…") {
-            problems.append("\(place): the question is cut: \(box.text)")
+        // the whole question (or its start, with a scroll cue) and the answer prompt
+        if let question = model.player.question(), let box = panel(beforePanels, model.text.quiz) {
+            let plain = squeeze(Narration.runs(question).map(\.text).joined())
+            let start = String(plain.prefix(12))
+            if !box.squeezed.contains(plain) && !(box.title.contains("↓") && box.squeezed.hasPrefix(start)) {
+                problems.append("\(place): the question is cut without a sign: \(box.text)")
+            }
+            if !box.squeezed.contains(squeeze(LessonStrings.prompt(quiz.kind, l))) {
+                problems.append("\(place): the answer prompt is not on screen: \(box.text)")
+            }
+        } else {
+            problems.append("\(place): no quiz box")
         }
 
         // a wrong answer
@@ -103,7 +112,44 @@ final class QuizWalkTests: XCTestCase {
             problems.append("\(place): a line is shown twice in the quiz box: \(box.text)")
         }
         problems += textPanelProblems(afterPanels, model, place: place + " (answered)")
+        // answering changes what the panels show, not where they are
+        let frames = { (panels: [ScreenPanel]) in Set(panels.map { "\($0.x),\($0.y) \($0.width)x\($0.height)" }) }
+        if frames(beforePanels) != frames(afterPanels) {
+            problems.append("\(place): the panels move when the quiz is answered: \(frames(beforePanels).sorted()) → \(frames(afterPanels).sorted())")
+        }
+        // the explanation and a reveal in words can be read whole, scrolling with j
+        let read = squeeze(readQuizBox(model).joined())
+        var needed = [model.answeredResult?.message ?? ""]
+        if let text = quiz.explain.map(model.player.render) { needed.append(text) }
+        if let text = model.answeredResult?.reveal, isProse(text) { needed.append(text) }
+        for text in needed where !read.contains(squeeze(Narration.runs(text).map(\.text).joined())) {
+            problems.append("\(place): after a wrong answer \"\(text)\" cannot be read whole: \(read)")
+        }
         return problems
+    }
+
+    /// The quiz box's lines from its top to its end, read from the screen while j scrolls the
+    /// lesson's text (the narration, then the quiz box) to the end.
+    private func readQuizBox(_ model: LessonModel) -> [String] {
+        var model = model
+        let title = model.text.quiz
+        for _ in 0..<200 {
+            guard let box = panel(screenPanels(view(model)), title), box.title.contains("↑") else { break }
+            update(&model, .key(.character("k")))
+        }
+        var screen = screenPanels(view(model))
+        guard var box = panel(screen, title) else { return [] }
+        var lines = box.text
+        for _ in 0..<400 {
+            let narrationMore = panel(screen, model.text.narration)?.footer.contains("↓") ?? false
+            guard narrationMore || box.title.contains("↓") else { break }
+            update(&model, .key(.character("j")))
+            screen = screenPanels(view(model))
+            guard let next = panel(screen, title) else { break }
+            if next.text != box.text, let last = next.text.last { lines.append(last) }
+            box = next
+        }
+        return lines
     }
 
     /// What the pending quiz hides (its `answer` and `hides`, for every kind of quiz: a choice

@@ -10,8 +10,8 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
     var area = area
     if model.layerView {
         // the matrices need the width: the step panel (the selected cell's formula) below them;
-        // on short screens only while a quiz lists the numbers it needs there
-        let givens = hidesStep(model) && !quizGivens(model, s.words).isEmpty
+        // on short screens only on a scene whose quiz lists the numbers it needs there
+        let givens = keepsStepPanel(model, s.words)
         guard area.height >= 24 || givens else {
             drawLayerPanel(s, into: &buffer, area: area, box: box)
             return
@@ -26,8 +26,9 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
     case .network, .neuron, .parameter, .layer, .loss, .event:
         break
     default:
-        // a pending quiz beside a table or a chart: the numbers its question needs beside them
-        if hidesStep(model), !quizGivens(model, s.words).isEmpty {
+        // a quiz beside a table or a chart: the numbers its question needs beside them (and the
+        // step once it is answered, in the same place: answering does not move the panels)
+        if keepsStepPanel(model, s.words) {
             let parts = focusParts(area)
             drawLessonStep(model, s, into: &buffer, area: parts.step, box: box)
             area = parts.diagram

@@ -14,8 +14,11 @@ public struct LessonModel: Sendable {
     public var lastResult: QuizResult?
     /// Lines of the narration scrolled past (j, k) when it does not fit.
     public var narrationScroll = 0
-    /// The focus height on narrower screens, for the size it was planned at.
-    var plannedFocus: (width: Int, height: Int, rows: Int)?
+    /// Lines of the quiz box scrolled past (j, k) when it does not fit; nil: where it starts
+    /// (the top; once answered, the verdict at the top).
+    public var quizScroll: Int?
+    /// The lesson's layout on narrower screens, for the size it was planned at.
+    var plannedFor: (width: Int, height: Int, plan: LessonPlan)?
     public var width: Int
     public var height: Int
     public var unicode: Bool
@@ -49,20 +52,21 @@ public struct LessonModel: Sendable {
 
     /// Plans the lesson's layout for the screen's size (once per size: it reads every scene).
     mutating func planLayout() {
-        let body = Rect(width: width, height: height).rows([.length(1), .fill, .length(1)])[1]
-        plannedFocus = (width, height, plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body))
+        let body = lessonBody(self)
+        plannedFor = (width, height, plannedLayout(player.lesson, language: language, unicode: unicode, area: body))
     }
 
-    /// The focus height for the body area `body` of this screen.
-    func focusHeight(for body: Rect) -> Int {
-        let planned: Int
-        if let p = plannedFocus, p.width == width, p.height == height {
-            planned = p.rows
+    /// The layout for the body area `body` of this screen.
+    func plan(for body: Rect) -> LessonPlan {
+        var plan: LessonPlan
+        if let p = plannedFor, p.width == width, p.height == height {
+            plan = p.plan
         } else {
-            planned = plannedFocusHeight(player.lesson, language: language, unicode: unicode, area: body)
+            plan = plannedLayout(player.lesson, language: language, unicode: unicode, area: body)
         }
         // the layer view's matrices need rows: the narration scrolls (j, k) if it must
-        return layerView ? max(planned, body.height * 3 / 5) : planned
+        if layerView { plan.focusHeight = max(plan.focusHeight, body.height * 3 / 5) }
+        return plan
     }
 
     public var language: LessonLanguage { player.language }
@@ -78,6 +82,7 @@ public struct LessonModel: Sendable {
         answerText = ""
         lastResult = nil
         narrationScroll = 0
+        quizScroll = nil
         editing = player.quizPending
         layerView = player.scene.view == .layers
     }

@@ -23,7 +23,16 @@ func drawLessonStep(_ model: LessonModel, _ s: ScreenState, into buffer: inout B
 /// e.g. the sigmoid's slope inside δ): number and sign quizzes, and choice quizzes about a value.
 func hidesStep(_ model: LessonModel) -> Bool {
     guard model.player.quizPending, let quiz = model.player.scene.quiz else { return false }
-    return quiz.kind != .choice || !quiz.hidden.isEmpty
+    return quizHidesStep(quiz)
+}
+
+private func quizHidesStep(_ quiz: Quiz) -> Bool { quiz.kind != .choice || !quiz.hidden.isEmpty }
+
+/// Whether the scene's quiz shows the numbers it needs in the step panel while it waits: then
+/// the scene keeps a step panel, answered or not (its panels stay where they were).
+func keepsStepPanel(_ model: LessonModel, _ words: EventWords) -> Bool {
+    guard let quiz = model.player.scene.quiz, quizHidesStep(quiz) else { return false }
+    return !quizGivens(model, words).isEmpty
 }
 
 /// The values the pending quiz's question needs: the lesson's `given` list, else what the event

@@ -67,7 +67,7 @@ public struct LessonText: Sendable {
          ("Enter", t("answer the quiz (type first: a number, + or −, or a letter)",
                      "クイズに答える(先に数値・+ か −・記号を入力)")),
          ("h", t("a hint for the quiz", "クイズのヒント")),
-         ("j  k", t("scroll the lesson text when it does not fit", "解説が収まらないときのスクロール")),
+         ("j  k", t("scroll the lesson text, then the quiz, when they do not fit", "解説とクイズが収まらないときのスクロール（解説が先）")),
          ("v", t("layer view: the step as one matrix operation of the batch (again: back to the neurons)",
                  "層ごとの表示: この計算をバッチ全体の行列演算で示す(もう一度押すとニューロンごとの表示)")),
          ("Esc", t("leave the answer field (then q quits)", "入力欄を離れる(その後 q で終了)")),

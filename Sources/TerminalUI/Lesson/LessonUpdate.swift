@@ -52,7 +52,7 @@ private func handleKey(_ model: inout LessonModel, _ key: Key) {
     case .character("h"):
         showHint(&model)
     case .character("j"), .character("k"):
-        scrollNarration(&model, key)
+        scrollText(&model, key)
     case .character("v"):
         model.layerView.toggle()
     case .character("?"), .function(1):
@@ -94,7 +94,7 @@ private func handleEditing(_ model: inout LessonModel, _ key: Key) {
     case .character("?") where model.answerText.isEmpty:
         model.showHelp = true
     case .character("j"), .character("k"):
-        scrollNarration(&model, key)
+        scrollText(&model, key)
     case .character("v"):   // never part of an answer
         model.layerView.toggle()
     case .character(let c):
@@ -107,6 +107,7 @@ private func handleEditing(_ model: inout LessonModel, _ key: Key) {
 private func submit(_ model: inout LessonModel) {
     let result = model.player.answer(model.answerText)
     model.lastResult = result
+    model.quizScroll = nil   // the verdict in view
     switch result.outcome {
     case .correct, .wrong:
         model.editing = false
@@ -117,15 +118,31 @@ private func submit(_ model: inout LessonModel) {
     }
 }
 
-/// j down, k up, within the lines that do not fit.
-private func scrollNarration(_ model: inout LessonModel, _ key: Key) {
-    let overflow = narrationOverflow(model)
-    model.narrationScroll = key == .character("j") ? min(overflow, model.narrationScroll + 1) : max(0, model.narrationScroll - 1)
+/// j down, k up, within the lines that do not fit, in reading order: j the narration to its
+/// end, then the quiz box; k the quiz box back to its top, then the narration.
+private func scrollText(_ model: inout LessonModel, _ key: Key) {
+    let narration = narrationOverflow(model)
+    let quiz = quizScrollState(model)
+    if key == .character("j") {
+        if model.narrationScroll < narration {
+            model.narrationScroll += 1
+        } else if quiz.offset < quiz.overflow {
+            model.quizScroll = quiz.offset + 1
+        }
+    } else if quiz.offset > 0 {
+        model.quizScroll = quiz.offset - 1
+    } else {
+        model.narrationScroll = max(0, min(narration, model.narrationScroll) - 1)
+    }
 }
 
 private func showHint(_ model: inout LessonModel) {
     guard model.player.scene.quiz != nil else { return }
-    if model.player.hint() == nil { model.status = LessonStrings.noHint(model.language) }
+    if model.player.hint() == nil {
+        model.status = LessonStrings.noHint(model.language)
+    } else if model.player.quizPending {
+        model.quizScroll = .max   // the hint, at the end of the quiz box, in view
+    }
 }
 
 /// Characters that begin an answer: digits, signs, a decimal point, letters of the choices.

@@ -13,65 +13,13 @@ public func view(_ model: LessonModel) -> Buffer {
     let rows = buffer.area.rows([.length(1), .fill, .length(1)])
     let box = BoxStyle.standard(unicode: model.unicode)
     drawLessonTitle(model, into: &buffer, area: rows[0])
-    let areas = lessonLayout(rows[1], hasQuiz: model.player.scene.quiz != nil,
-                             focusHeight: model.focusHeight(for: rows[1]))
+    let areas = lessonAreas(model, body: rows[1])
     drawFocus(model, into: &buffer, area: areas.focus, box: box)
     drawNarration(model, into: &buffer, area: areas.narration, box: box)
     if let quizArea = areas.quiz { drawQuiz(model, into: &buffer, area: quizArea, box: box) }
     drawLessonKeys(model, into: &buffer, area: rows[2])
     if model.showHelp { drawLessonHelp(model, into: &buffer, box: box) }
     return buffer
-}
-
-/// Wide screens: narration (over the quiz) on the left, the focus on the right. Narrower ones:
-/// the focus across the top (`focusHeight` rows, the same on every scene of a lesson), narration
-/// and quiz side by side below it.
-func lessonLayout(_ area: Rect, hasQuiz: Bool, focusHeight: Int) -> (focus: Rect, narration: Rect, quiz: Rect?) {
-    if area.width >= 110 {
-        let columns = area.columns([.length(area.width * 9 / 20), .fill])
-        guard hasQuiz else { return (columns[1], columns[0], nil) }
-        let left = columns[0].rows([.fill, .length(max(12, columns[0].height * 11 / 20))])
-        return (columns[1], left[0], left[1])
-    }
-    let rows = area.rows([.length(focusHeight), .fill])
-    guard hasQuiz else { return (rows[0], rows[1], nil) }
-    let bottom = rows[1].columns([.fill, .length(lessonQuizWidth(area.width))])
-    return (rows[0], bottom[0], bottom[1])
-}
-
-/// The quiz box's width below the focus on narrower screens.
-func lessonQuizWidth(_ width: Int) -> Int { max(36, width * 9 / 20) }
-
-/// The height of the focus on narrower screens for a whole lesson: what the longest narration
-/// and the longest quiz leave, between 8 rows and half the area (the diagram and the step panel
-/// stay put from scene to scene; a narration that still does not fit scrolls).
-func plannedFocusHeight(_ lesson: Lesson, language: LessonLanguage, unicode: Bool, area: Rect) -> Int {
-    let quizWidth = lessonQuizWidth(area.width)
-    var need = 0
-    for scene in lesson.scenes {
-        let width = scene.quiz != nil ? area.width - quizWidth : area.width
-        let paragraphs = Narration.paragraphs(standIn(scene.narration.text(language), unicode)).map(textBlockMarkup)
-        need = max(need, TextBlock(paragraphs.joined(separator: "\n")).height(width: width - 4) + 2)
-        if let quiz = scene.quiz {
-            var lines = TextBlock(standIn(quiz.question.text(language), unicode)).height(width: quizWidth - 4)
-            for choice in quiz.choices {
-                lines += TextBlock("a) " + standIn(choice.text(language), unicode)).height(width: quizWidth - 7)
-            }
-            need = max(need, lines + 2 + 2)
-        }
-    }
-    return min(max(8, area.height / 3), max(8, area.height - need))
-}
-
-/// A text with its placeholders replaced by a number as wide as most values shown.
-private func standIn(_ text: String, _ unicode: Bool) -> String {
-    var out = "", inside = false
-    for c in text {
-        if c == "{" { inside = true; out += "−0.0000"; continue }
-        if c == "}" { inside = false; continue }
-        if !inside { out.append(c) }
-    }
-    return plainSymbols(out, unicode)
 }
 
 private func drawLessonTitle(_ model: LessonModel, into buffer: inout Buffer, area: Rect) {
@@ -124,10 +72,7 @@ func narrationLayout(_ model: LessonModel, area: Rect) -> (TextBlock, [[(text: S
 
 /// How many lines of the narration do not fit on this screen.
 func narrationOverflow(_ model: LessonModel) -> Int {
-    let buffer = Rect(width: model.width, height: model.height)
-    let body = buffer.rows([.length(1), .fill, .length(1)])[1]
-    let areas = lessonLayout(body, hasQuiz: model.player.scene.quiz != nil, focusHeight: model.focusHeight(for: body))
-    let (_, lines, height) = narrationLayout(model, area: areas.narration)
+    let (_, lines, height) = narrationLayout(model, area: lessonAreas(model).narration)
     return max(0, lines.count - height)
 }
 

@@ -5,81 +5,24 @@ import TutorFiles
 
 /// The scene's quiz: the question and its choices, then either the answer field (with the hint
 /// when asked for) or, once answered, right or wrong, the worked computation and the reveal.
+/// What does not fit scrolls (j, k) with the keys in the top border; the answer field stays in
+/// its last rows.
 func drawQuiz(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
-    let l = model.language, player = model.player
+    let player = model.player
     guard let quiz = player.scene.quiz else { return }
     let active = model.editing && player.quizPending
-    let panel = Panel(title: model.text.quiz, footer: player.quizPending ? model.text.hintFooter(quiz.hint != nil) : "",
+    let content = quizContent(model, width: max(1, area.width - 4), height: max(0, area.height - 2))
+    var title = model.text.quiz
+    var cues: [String] = []
+    if content.offset > 0 { cues.append(model.text.moreAbove) }
+    if content.offset < content.overflow { cues.append(model.text.moreBelow) }
+    if !cues.isEmpty { title += (model.unicode ? " · " : " - ") + plainSymbols(cues.joined(separator: "  "), model.unicode) }
+    let panel = Panel(title: title, footer: player.quizPending ? model.text.hintFooter(quiz.hint != nil) : "",
                       box: box, borderStyle: Style(active ? .accent : .border, attributes: active ? .bold : []))
     panel.render(into: &buffer, area: area)
     let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
     guard !inner.isEmpty else { return }
-    typealias Line = (runs: [(text: String, bold: Bool)], style: Style)
-    func laid(_ text: String, _ style: Style, indent: String = "", markup: Bool = true) -> [Line] {
-        let shown = plainSymbols(text, model.unicode)
-        let block = TextBlock(markup ? textBlockMarkup(shown) : shown.replacingOccurrences(of: "*", with: "**"))
-        return block.layout(width: max(1, inner.width - displayWidth(of: indent))).enumerated().map { k, runs in
-            ((k == 0 ? [] : [(indent, false)]) + runs, style)
-        }
-    }
-    /// The first `count` lines, the last of them ending in "…" when some are left out.
-    func cut(_ lines: [Line], to count: Int) -> [Line] {
-        guard lines.count > count else { return lines }
-        guard count > 0 else { return [] }
-        var kept = Array(lines.prefix(count))
-        kept[count - 1].runs = endingInEllipsis(kept[count - 1].runs, width: inner.width, unicode: model.unicode)
-        return kept
-    }
-    var question = laid(player.question() ?? "", Style(.title, attributes: .bold))
-    var lines: [Line] = []
-    if let result = model.answeredResult {
-        // what must be seen: the verdict with the right answer, what was typed, the computation
-        // once; then the reveal (when it says more than the computation) as room allows
-        let verdict = laid(result.message, Style(result.outcome == .correct ? .positive : .negative, attributes: .bold))
-        var yours: [Line] = []
-        if let answer = player.quizRecord?.answer, result.outcome == .wrong {
-            yours = laid(model.text.yourAnswer + ": " + typedAnswer(answer, player), Style(.dim), markup: false)
-        }
-        var worked: [Line] = []
-        var workedTitle: [Line] = []
-        if let explanation = result.explanation {
-            worked = laid(explanation, .plain)
-        } else if let event = result.workedEvent {
-            workedTitle = laid(model.text.workedTitle, Style(.dim))
-            worked = workedFormula(model, event, width: inner.width).map { ([(fitFormula($0, width: inner.width, unicode: model.unicode), false)], Style(.accent, attributes: .bold)) }
-        }
-        // on a wrong answer a reveal that is only a formula of the computation's numbers is left out
-        var reveal: [Line] = []
-        let computation = (result.explanation ?? "") + (result.workedEvent.map { workedNumbers(model, $0) } ?? "")
-        if let text = result.reveal,
-           result.outcome == .correct || isProse(text) || !numbers(in: text).isSubset(of: numbers(in: computation)) {
-            reveal = laid(text, Style(.highlight))
-        }
-        let height = inner.height
-        func total() -> Int { question.count + verdict.count + yours.count + workedTitle.count + worked.count + reveal.count }
-        if total() > height { reveal = cut(reveal, to: max(0, height - (total() - reveal.count))) }
-        if total() > height { workedTitle = [] }
-        if total() > height { question = cut(question, to: max(1, height - (total() - question.count))) }
-        if total() > height { worked = cut(worked, to: max(1, height - (total() - worked.count))) }
-        lines = question + verdict + yours + workedTitle + worked + reveal
-    } else {
-        var choices = player.choices().flatMap { laid($0, .plain, indent: "   ") }
-        var hint = model.shownHint.map { laid(LessonStrings.hintLabel(l) + ": " + $0, Style(.warning)) } ?? []
-        let prompt = LessonStrings.prompt(quiz.kind, l)
-        let cursor = active ? (model.unicode ? "▌" : "_") : ""
-        let field = model.answerText.isEmpty && !active ? model.text.startTyping : model.answerText + cursor
-        // the prompt and the field on one line, after a blank line when there is room
-        let fieldStyle = active ? Style(.highlight, attributes: .bold) : Style(.dim)
-        let promptLine: Line = ([(plainSymbols(prompt, model.unicode) + " ", true), (field, false)], fieldStyle)
-        let height = inner.height
-        func total() -> Int { question.count + choices.count + hint.count + 1 }
-        if total() > height { hint = cut(hint, to: max(1, height - (total() - hint.count))) }
-        if total() > height { question = cut(question, to: max(1, height - (total() - question.count))) }
-        if total() > height { choices = cut(choices, to: max(1, height - (total() - choices.count))) }
-        lines = question + choices + hint
-        if lines.count + 2 <= height { lines.append(([], .plain)) }
-        lines.append(promptLine)
-    }
+    let lines = Array(content.body.dropFirst(content.offset).prefix(content.rows)) + content.pinned
     for (k, line) in lines.prefix(inner.height).enumerated() {
         var x = inner.x
         for run in line.runs {
@@ -87,6 +30,89 @@ func drawQuiz(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: 
             x = buffer.put(run.text, x: x, y: inner.y + k, style: style, clip: inner)
         }
     }
+}
+
+typealias QuizLine = (runs: [(text: String, bold: Bool)], style: Style)
+
+/// The quiz box's lines for an inner area `width` × `height`: the lines that scroll (`rows` of
+/// them at a time, from `offset`, `overflow` of them hidden at most) and those always shown at
+/// the bottom (the answer field).
+struct QuizContent {
+    var body: [QuizLine]
+    var pinned: [QuizLine]
+    var rows: Int
+    var overflow: Int
+    var offset: Int
+}
+
+/// How many lines of the quiz box do not fit, and how far it is scrolled, on this screen.
+func quizScrollState(_ model: LessonModel) -> (offset: Int, overflow: Int) {
+    guard let area = lessonAreas(model).quiz else { return (0, 0) }
+    let content = quizContent(model, width: max(1, area.width - 4), height: max(0, area.height - 2))
+    return (content.offset, content.overflow)
+}
+
+func quizContent(_ model: LessonModel, width: Int, height: Int) -> QuizContent {
+    let l = model.language, player = model.player
+    guard let quiz = player.scene.quiz else { return QuizContent(body: [], pinned: [], rows: 0, overflow: 0, offset: 0) }
+    let active = model.editing && player.quizPending
+    func laid(_ text: String, _ style: Style, indent: String = "", markup: Bool = true) -> [QuizLine] {
+        let shown = plainSymbols(text, model.unicode)
+        let block = TextBlock(markup ? textBlockMarkup(shown) : shown.replacingOccurrences(of: "*", with: "**"))
+        return block.layout(width: max(1, width - displayWidth(of: indent))).enumerated().map { k, runs in
+            ((k == 0 ? [] : [(indent, false)]) + runs, style)
+        }
+    }
+    let question = laid(player.question() ?? "", Style(.title, attributes: .bold))
+    var body: [QuizLine]
+    var pinned: [QuizLine] = []
+    var start = 0   // the first line in view unless scrolled
+    if let result = model.answeredResult {
+        // the verdict with the right answer, what was typed, the computation once, the reveal
+        // (when it says more than the computation); the verdict first in view
+        let verdict = laid(result.message, Style(result.outcome == .correct ? .positive : .negative, attributes: .bold))
+        var yours: [QuizLine] = []
+        if let answer = player.quizRecord?.answer, result.outcome == .wrong {
+            yours = laid(model.text.yourAnswer + ": " + typedAnswer(answer, player), Style(.dim), markup: false)
+        }
+        var worked: [QuizLine] = []
+        if let explanation = result.explanation {
+            worked = laid(explanation, .plain)
+        } else if let event = result.workedEvent {
+            worked = laid(model.text.workedTitle, Style(.dim))
+            worked += workedFormula(model, event, width: width).map { ([(fitFormula($0, width: width, unicode: model.unicode), false)], Style(.accent, attributes: .bold)) }
+        }
+        // on a wrong answer a reveal that is only a formula of the computation's numbers is left out
+        var reveal: [QuizLine] = []
+        let computation = (result.explanation ?? "") + (result.workedEvent.map { workedNumbers(model, $0) } ?? "")
+        if let text = result.reveal,
+           result.outcome == .correct || isProse(text) || !numbers(in: text).isSubset(of: numbers(in: computation)) {
+            reveal = laid(text, Style(.highlight))
+        }
+        body = question + verdict + yours + worked + reveal
+        start = question.count
+    } else {
+        let choices = player.choices().flatMap { laid($0, .plain, indent: "   ") }
+        let hint = model.shownHint.map { laid(LessonStrings.hintLabel(l) + ": " + $0, Style(.warning)) } ?? []
+        let prompt = plainSymbols(LessonStrings.prompt(quiz.kind, l), model.unicode)
+        let cursor = active ? (model.unicode ? "▌" : "_") : ""
+        let field = model.answerText.isEmpty && !active ? model.text.startTyping : model.answerText + cursor
+        let fieldStyle = active ? Style(.highlight, attributes: .bold) : Style(.dim)
+        // the prompt and the field on one line when they fit, else the field under the prompt
+        if displayWidth(of: prompt + " " + field) <= width {
+            pinned = [([(prompt + " ", true), (field, false)], fieldStyle)]
+        } else {
+            pinned = TextBlock(prompt).layout(width: width).map { ($0.map { ($0.text, true) }, fieldStyle) }
+            pinned.append(([(field, false)], fieldStyle))
+        }
+        body = question + choices + hint
+        // a blank line before the field when there is room
+        if body.count + pinned.count < height { pinned.insert(([], .plain), at: 0) }
+    }
+    let rows = max(0, height - pinned.count)
+    let overflow = max(0, body.count - rows)
+    let offset = min(overflow, max(0, model.quizScroll ?? min(start, overflow)))
+    return QuizContent(body: body, pinned: pinned, rows: rows, overflow: overflow, offset: offset)
 }
 
 /// What the student typed, as the quiz reads it: a sign with its word, a letter with its choice.
