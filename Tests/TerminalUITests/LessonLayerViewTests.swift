@@ -66,4 +66,20 @@ final class LessonLayerViewTests: XCTestCase {
             if width >= 120 { XCTAssertTrue(after.contains("W⁽²⁾[1,2] = " + text), after) }
         }
     }
+
+    /// The lesson follows one training step: every scene is in the first update, so the
+    /// gradient of w₁₄ the student adds up is the one the update scene subtracts. (The δ scene
+    /// once came after the batch gradients and so opened in the second epoch.)
+    func testEveryScenePlaysTheFirstUpdate() throws {
+        var model = try matrixForm()
+        var gradients: [Double] = []
+        let grad = try ValueNames(naming: model.player.file.naming).parse("grad.w14").get()
+        for index in 0..<model.player.lesson.scenes.count {
+            XCTAssertEqual(model.player.sceneIndex, index)
+            XCTAssertEqual(model.player.sceneTimeline.position?.step ?? 0, 0, "scene \(index + 1) is not in update 1")
+            if let g = model.player.value(of: grad), index >= 5 { gradients.append(g) }
+            next(&model, 1)
+        }
+        XCTAssertEqual(Set(gradients).count, 1, "∂E/∂w₁₄ differs between scenes: \(gradients)")
+    }
 }

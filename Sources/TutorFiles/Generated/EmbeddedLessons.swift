@@ -51,7 +51,7 @@ enum EmbeddedLessons {
         LessonListing(path: "lessons/12-matrix-form.toml", id: "matrix-form", order: 12,
                       title: Localized(en: "From one weight to a matrix", ja: "一つの重みから行列へ"),
                       summary: Localized(en: "One training step of a 3-4-2 network, first weight by weight, then as the four matrix products NumPy programs are made of.", ja: "3-4-2 のネットワークの学習 1 回分を、まず重みごとに、次に NumPy のプログラムを形づくる四つの行列積として追います。"),
-                      minutes: 15, sceneCount: 10, quizScenes: [2, 5, 8]),
+                      minutes: 15, sceneCount: 10, quizScenes: [2, 6, 8]),
         LessonListing(path: "lessons/13-why-backprop.toml", id: "why-backprop", order: 13,
                       title: Localized(en: "Why backpropagation", ja: "なぜ誤差逆伝播法なのか"),
                       summary: Localized(en: "Why not just nudge every weight and watch the loss? Counting the work: two forward passes per weight against one forward and one backward pass, on screen and at the article's size.", ja: "重みを一つずつ少し動かして損失を見るのではなぜだめなのか。重み 1 個につき順伝播 2 回と、順伝播 1 回・逆伝播 1 回を、画面のネットワークと記事の大きさで数えて比べます。"),
@@ -3288,23 +3288,50 @@ Z⁽²⁾ = A⁽¹⁾ · W⁽²⁾ᵀ + b⁽²⁾、W⁽²⁾ は 2 × 4（w₁�
 """
 
 [[scene]]
+title_en = "δ goes back through W"
+title_ja = "δ は W を通って戻る"
+focus = "neuron h1"
+advance = "to:delta.h1"
+view = "layers"
+narration_en = """
+The backward pass starts at the outputs: Δ⁽²⁾ holds the δ of each output for each sample (4 × 2).
+A hidden neuron's δ collects the δ of every output it feeds, weighted by the weights between, then
+times its own slope. For all hidden neurons and all samples at once:
+
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+
+⊙ multiplies entry by entry. In the article's program this is `output_delta.dot(weights_hidden_output.T)`
+times the sigmoid's derivative. Here δ(h₁) of the first sample is {delta.h1:.4f}.
+"""
+narration_ja = """
+逆伝播は出力から始まります。Δ⁽²⁾ には、サンプルごとの各出力の δ が入っています（4 × 2）。
+隠れニューロンの δ は、自分が値を送るすべての出力の δ を、間の重みで重み付けして集め、自分の傾きを掛けたものです。
+すべての隠れニューロン、すべてのサンプルについて一度に書くと
+
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+
+です。⊙ は成分ごとの掛け算です。記事のプログラムでは `output_delta.dot(weights_hidden_output.T)` に
+シグモイド関数の導関数を掛けたものにあたります。ここでの最初のサンプルの δ(h₁) は {delta.h1:.4f} です。
+"""
+
+[[scene]]
 title_en = "One weight's gradient"
 title_ja = "一つの重みの勾配"
 focus = "weight w14"
 advance = "to:grad.w14"
 narration_en = """
 Back to a single weight: w₁₄ carries h₂ into ŷ₁. For each sample the chain rule gives δ(ŷ₁) · h₂,
-and the batch's gradient adds the four terms:
+and the batch's gradient adds the four terms, one per sample:
 
-∂E/∂w₁₄ = Σ over the samples of δ(ŷ₁) · h₂ = {grad.w14:.4f}
+∂E/∂w₁₄ = Σ δ(ŷ₁) · h₂ = {grad.w14:.4f}
 
 Twenty weights, each a sum over four samples.
 """
 narration_ja = """
 一つの重みに戻りましょう。w₁₄ は h₂ を ŷ₁ へ運びます。サンプルごとに連鎖律で δ(ŷ₁) · h₂ が得られ、
-バッチの勾配はその四つの項の和です。
+バッチの勾配は、サンプルごとの四つの項の和です。
 
-∂E/∂w₁₄ = サンプルについての δ(ŷ₁) · h₂ の和 = {grad.w14:.4f}
+∂E/∂w₁₄ = Σ δ(ŷ₁) · h₂ = {grad.w14:.4f}
 
 重みは 20 個あり、どれも 4 サンプルについての和です。
 """
@@ -3339,31 +3366,6 @@ narration_ja = """
 A⁽¹⁾ の 2 列目（それぞれの h₂）の積が、w₁₄ の成分 {grad.w14:.4f} です。
 
 これが記事の `layer.T.dot(delta)` です。重みごとの連鎖律をバッチについて足したものを、層のすべての重みについて一度に計算しています。
-"""
-
-[[scene]]
-title_en = "δ goes back through Wᵀ"
-title_ja = "δ は W を通って戻る"
-focus = "neuron h1"
-advance = "to:delta.h1"
-view = "layers"
-narration_en = """
-A hidden neuron's δ collects the δ of every output it feeds, weighted by the weights between, then
-times its own slope. For all hidden neurons and all samples at once:
-
-Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
-
-⊙ multiplies entry by entry. In the article's program this is `output_delta.dot(weights_hidden_output.T)`
-times the sigmoid's derivative. Here δ(h₁) of the first sample is {delta.h1:.4f}.
-"""
-narration_ja = """
-隠れニューロンの δ は、自分が値を送るすべての出力の δ を、間の重みで重み付けして集め、自分の傾きを掛けたものです。
-すべての隠れニューロン、すべてのサンプルについて一度に書くと
-
-Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
-
-です。⊙ は成分ごとの掛け算です。記事のプログラムでは `output_delta.dot(weights_hidden_output.T)` に
-シグモイド関数の導関数を掛けたものにあたります。ここでの最初のサンプルの δ(h₁) は {delta.h1:.4f} です。
 """
 
 [[scene]]
