@@ -4,14 +4,22 @@ import BackpropEngine
 public struct GivenValue: Equatable, Sendable {
     public var name: String
     public var value: Double
+    /// A count (passes, parameters, epochs), shown as a whole number rather than to 4 decimals.
+    public var isCount: Bool
 
-    public init(name: String, value: Double) {
+    public init(name: String, value: Double, isCount: Bool = false) {
         self.name = name
         self.value = value
+        self.isCount = isCount
     }
 }
 
 extension EventWords {
+    /// A given value as the panel beside a quiz shows it.
+    public func format(_ given: GivenValue) -> String {
+        given.isCount ? numbers.count(given.value) : format(given.value)
+    }
+
     /// What the event computes from: the numbers a student needs to do the step by hand (the
     /// weights and inputs of a weighted sum, the prediction and target of a δ, the factors of a
     /// gradient), never the event's own results. In the order the formula uses them.

@@ -28,6 +28,12 @@ struct NumberFormat: Sendable {
         return text.contains("e") ? scientific(text) : signed(text)
     }
 
+    /// A whole number, all of its digits (218772).
+    func count(_ v: Double) -> String {
+        if let special = nonFinite(v) { return special }
+        return abs(v) < 1e15 ? signed(String(format: "%.0f", v.rounded())) : compact(v)
+    }
+
     /// A number used inside a larger expression: in parentheses when negative or scientific.
     func operand(_ v: Double) -> String { wrap(fixed(v)) }
     func compactOperand(_ v: Double) -> String { wrap(compact(v)) }

@@ -72,8 +72,8 @@ final class QuizWalkTests: XCTestCase {
         problems += textPanelProblems(beforePanels, model, place: place)
         // the numbers the question needs are on screen
         let words = model.tutorModel.words(width: 80)
-        for given in quizGivens(model, words) where !screen.contains(words.format(given.value)) {
-            problems.append("\(place): \(given.name) = \(words.format(given.value)) is not on screen")
+        for given in quizGivens(model, words) where !screen.contains(words.format(given)) {
+            problems.append("\(place): \(given.name) = \(words.format(given)) is not on screen")
         }
         // the whole question (or its start, with a scroll cue) and the answer prompt
         if let question = model.player.question(), let box = panel(beforePanels, model.text.quiz) {

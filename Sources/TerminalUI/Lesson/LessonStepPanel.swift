@@ -8,7 +8,7 @@ import TutorFiles
 func drawLessonStep(_ model: LessonModel, _ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let text = model.text
     if hidesStep(model) {
-        let values = quizGivens(model, s.words).map { ($0.name, s.words.format($0.value)) }
+        let values = quizGivens(model, s.words).map { ($0.name, s.words.format($0)) }
         drawValues(model, title: s.text.step, heading: text.givensHeading, values: values, note: text.givensNote,
                    into: &buffer, area: area, box: box)
     } else if s.event == nil {
@@ -41,7 +41,9 @@ func quizGivens(_ model: LessonModel, _ words: EventWords) -> [GivenValue] {
     let player = model.player
     guard let quiz = player.scene.quiz else { return [] }
     if !quiz.given.isEmpty {
-        return quiz.given.compactMap { name in player.value(of: name).map { GivenValue(name: symbol(of: name, words), value: $0) } }
+        return quiz.given.compactMap { name in
+            player.value(of: name).map { GivenValue(name: symbol(of: name, words), value: $0, isCount: isCount(name)) }
+        }
     }
     if case .slope(let n)? = quiz.answer, let a = player.value(of: .activation(n)) {
         return [GivenValue(name: words.name(of: n), value: a)]
@@ -137,6 +139,22 @@ func symbol(of name: ValueName, _ words: EventWords) -> String {
     case .clipScale: return "clip scale"
     case .clipNorm: return "clip"
     case .comparison(let variant, _): return variant
-    case .cost(_, let value): return (ja ? "計算量 " : "cost ") + value.rawValue
+    case .cost(_, let value):
+        // which network (784-128-64-10 or the lesson's) the question says
+        switch value {
+        case .parameters: return ja ? "パラメータ数" : "parameters"
+        case .numerical: return ja ? "中心差分の順伝播" : "central-difference passes"
+        case .forward: return ja ? "順伝播" : "forward passes"
+        case .backward: return ja ? "逆伝播" : "backward passes"
+        case .ratio: return ja ? "回数の比" : "ratio of passes"
+        }
+    }
+}
+
+/// Whether a value counts something (passes, parameters, epochs, samples): shown without decimals.
+func isCount(_ name: ValueName) -> Bool {
+    switch name {
+    case .cost, .epoch, .update, .samples: return true
+    default: return false
     }
 }
