@@ -327,6 +327,37 @@ private struct ParagraphWrapper {
             }
             return nil
         }
+        /// A line of program code (`hidden_error = output_delta.dot(weights_hidden_output.T)`,
+        /// known by its snake_case names) too long for its line: broken after a "." or "(" or at a
+        /// space that fits (after a "_" when none does), the later lines four columns in. Code is never elided: a student
+        /// copies it. nil when it is not code or a piece between those places cannot fit.
+        func codeLines(_ first: Int, _ last: Int) -> (parts: [Range<Int>], continuation: Int)? {
+            let isCode = (first + 1..<max(first + 1, last - 1)).contains {
+                chars[$0] == "_" && chars[$0 - 1].isLetter && chars[$0 + 1].isLetter
+            }
+            guard isCode else { return nil }
+            let continuation = min(lineIndent + 4, width / 2)
+            var parts: [Range<Int>] = [], from = first, room = width - lineIndent
+            while columns(from, last) > room {
+                // after "_" inside a name only when nothing else fits (a very narrow panel)
+                var best: Int? = nil, inName: Int? = nil
+                var k = from + 1
+                while k < last, columns(from, k) <= room {
+                    if chars[k - 1] == "." || chars[k - 1] == "(" || space[k] { best = k }
+                    if chars[k - 1] == "_" { inName = k }
+                    k += 1
+                }
+                guard let b = best ?? inName else { return nil }
+                var e = b
+                while e > from, space[e - 1] { e -= 1 }
+                parts.append(from..<e)
+                from = b
+                while from < last, space[from] { from += 1 }
+                room = width - continuation
+            }
+            parts.append(from..<last)
+            return parts.count >= 2 ? (parts, continuation) : nil
+        }
         // after a formula continued before a "+", its next "=" starts a line of its own (else
         // "+ 0.4 + 0.1 = 1.6" would read as a sum of its own)
         var breakAtFormula = false
@@ -366,6 +397,20 @@ private struct ParagraphWrapper {
                     var first = start
                     while first < last, space[first] { first += 1 }
                     let isFormula = (first..<last).contains { space[$0] } || classify(first..<last) == .op
+                    if let (parts, continuation) = codeLines(first, last) {
+                        for (k, r) in parts.dropLast().enumerated() {
+                            lines.append(WrappedLine(indent: k == 0 ? lineIndent : continuation,
+                                                     range: (lower + r.lowerBound)..<(lower + r.upperBound), shortened: nil))
+                        }
+                        start = parts[parts.count - 1].lowerBound
+                        lineIndent = continuation
+                        used = continuation
+                        lastNormal = nil
+                        lastFormula = nil
+                        lastWeak = nil
+                        i = start
+                        continue
+                    }
                     if isFormula, let (parts, continuation) = joinerLines(first, last) {
                         // rows before "…": the formula continues before its top-level + − · ×
                         for (k, r) in parts.dropLast().enumerated() {

@@ -120,10 +120,23 @@ final class FormulaWrapTests: XCTestCase {
         // inside the brackets when the top level has no joiner: softmax's denominator stays whole
         XCTAssertEqual(wrap("ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + e^(z(ŷ₁)) + e^(z(ŷ₉)))", width: 36),
                        ["ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀))", "   + e^(z(ŷ₁)) + e^(z(ŷ₉)))"])
-        // a right side of one long token: its start, not the left side alone (lesson 6's
-        // "hidden_error = …")
-        XCTAssertEqual(wrap("hidden_error = output_delta.dot(weights_hidden_output.T) sends", width: 30),
-                       ["hidden_error = output_delta.d…", "sends"])
+    }
+
+    /// Program code is never elided (a student copies it): a line of it too long for the panel
+    /// breaks after a "." or "(" (lesson 6's "hidden_error = …" had lost its whole right side,
+    /// then everything after "output_delta.d").
+    func testCodeBreaksAfterDotsAndBracketsNeverElided() {
+        XCTAssertEqual(wrap("hidden_error = output_delta.dot(weights_hidden_output.T) sends δ(ŷ) back", width: 30),
+                       ["hidden_error = output_delta.", "    dot(weights_hidden_output.", "    T) sends δ(ŷ) back"])
+        XCTAssertEqual(wrap("hidden_error = output_delta.dot(weights_hidden_output.T) sends δ(ŷ) back", width: 40),
+                       ["hidden_error = output_delta.dot(", "    weights_hidden_output.T) sends δ(ŷ)", "back"])
+        for width in [24, 30, 36, 40, 48] {
+            let lines = wrap("hidden_error = output_delta.dot(weights_hidden_output.T) は、δ(ŷ) を送り返します。", width: width)
+            XCTAssertFalse(lines.joined().contains("…"), "\(width): \(lines)")
+            XCTAssertTrue(lines.map { $0.trimmingCharacters(in: " ") }.joined().hasPrefix("hidden_error=output_delta.dot(weights_hidden_output.T)")
+                          || squeeze(lines.joined()).hasPrefix("hidden_error=output_delta.dot(weights_hidden_output.T)"), "\(width): \(lines)")
+            XCTAssertTrue(lines.allSatisfy { displayWidth(of: $0) <= width }, "\(width): \(lines)")
+        }
     }
 
     /// A list of formulas breaks after its commas, never inside "name = value" (lesson 5).

@@ -285,16 +285,16 @@ narration_en = """
 *Gradient descent* moves each parameter a small step against its gradient. The size of the step
 is the *learning rate* η = {lr:.1f}:
 
-w₁ ← w₁ − η · ∂E/∂w₁ = {w.w1:.4f} − {lr:.1f} × ({grad.w1:.4f}) = {new.w1:.4f}
+w₁ ← w₁ − η · ∂E/∂w₁ = {w.w1:.4f} − {lr:.1f} × ({grad.w1:.4f})
 
-The gradient was negative, so w₁ grows.
+The gradient was negative, so w₁ grows: minus a negative step is a step up.
 """
 narration_ja = """
 *勾配降下法*では、各パラメータを勾配と逆向きに少しだけ動かします。その歩幅が*学習率* η = {lr:.1f} です。
 
-w₁ ← w₁ − η · ∂E/∂w₁ = {w.w1:.4f} − {lr:.1f} × ({grad.w1:.4f}) = {new.w1:.4f}
+w₁ ← w₁ − η · ∂E/∂w₁ = {w.w1:.4f} − {lr:.1f} × ({grad.w1:.4f})
 
-勾配が負だったので、w₁ は大きくなります。
+勾配が負だったので、w₁ は大きくなります。負の数を引くことは、足すことと同じだからです。
 """
 
 [scene.quiz]
@@ -302,14 +302,15 @@ kind = "number"
 question_en = "What is the new bias b₁? (∂E/∂b₁ is simply δ(ŷ), since z(ŷ) grows by exactly 1 when b₁ does.)"
 question_ja = "新しいバイアス b₁ はいくつでしょう？（b₁ が 1 増えると z(ŷ) もちょうど 1 増えるので、∂E/∂b₁ は δ(ŷ) そのものです）"
 answer = "new.b1"
+hides = ["new.w1"]                # w₁'s change is b₁'s too (x₁ = 1): the answer in one glance
 tolerance = 0.0005
 format = ".4f"
 hint_en = "b₁ ← b₁ − η · δ(ŷ), with δ(ŷ) = {delta.o1:.4f}."
 hint_ja = "b₁ ← b₁ − η · δ(ŷ) で、δ(ŷ) = {delta.o1:.4f} です。"
 explain_en = "b₁ ← {b.b1:.4f} − {lr:.1f} × ({grad.b1:.4f}) = {new.b1:.4f}"
 explain_ja = "b₁ ← {b.b1:.4f} − {lr:.1f} × ({grad.b1:.4f}) = {new.b1:.4f}"
-reveal_en = "b₁ becomes {new.b1:.4f}."
-reveal_ja = "b₁ は {new.b1:.4f} になります。"
+reveal_en = "b₁ becomes {new.b1:.4f}, and w₁ {new.w1:.4f}: both move by the same amount, because with x₁ = 1 their gradients are equal."
+reveal_ja = "b₁ は {new.b1:.4f}、w₁ は {new.w1:.4f} になります。x₁ = 1 なので二つの勾配は等しく、どちらも同じだけ動きます。"
 
 [[scene]]
 title_en = "Again and again"
@@ -853,7 +854,7 @@ reveal_ja = "E = −ln(1 − {out.o1:.2f}) = {loss.sample2:.4f} です。二乗�
 title_en = "A flat sigmoid"
 title_ja = "平らになったシグモイド"
 focus = "neuron o1"
-advance = "to:delta.o1"
+advance = "none"                  # still on photo 2's loss: δ(ŷ) is the next scene's question
 narration_en = """
 A large loss only helps if it turns into a large *gradient*: that is what moves the weights.
 For the output neuron, backpropagation starts from δ(ŷ) = ∂E/∂z(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)).
@@ -874,7 +875,6 @@ kind = "number"
 question_en = "What is σ′(z(ŷ)) for photo 2? (four decimals)"
 question_ja = "写真 2 の σ′(z(ŷ)) はいくつでしょう？（小数第4位まで）"
 answer = "slope.o1"
-hides = ["delta.o1"]              # δ = ∂E/∂ŷ · σ′(z), with ∂E/∂ŷ in the narration
 tolerance = 0.0005
 format = ".4f"
 hint_en = "ŷ (1 − ŷ) with ŷ = {out.o1:.2f}."
@@ -888,7 +888,7 @@ reveal_ja = "σ′(z(ŷ)) = {slope.o1:.4f} です。z(ŷ) を少し動かして�
 title_en = "Cross-entropy's δ"
 title_ja = "交差エントロピー誤差の δ"
 focus = "neuron o1"
-advance = "none"
+advance = "to:delta.o1"
 narration_en = """
 Cross-entropy is steep exactly where the sigmoid is flat. For a dog photo,
 ∂E/∂ŷ = 1 / (1 − ŷ) = {dE.o1:.2f}: the closer ŷ gets to the wrong certainty, the steeper it gets.
@@ -914,8 +914,8 @@ tolerance = 0.005
 format = ".2f"
 hint_en = "δ(ŷ) = ŷ − y, with ŷ = {out.o1:.2f} and y = {target.o1:.0f}. Or multiply {dE.o1:.2f} × {slope.o1:.4f}."
 hint_ja = "δ(ŷ) = ŷ − y で、ŷ = {out.o1:.2f}、y = {target.o1:.0f} です。{dE.o1:.2f} × {slope.o1:.4f} を計算しても同じです。"
-explain_en = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
-explain_ja = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = ŷ − y = {out.o1:.2f} − {target.o1:.0f} = {delta.o1:.4f}"
+explain_en = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = {delta.o1:.2f}, which is ŷ − y = {out.o1:.2f} − {target.o1:.0f}."
+explain_ja = "δ(ŷ) = ∂E/∂ŷ · σ′(z(ŷ)) = {dE.o1:.2f} × {slope.o1:.4f} = {delta.o1:.2f} で、これは ŷ − y = {out.o1:.2f} − {target.o1:.0f} と同じです。"
 reveal_en = "δ(ŷ) = {delta.o1:.4f}: as large as the mistake itself. The flat sigmoid does not slow cross-entropy down."
 reveal_ja = "δ(ŷ) = {delta.o1:.4f} で、間違いの大きさそのものです。シグモイドが平らでも、交差エントロピー誤差の学習は遅くなりません。"
 
@@ -1282,7 +1282,7 @@ narration_ja = """
 title_en = "Every weight moves"
 title_ja = "すべての重みが動く"
 focus = "update"
-advance = "to:update"
+advance = "to:new.w5"             # w₁ … w₅ updated, as the narration says; w₇ is the question
 narration_en = """
 With every gradient known, each weight takes one step against its gradient, scaled by the
 *learning rate* η = {lr:.1f}:
@@ -1305,15 +1305,15 @@ w₁ ← {w.w1:.4f} − {lr:.1f} × {grad.w1:.6f} = {new.w1:.6f}
 
 [scene.quiz]
 kind = "number"
-question_en = "w₆ = {w.w6:.2f} and ∂E/∂w₆ = {grad.w6:.4f}. What is the new w₆? (four decimals)"
-question_ja = "w₆ = {w.w6:.2f}、∂E/∂w₆ = {grad.w6:.4f} です。新しい w₆ はいくつでしょう？（小数第4位まで）"
-answer = "new.w6"
+question_en = "w₇ = {w.w7:.2f} and ∂E/∂w₇ = {grad.w7:.4f}. What is the new w₇? (four decimals)"
+question_ja = "w₇ = {w.w7:.2f}、∂E/∂w₇ = {grad.w7:.4f} です。新しい w₇ はいくつでしょう？（小数第4位まで）"
+answer = "new.w7"
 tolerance = 0.0005
 format = ".4f"
-hint_en = "w₆ − η · ∂E/∂w₆"
-hint_ja = "w₆ − η · ∂E/∂w₆ を計算します。"
-explain_en = "w₆ ← {w.w6:.4f} − {lr:.1f} × {grad.w6:.4f} = {new.w6:.4f}"
-explain_ja = "w₆ ← {w.w6:.4f} − {lr:.1f} × {grad.w6:.4f} = {new.w6:.4f}"
+hint_en = "w₇ − η · ∂E/∂w₇, and mind the sign of the gradient."
+hint_ja = "w₇ − η · ∂E/∂w₇ を計算します。勾配の符号に気をつけましょう。"
+explain_en = "w₇ ← {w.w7:.4f} − {lr:.1f} × ({grad.w7:.4f}) = {new.w7:.4f}: the gradient is negative, so w₇ grows."
+explain_ja = "w₇ ← {w.w7:.4f} − {lr:.1f} × ({grad.w7:.4f}) = {new.w7:.4f} です。勾配が負なので w₇ は大きくなります。"
 
 [[scene]]
 title_en = "A thousand steps later"
@@ -1804,12 +1804,13 @@ w₂ = {w.w2:.4f}、w₃ = {w.w3:.4f} なので、z(h₁) = w₁x₁ + w₂x₂ 
 """
 
 [scene.quiz]
-kind = "number"
-question_en = "What is z(h₁) for sample 1? (four decimals)"
-question_ja = "サンプル 1 の z(h₁) はいくつでしょう？（小数第4位まで）"
+kind = "choice"
+question_en = "Which of the weights into h₁ does z(h₁) depend on for sample 1?"
+question_ja = "サンプル 1 では、z(h₁) は h₁ に入るどの重みで決まるでしょう？"
 answer = "z.h1"
-tolerance = 0.0005
-format = ".4f"
+choices_en = ["w₁ and w₂", "Only w₃", "All three"]
+choices_ja = ["w₁ と w₂", "w₃ だけ", "三つすべて"]
+correct = 2
 hint_en = "Two of the three inputs are 0."
 hint_ja = "三つの入力のうち二つは 0 です。"
 explain_en = "z(h₁) = {w.w1:.4f} × {input.x1:.0f} + ({w.w2:.4f}) × {input.x2:.0f} + ({w.w3:.4f}) × {input.x3:.0f} = {z.h1:.4f}"
@@ -2005,7 +2006,7 @@ reveal_ja = "ŷ = {out.o1:.4f} で、0 に近い値です。"
 title_en = "0 XOR 1"
 title_ja = "0 XOR 1"
 focus = "neuron o1"
-advance = "sample"
+advance = "to:loss.sample2"
 narration_en = """
 Sample 2 is ({input.x1:.0f}, {input.x2:.0f}), target {target.o1:.0f}. The network answers
 ŷ = {out.o1:.4f}.
@@ -2019,7 +2020,7 @@ narration_ja = """
 title_en = "1 XOR 0"
 title_ja = "1 XOR 0"
 focus = "neuron o1"
-advance = "sample"
+advance = "to:loss.sample3"
 narration_en = """
 Sample 3 is ({input.x1:.0f}, {input.x2:.0f}), target {target.o1:.0f}: ŷ = {out.o1:.4f}.
 """
@@ -2031,7 +2032,7 @@ narration_ja = """
 title_en = "1 XOR 1"
 title_ja = "1 XOR 1"
 focus = "neuron o1"
-advance = "sample"
+advance = "to:loss.sample4"
 narration_en = """
 The last sample is ({input.x1:.0f}, {input.x2:.0f}). Both inputs are on, so XOR says {target.o1:.0f}.
 This is the case a single neuron could never get right together with the others.
@@ -2045,6 +2046,7 @@ narration_ja = """
 kind = "choice"
 question_en = "Where does the trained network's output ŷ lie for this sample?"
 question_ja = "学習したネットワークの出力 ŷ は、このサンプルではどのあたりにあるでしょう？"
+answer = "out.o1"
 choices_en = ["Close to 0", "Close to 0.5", "Close to 1"]
 choices_ja = ["0 に近い", "0.5 に近い", "1 に近い"]
 correct = 1
@@ -2869,8 +2871,8 @@ E = −Σₖ yₖ · log ŷₖ = −log（正しい数字の ŷ）
 kind = "choice"
 question_en = "The network gives the true digit probability 0.5. What is the loss?"
 question_ja = "ネットワークが正しい数字に確率 0.5 を与えたとします。損失はいくつでしょう？"
-choices_en = ["0.5", "about 0.69 (= log 2)", "about 0.25"]
-choices_ja = ["0.5", "約 0.69（= log 2）", "約 0.25"]
+choices_en = ["0.5", "about 0.69", "about 0.25"]
+choices_ja = ["0.5", "約 0.69", "約 0.25"]
 correct = 2
 hint_en = "E = −log 0.5, with the natural logarithm."
 hint_ja = "自然対数で E = −log 0.5 です。"
