@@ -59,6 +59,10 @@ final class LessonLayerViewTests: XCTestCase {
             XCTAssertTrue(before.contains("W⁽²⁾ ← W⁽²⁾ − η · ∂E/∂W⁽²⁾"), before)
             XCTAssertFalse(before.contains(text), "\(width)x\(height): \(text) is on screen before the answer\n\(before)")
             if width >= 120 { XCTAssertTrue(before.contains("W⁽²⁾[1,2] = ?"), before) }
+            // the matrices keep their rows under their titles, also at 80x24 beside the quiz
+            let lines = before.components(separatedBy: "\n")
+            let titles = try XCTUnwrap(lines.firstIndex { $0.contains("∂E/∂W⁽²⁾ 2×4") }, before)
+            XCTAssertFalse(lines[titles + 1].contains("positive"), "\(width)x\(height): no matrix rows\n\(before)")
             for c in text { update(&model, .key(.character(c))) }
             update(&model, .key(.enter))
             XCTAssertEqual(model.player.quizRecord?.correct, true)

@@ -16,8 +16,10 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
             drawLayerPanel(s, into: &buffer, area: area, box: box)
             return
         }
+        // short screens: the numbers in one row under their heading, so that the matrices keep
+        // their rows (at 80x24 a 6-row panel left the matrices only their titles)
         let parts = area.height >= 24 ? area.rows([.fill, .length(max(10, area.height * 2 / 5))])
-            : area.rows([.fill, .length(6)])
+            : area.rows([.fill, .length(4)])
         drawLayerPanel(s, into: &buffer, area: parts[0], box: box)
         drawLessonStep(model, s, into: &buffer, area: parts[1], box: box)
         return
