@@ -19,8 +19,6 @@ func drawStep(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     let badge = s.model.unicode ? "▌" + phase + "▐" : "[" + phase + "]"
     let x = buffer.put(badge, x: inner.x, y: y, style: Style(phaseRole(event.phase), attributes: [.bold, .reverse]), clip: inner)
     let text = words.text(for: event)
-    buffer.put(truncate(" " + text.title, width: inner.right - x, unicode: s.model.unicode), x: x, y: y,
-               style: Style(.title, attributes: .bold), clip: inner)
     // room: title, sentence, formula; blank lines between them only when there is space for them.
     // The sentence keeps at least one line (ending in "…" when cut); the formula keeps whole
     // chains of "=" as long as they fit, then the first and last line of a chain, ending in "…".
@@ -33,6 +31,10 @@ func drawStep(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box: BoxS
     let spare = rows - sentenceLines.count - formulaLines.count
     let gap = spare >= 2 ? 1 : 0
     let sentenceHeight = max(0, min(sentenceLines.count, rows - formulaLines.count - 2 * gap))
+    // a panel with room for the formula only: the title ends in "…" for the sentence left out
+    let title = " " + text.title + (sentenceHeight == 0 && !sentenceLines.isEmpty ? (s.model.unicode ? " …" : " ...") : "")
+    buffer.put(truncate(title, width: inner.right - x, unicode: s.model.unicode), x: x, y: y,
+               style: Style(.title, attributes: .bold), clip: inner)
     if sentenceHeight < sentenceLines.count, sentenceHeight > 0 {
         sentenceLines = Array(sentenceLines.prefix(sentenceHeight))
         sentenceLines[sentenceHeight - 1] = endingInEllipsis(sentenceLines[sentenceHeight - 1], width: inner.width,
