@@ -287,7 +287,9 @@ private struct ParagraphWrapper {
         }
         /// The formula `first..<last` broken before its top-level joiners (+ − × · ÷; inside one
         /// bracket when the top level has none that help) into lines that fit, the later ones
-        /// starting under its first "=" (or two columns in); nil when it does not go.
+        /// starting under its first "=" (or two columns in); nil when it does not go. At each
+        /// depth a sum breaks before its + and − first, so that a product stays whole
+        /// (`(0.40 × 0.1385` / `+ 0.50 × (−0.0381)) × 0.2413`, not `+ 0.50` / `× (−0.0381))`).
         func joinerLines(_ first: Int, _ last: Int) -> (parts: [Range<Int>], continuation: Int)? {
             var anchor: Int? = nil
             var depth = 0
@@ -298,12 +300,12 @@ private struct ParagraphWrapper {
                 }
             }
             let continuation = min(lineIndent + (anchor.map { columns(first, $0) } ?? 2), width * 2 / 3)
-            for maxDepth in 0...1 {
+            for (maxDepth, joiners) in [(0, "+−-"), (0, "+−-×·÷"), (1, "+−-"), (1, "+−-×·÷")] {
                 var candidates: [Int] = []
                 depth = 0
                 for k in first..<last {
                     if "([{（［".contains(chars[k]) { depth += 1 } else if ")]}）］".contains(chars[k]) { depth -= 1 }
-                    if depth <= maxDepth, k > first, k + 1 < last, space[k - 1], space[k + 1], "+−-×·÷".contains(chars[k]),
+                    if depth <= maxDepth, k > first, k + 1 < last, space[k - 1], space[k + 1], joiners.contains(chars[k]),
                        anchor.map({ k > $0 }) ?? true {
                         candidates.append(k)
                     }

@@ -120,6 +120,9 @@ final class FormulaWrapTests: XCTestCase {
         // inside the brackets when the top level has no joiner: softmax's denominator stays whole
         XCTAssertEqual(wrap("ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀)) + e^(z(ŷ₁)) + e^(z(ŷ₉)))", width: 36),
                        ["ŷₖ = e^(z(ŷₖ)) / (e^(z(ŷ₀))", "   + e^(z(ŷ₁)) + e^(z(ŷ₉)))"])
+        // a sum in brackets breaks before its +, never inside a product (lesson 04 S7 at 80x24)
+        XCTAssertEqual(wrap("δ(h₁) = (0.40 × 0.1385 + 0.50 × (−0.0381)) × 0.2413", width: 40),
+                       ["δ(h₁) = (0.40 × 0.1385", "      + 0.50 × (−0.0381)) × 0.2413"])
     }
 
     /// Program code is never elided (a student copies it): a line of it too long for the panel
