@@ -264,11 +264,18 @@ private struct ParagraphWrapper {
         var start = 0, used = indent, lineIndent = indent
         var lastNormal: Int? = nil, lastFormula: Int? = nil, lastWeak: Int? = nil
         var anchorColumn: Int? = nil
+        // the column each formula's first "=" was put at, for the lines that continue it
+        let anchorIndices = Set(anchors.values)
+        var placed: [Int: Int] = [:]
         func columns(_ from: Int, _ to: Int) -> Int { (from..<max(from, to)).reduce(0) { $0 + widths[$1] } }
+        func place(_ range: Range<Int>, at column: Int) {
+            for a in anchorIndices where range.contains(a) { placed[a] = column + columns(range.lowerBound, a) }
+        }
         func emit(_ end: Int, shortened: String? = nil, next: Int) {
             var e = end
             while e > start, space[e - 1] { e -= 1 }
             if let a = lastAnchor, a >= start, a < e { anchorColumn = lineIndent + columns(start, a) }
+            if shortened == nil { place(start..<e, at: lineIndent) }
             lines.append(WrappedLine(indent: lineIndent, range: (lower + start)..<(lower + e), shortened: shortened))
             var s = end
             while s < n, space[s] { s += 1 }
@@ -282,7 +289,8 @@ private struct ParagraphWrapper {
         /// Where a formula continues after a break at `b`: under its first "=".
         func alignment(_ b: Int) -> Int {
             guard let anchor = anchors[b] else { return indent }
-            let column = anchor >= start ? lineIndent + columns(start, anchor) : lineIndent
+            // under the "=" where it was put, also after the formula broke before a + or ×
+            let column = anchor >= start ? lineIndent + columns(start, anchor) : placed[anchor] ?? lineIndent
             return min(column, width * 2 / 3)
         }
         /// The formula `first..<last` broken before its top-level joiners (+ − × · ÷; inside one
@@ -418,6 +426,7 @@ private struct ParagraphWrapper {
                         for (k, r) in parts.dropLast().enumerated() {
                             let at = k == 0 ? lineIndent : continuation
                             if let a = lastAnchor, a >= r.lowerBound, a < r.upperBound { anchorColumn = at + columns(r.lowerBound, a) }
+                            place(r, at: at)
                             lines.append(WrappedLine(indent: at, range: (lower + r.lowerBound)..<(lower + r.upperBound), shortened: nil))
                         }
                         start = parts[parts.count - 1].lowerBound

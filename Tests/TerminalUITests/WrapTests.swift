@@ -123,6 +123,10 @@ final class FormulaWrapTests: XCTestCase {
         // a sum in brackets breaks before its +, never inside a product (lesson 04 S7 at 80x24)
         XCTAssertEqual(wrap("δ(h₁) = (0.40 × 0.1385 + 0.50 × (−0.0381)) × 0.2413", width: 40),
                        ["δ(h₁) = (0.40 × 0.1385", "      + 0.50 × (−0.0381)) × 0.2413"])
+        // after such a break the next "=" is again under the first one (lesson 01 S5's explain)
+        XCTAssertEqual(wrap("∂E/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁ = (0.6225 − 1.0) × 0.2350 × 1.0 = −0.0887: the first", width: 32),
+                       ["∂E/∂w₁ = (ŷ − y) · σ′(z(ŷ)) · x₁", "       = (0.6225 − 1.0) × 0.2350", "         × 1.0",
+                        "       = −0.0887: the first"])
     }
 
     /// Program code is never elided (a student copies it): a line of it too long for the panel
