@@ -806,7 +806,7 @@ question_en = "What is the cross-entropy of photo 1? (three decimals)"
 question_ja = "写真 1 の交差エントロピー誤差はいくつでしょう？（小数第3位まで）"
 answer = "loss.o1"
 tolerance = 0.002
-format = ".4f"
+format = ".3f"
 hint_en = "The right answer is cat, so p = ŷ = {out.o1:.2f}. Compute −ln {out.o1:.2f}."
 hint_ja = "正解は猫なので p = ŷ = {out.o1:.2f} です。−ln {out.o1:.2f} を計算します。"
 explain_en = "E = −ln p = −ln {out.o1:.2f} = {loss.o1:.4f}"
@@ -3300,9 +3300,9 @@ The backward pass starts at the outputs: Δ⁽²⁾ holds the δ of each output 
 A hidden neuron's δ collects the δ of every output it feeds, weighted by the weights between, then
 times its own slope. For all hidden neurons and all samples at once:
 
-Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ f′(Z⁽¹⁾)
 
-⊙ multiplies entry by entry. In the article's program this is `output_delta.dot(weights_hidden_output.T)`
+Here f is the sigmoid, so f′ = σ′. ⊙ multiplies entry by entry. In the article's program this is `output_delta.dot(weights_hidden_output.T)`
 times the sigmoid's derivative. Here δ(h₁) of the first sample is {delta.h1:.4f}.
 """
 narration_ja = """
@@ -3310,9 +3310,9 @@ narration_ja = """
 隠れニューロンの δ は、自分が値を送るすべての出力の δ を、間の重みで重み付けして集め、自分の傾きを掛けたものです。
 すべての隠れニューロン、すべてのサンプルについて一度に書くと
 
-Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ σ′(Z⁽¹⁾)
+Δ⁽¹⁾ = (Δ⁽²⁾ · W⁽²⁾) ⊙ f′(Z⁽¹⁾)
 
-です。⊙ は成分ごとの掛け算です。記事のプログラムでは `output_delta.dot(weights_hidden_output.T)` に
+です。ここで f はシグモイド関数なので f′ = σ′ です。⊙ は成分ごとの掛け算です。記事のプログラムでは `output_delta.dot(weights_hidden_output.T)` に
 シグモイド関数の導関数を掛けたものにあたります。ここでの最初のサンプルの δ(h₁) は {delta.h1:.4f} です。
 """
 
