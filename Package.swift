@@ -44,7 +44,14 @@ let package = Package(
             dependencies: [
                 "BackpropEngine", "NetworkNaming", "EventWords", "TutorFiles", "TerminalUI", "TerminalBackend",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Release builds link the Swift runtime and Foundation into the binary, not position-
+            // independent: no shared Swift libraries to find, map and bind and almost no relocations
+            // at start (a bare start 10 → 5 ms of processor time; the binary is 90 MB, ICU's data
+            // included). Compiled with -static-stdlib too, so that Foundation's static parts are
+            // named to the linker. Debug builds (`swift test`, `swift run`) stay dynamic.
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib", "-Xclang-linker", "-no-pie"], .when(configuration: .release))]
         ),
         .executableTarget(
             name: "engine-bench",
