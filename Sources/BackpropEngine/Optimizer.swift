@@ -64,6 +64,37 @@ public struct UpdateDetail: Equatable, Sendable {
     public var new: Double
 }
 
+/// How an update reads its gradient: as stored, or as the batch's sums still to be divided by
+/// the batch size (the mean's ÷B done in the update's own loop, not in a pass over memory of its
+/// own). x/B is x·(1/B) exactly when B is a power of two (1/B is then exact, and both are the
+/// correctly rounded x/B), so those batch sizes multiply.
+enum GradientScale {
+    case none, multiply(Double), divide(Double)
+
+    static func dividing(by d: Double) -> GradientScale {
+        let r = 1 / d
+        return d.isNormal && r.isNormal && d.significandBitPattern == 0 ? .multiply(r) : .divide(d)
+    }
+
+    @inline(__always)
+    func apply(_ x: Lanes.Vector) -> Lanes.Vector {
+        switch self {
+        case .none: return x
+        case .multiply(let r): return x * r
+        case .divide(let d): return x / d
+        }
+    }
+
+    @inline(__always)
+    func apply(_ x: Double) -> Double {
+        switch self {
+        case .none: return x
+        case .multiply(let r): return x * r
+        case .divide(let d): return x / d
+        }
+    }
+}
+
 /// One optimizer step over a layer's parameters, with the optimizer's switch outside the loop.
 struct UpdateRule {
     var optimizer: Optimizer
@@ -79,7 +110,20 @@ struct UpdateRule {
     /// Adam's three divisions and square root per parameter are most of an update's time.
     @inline(__always)
     func apply(_ w: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>,
-               _ m: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count n: Int) -> Double {
+               _ m: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count n: Int,
+               gradient scale: GradientScale = .none) -> Double {
+        // the scale's switch outside the loops too: one copy of the loops for each kind
+        switch scale {
+        case .none: return apply(w, g, m, v, count: n) { $0 }
+        case .multiply(let r): return apply(w, g, m, v, count: n) { $0 * r }
+        case .divide(let d): return apply(w, g, m, v, count: n) { $0 / d }
+        }
+    }
+
+    @inline(__always)
+    private func apply(_ w: UnsafeMutablePointer<Double>, _ g: UnsafeMutablePointer<Double>,
+                       _ m: UnsafeMutablePointer<Double>, _ v: UnsafeMutablePointer<Double>, count n: Int,
+                       scaled: (Lanes.Vector) -> Lanes.Vector) -> Double {
         let eta = learningRate
         var check = Lanes.Vector()
         // `update(k, c)` does parameters k..<k+c; whole chunks first (c = 4 is a constant there, so
@@ -95,13 +139,13 @@ struct UpdateRule {
         switch optimizer {
         case .sgd:
             run { k, c in
-                let wk = Lanes.load(w + k, c) - eta * Lanes.load(g + k, c)
+                let wk = Lanes.load(w + k, c) - eta * scaled(Lanes.load(g + k, c))
                 Lanes.store(wk, w + k, c)
                 check += wk * 0
             }
         case .momentum(let mu):
             run { k, c in
-                let mk = mu * Lanes.load(m + k, c) + Lanes.load(g + k, c)
+                let mk = mu * Lanes.load(m + k, c) + scaled(Lanes.load(g + k, c))
                 let wk = Lanes.load(w + k, c) - eta * mk
                 Lanes.store(mk, m + k, c)
                 Lanes.store(wk, w + k, c)
@@ -110,7 +154,7 @@ struct UpdateRule {
         case .adam(let beta1, let beta2, let epsilon):
             let c1 = 1 - beta1Power, c2 = 1 - beta2Power
             run { k, c in
-                let gk = Lanes.load(g + k, c)
+                let gk = scaled(Lanes.load(g + k, c))
                 let mk = beta1 * Lanes.load(m + k, c) + (1 - beta1) * gk
                 let vk = beta2 * Lanes.load(v + k, c) + (1 - beta2) * (gk * gk)
                 let mHat = mk / c1

@@ -247,8 +247,9 @@ public struct Trainer: Equatable, Sendable {
         return StepInfo(batchLoss: loss, gradientNorm: norm, clipScale: scale, sampleIndices: indices)
     }
 
-    /// Which of the workspace's gradient buffers the update reads.
-    enum GradientStage { case sums, reduced, applied }
+    /// Which of the workspace's gradient buffers the update reads (`sumsOverBatch`: the sums,
+    /// divided by the batch size as the update reads them, the numbers `Kernel.reduce` writes).
+    enum GradientStage { case sums, sumsOverBatch, applied }
 
     /// The gradient as applied: the batch gradient (the sums, ÷B for the mean), clipped (weights
     /// and trainable biases), then weight decay. Each stage is written out only when it differs
@@ -256,10 +257,7 @@ public struct Trainer: Equatable, Sendable {
     private func gradientToApply(_ ws: Workspace, recording: Bool) -> (GradientStage, norm: Double?, scale: Double?) {
         let mean = config.reduction == .mean
         let changes = config.clipNorm != nil || config.weightDecay != 0
-        guard changes || recording else {
-            if mean { Kernel.reduce(ws, config.reduction) }
-            return (mean ? .reduced : .sums, nil, nil)
-        }
+        guard changes || recording else { return (mean ? .sumsOverBatch : .sums, nil, nil) }
         Kernel.reduce(ws, config.reduction)
 
         let trainableBiases = network.biasMode == .trainable
@@ -331,25 +329,26 @@ public struct Trainer: Equatable, Sendable {
         let rule = UpdateRule(optimizer: config.optimizer, learningRate: config.learningRate,
                               beta1Power: optimizerState.beta1Power, beta2Power: optimizerState.beta2Power)
         let biases = network.biasMode == .trainable
+        let scale = stage == .sumsOverBatch ? GradientScale.dividing(by: Double(ws.batchSize)) : .none
         var check = 0.0
         for layer in ws.layers {
             let (gW, gB): (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
             switch stage {
-            case .sums: (gW, gB) = (layer.gradientSumW, layer.gradientSumB)
-            case .reduced: (gW, gB) = (layer.gradientW, layer.gradientB)
+            case .sums, .sumsOverBatch: (gW, gB) = (layer.gradientSumW, layer.gradientSumB)
             case .applied: (gW, gB) = (layer.appliedW, layer.appliedB)
             }
-            check += rule.apply(layer.w, gW, layer.firstW, layer.secondW, count: layer.nIn &* layer.nOut)
-            if biases && layer.norm == nil { check += rule.apply(layer.bias, gB, layer.firstB, layer.secondB, count: layer.nOut) }
+            check += rule.apply(layer.w, gW, layer.firstW, layer.secondW, count: layer.nIn &* layer.nOut, gradient: scale)
+            if biases && layer.norm == nil {
+                check += rule.apply(layer.bias, gB, layer.firstB, layer.secondB, count: layer.nOut, gradient: scale)
+            }
             if let bn = layer.norm {
                 let (gS, gT): (UnsafeMutablePointer<Double>, UnsafeMutablePointer<Double>)
                 switch stage {
-                case .sums: (gS, gT) = (bn.gradientSumScale, bn.gradientSumShift)
-                case .reduced: (gS, gT) = (bn.gradientScale, bn.gradientShift)
+                case .sums, .sumsOverBatch: (gS, gT) = (bn.gradientSumScale, bn.gradientSumShift)
                 case .applied: (gS, gT) = (bn.appliedScale, bn.appliedShift)
                 }
-                check += rule.apply(bn.scale, gS, bn.firstScale, bn.secondScale, count: layer.nOut)
-                check += rule.apply(bn.shift, gT, bn.firstShift, bn.secondShift, count: layer.nOut)
+                check += rule.apply(bn.scale, gS, bn.firstScale, bn.secondScale, count: layer.nOut, gradient: scale)
+                check += rule.apply(bn.shift, gT, bn.firstShift, bn.secondShift, count: layer.nOut, gradient: scale)
             }
         }
         return check == 0
