@@ -46,9 +46,20 @@ indirect enum TOMLNode: Sendable, Equatable {
 
     /// Parses a TOML document; syntax errors carry the line and column TOMLKit reports.
     static func parse(_ text: String, path: String) throws(FileError) -> [String: TOMLNode] {
-        var bytes = Array(text.utf8)
+        let bytes = Array(text.utf8)
         try bytes.withUnsafeBufferPointer { buffer throws(FileError) in try TOMLLimits.check(buffer, path: path) }
-        bytes = []
+        // large arrays of numbers read by TOMLNumberArrays; the rest (or, if anything does not
+        // come back as it should, the whole text) by TOMLKit
+        if let (cut, arrays) = TOMLNumberArrays.cut(bytes),
+           let table = try? TOMLTable(string: String(decoding: cut, as: UTF8.self)) {
+            var placed = [Bool](repeating: false, count: arrays.count)
+            if let tree = convert(table, arrays: arrays, placed: &placed), !placed.contains(false) { return tree }
+        }
+        return try parseWithTOMLKit(text, path: path)
+    }
+
+    /// TOMLKit alone, on the whole text (what `parse` falls back to; tests compare with it).
+    static func parseWithTOMLKit(_ text: String, path: String) throws(FileError) -> [String: TOMLNode] {
         let table: TOMLTable
         do {
             table = try TOMLTable(string: text)
@@ -64,19 +75,42 @@ indirect enum TOMLNode: Sendable, Equatable {
         } catch {
             throw FileError(path: path, message: "TOML syntax error: \(error)")
         }
-        return convert(table)
+        var none: [Bool] = []
+        return convert(table, arrays: [], placed: &none)!
     }
 
-    private static func convert(_ table: TOMLTable) -> [String: TOMLNode] {
+    /// TOMLKit's tree as TOMLNodes, each placeholder array replaced by the array it stands for
+    /// (`placed[k]` set); nil when a placeholder turns up twice or where it cannot have been put.
+    private static func convert(_ table: TOMLTable, arrays: [TOMLNode], placed: inout [Bool]) -> [String: TOMLNode]? {
         var out: [String: TOMLNode] = [:]
-        for (key, value) in table { out[key] = convert(value) }
+        for (key, value) in table {
+            guard let node = convert(value, arrays: arrays, placed: &placed) else { return nil }
+            out[key] = node
+        }
         return out
     }
 
-    private static func convert(_ value: TOMLValueConvertible) -> TOMLNode {
+    private static func convert(_ value: TOMLValueConvertible, arrays: [TOMLNode], placed: inout [Bool]) -> TOMLNode? {
         switch value.type {
-        case .table: return .table(value.table.map(convert) ?? [:])
-        case .array: return .array(value.array.map { $0.map(convert) } ?? [])
+        case .table:
+            guard let table = value.table else { return .table([:]) }
+            return convert(table, arrays: arrays, placed: &placed).map { .table($0) }
+        case .array:
+            guard let array = value.array else { return .array([]) }
+            var items: [TOMLNode] = []
+            items.reserveCapacity(array.count)
+            for item in array {
+                guard let node = convert(item, arrays: arrays, placed: &placed) else { return nil }
+                items.append(node)
+            }
+            if !arrays.isEmpty, items.count == 1, case .integer(let i) = items[0],
+               i >= TOMLNumberArrays.marker, i - TOMLNumberArrays.marker < arrays.count {
+                let k = i - TOMLNumberArrays.marker
+                guard !placed[k] else { return nil }
+                placed[k] = true
+                return arrays[k]
+            }
+            return .array(items)
         case .string: return .string(value.string ?? "")
         case .int: return .integer(value.int ?? 0)
         case .double: return .float(value.double ?? .nan)
