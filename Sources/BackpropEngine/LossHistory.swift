@@ -3,7 +3,9 @@
 /// one chunk, not the whole list. This is what lets the timeline keep many trainers (checkpoints,
 /// the steps around the screen) of a long run.
 public struct LossHistory: RandomAccessCollection, Equatable, Sendable, ExpressibleByArrayLiteral {
-    static let chunkSize = 1024
+    /// 256: a recorded step copies the trainer and appends, which copies the unfinished chunk
+    /// (128 values on average, 512 with chunks of 1024); a million epochs are 3,900 chunks.
+    static let chunkSize = 256
     /// Full chunks of `chunkSize` values each, never changed once full.
     private var chunks: [[Double]] = []
     /// The values after the last full chunk (fewer than `chunkSize`).

@@ -69,11 +69,16 @@ public struct StepTrace: Sendable, RandomAccessCollection {
         gradientNorm = info.gradientNorm
         clipScale = info.clipScale
         // a stage that changed nothing (the sum reduction; no clipping or decay) shares the arrays of the one before
-        let sum = ws.gradientSums, batch = ws.gradients, applied = ws.appliedGradients
-        let reduced = Workspace.sameBits(batch, sum) ? sum : batch
+        // (compared in the workspace's buffers, so that a shared stage is never copied out at all)
+        let sum = ws.gradientSums
+        let reduced = ws.sameBits(ws.gradientW, ws.gradientB, ws.gradientScale, ws.gradientShift,
+                                  as: ws.gradientSumW, ws.gradientSumB, ws.gradientSumScale, ws.gradientSumShift)
+            ? sum : ws.gradients
         gradientSum = sum
         gradient = reduced
-        appliedGradient = Workspace.sameBits(applied, batch) ? reduced : applied
+        appliedGradient = ws.sameBits(ws.appliedW, ws.appliedB, ws.appliedScale, ws.appliedShift,
+                                      as: ws.gradientW, ws.gradientB, ws.gradientScale, ws.gradientShift)
+            ? reduced : ws.appliedGradients
         values = table.values(of: ws)
         self.table = table
         workspaceSlot = WorkspaceSlot(ws)

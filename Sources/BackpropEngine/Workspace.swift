@@ -198,18 +198,12 @@ final class Workspace {
     var gradients: Parameters { Self.parameters(gradientW, gradientB, gradientScale, gradientShift) }
     var appliedGradients: Parameters { Self.parameters(appliedW, appliedB, appliedScale, appliedShift) }
 
-    /// Whether two sets of buffers hold the same bits (a stage of the gradient that changed nothing).
-    static func sameBits(_ x: Parameters, _ y: Parameters) -> Bool {
-        func same(_ p: [[Double]], _ q: [[Double]]) -> Bool {
-            guard p.count == q.count else { return false }
-            for l in p.indices {
-                guard p[l].count == q[l].count else { return false }
-                for k in p[l].indices where p[l][k].bitPattern != q[l][k].bitPattern { return false }
-            }
-            return true
-        }
-        return same(x.weights, y.weights) && same(x.biases, y.biases) && same(x.scales, y.scales)
-            && same(x.shifts, y.shifts)
+    /// Whether two stages of the gradient (weights, biases, γ, β) hold the same bits.
+    func sameBits(_ w1: [UnsafeMutableBufferPointer<Double>], _ b1: [UnsafeMutableBufferPointer<Double>],
+                  _ s1: [UnsafeMutableBufferPointer<Double>], _ t1: [UnsafeMutableBufferPointer<Double>],
+                  as w2: [UnsafeMutableBufferPointer<Double>], _ b2: [UnsafeMutableBufferPointer<Double>],
+                  _ s2: [UnsafeMutableBufferPointer<Double>], _ t2: [UnsafeMutableBufferPointer<Double>]) -> Bool {
+        Self.sameBits(w1, b1, w2, b2) && Self.sameBits(s1, t1, s2, t2)
     }
 
     static func sameBits(_ w1: [UnsafeMutableBufferPointer<Double>], _ b1: [UnsafeMutableBufferPointer<Double>],
@@ -309,20 +303,17 @@ final class ParameterBuffers {
 
     deinit { storage.deallocate() }
 
-    private var values: [Buffers] { [weights, biases, scales, shifts] }
-    private var first: [Buffers] { [firstW, firstB, firstScale, firstShift] }
-    private var second: [Buffers] { [secondW, secondB, secondScale, secondShift] }
-
-    /// Copies new values in (and the optimizer's memory, zero when none is given).
+    /// Copies new values in (and the optimizer's memory, zero when none is given). Every recorded
+    /// step does this, so no list of the lists is built on the way (each was an allocation).
     func load(_ network: Network, state: OptimizerState?) {
-        Self.copy(network.parameters, into: values)
+        Self.copy(network.parameters, into: weights, biases, scales, shifts)
         if let state {
-            Self.copy(state.first, into: first)
-            Self.copy(state.second, into: second)
+            Self.copy(state.first, into: firstW, firstB, firstScale, firstShift)
+            Self.copy(state.second, into: secondW, secondB, secondScale, secondShift)
         } else {
-            for list in first + second {
-                for buffer in list { buffer.update(repeating: 0) }
-            }
+            func zero(_ list: Buffers) { for buffer in list { buffer.update(repeating: 0) } }
+            zero(firstW); zero(firstB); zero(firstScale); zero(firstShift)
+            zero(secondW); zero(secondB); zero(secondScale); zero(secondShift)
         }
         for l in runningMean.indices where runningMean[l].count > 0 {
             Self.copy(network.runningMean[l], into: runningMean[l])
@@ -333,21 +324,21 @@ final class ParameterBuffers {
     /// Writes the values back, with the running statistics, and the optimizer's memory that
     /// `optimizer` changes (sgd: none), in place where the arrays are unshared.
     func store(into network: inout Network, state: inout OptimizerState, for optimizer: Optimizer) {
-        Self.copy(values, into: &network.parameters)
-        if optimizer != .sgd { Self.copy(first, into: &state.first) }
-        if case .adam = optimizer { Self.copy(second, into: &state.second) }
+        Self.copy(weights, biases, scales, shifts, into: &network.parameters)
+        if optimizer != .sgd { Self.copy(firstW, firstB, firstScale, firstShift, into: &state.first) }
+        if case .adam = optimizer { Self.copy(secondW, secondB, secondScale, secondShift, into: &state.second) }
         for l in runningMean.indices where runningMean[l].count > 0 {
             Self.copy(runningMean[l], into: &network.runningMean[l])
             Self.copy(runningVariance[l], into: &network.runningVariance[l])
         }
     }
 
-    private static func copy(_ p: Parameters, into sets: [Buffers]) {
+    private static func copy(_ p: Parameters, into w: Buffers, _ b: Buffers, _ s: Buffers, _ t: Buffers) {
         for l in p.weights.indices {
-            copy(p.weights[l], into: sets[0][l])
-            copy(p.biases[l], into: sets[1][l])
-            copy(p.scales[l], into: sets[2][l])
-            copy(p.shifts[l], into: sets[3][l])
+            copy(p.weights[l], into: w[l])
+            copy(p.biases[l], into: b[l])
+            copy(p.scales[l], into: s[l])
+            copy(p.shifts[l], into: t[l])
         }
     }
 
@@ -358,16 +349,18 @@ final class ParameterBuffers {
         }
     }
 
-    private static func copy(_ sets: [Buffers], into p: inout Parameters) {
-        for l in sets[0].indices {
-            copy(sets[0][l], into: &p.weights[l])
-            copy(sets[1][l], into: &p.biases[l])
-            copy(sets[2][l], into: &p.scales[l])
-            copy(sets[3][l], into: &p.shifts[l])
+    private static func copy(_ w: Buffers, _ b: Buffers, _ s: Buffers, _ t: Buffers, into p: inout Parameters) {
+        for l in w.indices {
+            copy(w[l], into: &p.weights[l])
+            copy(b[l], into: &p.biases[l])
+            copy(s[l], into: &p.scales[l])
+            copy(t[l], into: &p.shifts[l])
         }
     }
 
     static func copy(_ buffer: UnsafeMutableBufferPointer<Double>, into values: inout [Double]) {
+        // (an empty list, γ and β of a layer that is not normalized, is left alone: not even made unique)
+        if buffer.count == 0 && values.isEmpty { return }
         values.withUnsafeMutableBufferPointer { to in
             precondition(to.count == buffer.count)
             if to.count > 0 { to.baseAddress!.update(from: buffer.baseAddress!, count: to.count) }

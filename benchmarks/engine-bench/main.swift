@@ -1,7 +1,7 @@
 // The engine's side of the benchmark (release mode): prints one line `name seconds` per workload,
 // each the median of several runs in this one process: the recorded path vs the fast path, and
 // the screen. `engine-bench train FILE EPOCHS REPEAT [sgd]` times the training of one file instead
-// (TrainBench.swift). benchmarks/run puts them beside NumPy.
+// (TrainBench.swift), `engine-bench recorded FILE STEPS` only recorded steps (for a profiler). benchmarks/run puts them beside NumPy.
 import BackpropEngine
 import Foundation
 import TutorFiles
@@ -20,6 +20,14 @@ func median(_ runs: Int, _ body: () -> Void) -> Double {
 let arguments = CommandLine.arguments
 if arguments.count >= 5 && arguments[1] == "train", let epochs = Int(arguments[3]), let runs = Int(arguments[4]) {
     trainBenchmark(path: arguments[2], epochs: epochs, repetitions: runs, sgd: arguments.dropFirst(5).first == "sgd")
+    exit(0)
+}
+// `engine-bench recorded FILE STEPS`: only recorded steps, one after another, for a profiler
+if arguments.count >= 4 && arguments[1] == "recorded", let steps = Int(arguments[3]) {
+    var t = try! NetworkFile.load(path: arguments[2]).trainer()
+    var last: StepTrace? = nil
+    let seconds = median(1) { for _ in 0..<steps { last = t.recordedStep(reusing: last) } }
+    print(String(format: "recorded %.6f", seconds))
     exit(0)
 }
 let root = arguments.count > 1 ? arguments[1] : "."
