@@ -228,6 +228,16 @@ final class QuizWalkTests: XCTestCase {
                 problems.append("\(place): the step's sentence is cut without a sign: \(step.text)")
             }
         }
+        // a weights table shows every parameter or counts those it leaves out in its border
+        if let table = panel(panels, model.tutorModel.text.parameters) {
+            let words = model.tutorModel.words(width: 80)
+            let all = model.player.sceneTimeline.shownTrainer.network.parameterRefs.map { words.name(of: $0) }
+            let shown = Set(table.text.dropFirst().flatMap { $0.split(separator: " ").map(String.init) }).intersection(all)
+            let counted = Int(table.footer.filter(\.isNumber)) ?? 0
+            if shown.count + (table.footer.hasPrefix("⋮") ? counted : 0) != all.count {
+                problems.append("\(place): the table shows \(shown.count) of \(all.count) parameters, border \"\(table.footer)\"")
+            }
+        }
         if let narration = panel(panels, model.text.narration) {
             let source = squeeze(Narration.runs(model.player.narration()).map(\.text).joined())
             let cue = narration.squeezed.contains("…") || narration.footer.contains("↓") || narration.title.contains("↓")

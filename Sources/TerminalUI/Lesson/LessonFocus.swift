@@ -52,9 +52,9 @@ func drawFocus(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box:
         if area.width >= 100 {
             let columns = area.columns([.fill, .length(area.width / 2)])
             drawFocusedDiagram(s, focus, into: &buffer, area: columns[0], box: box)
-            drawParameters(s, into: &buffer, area: columns[1], box: box)
+            drawParameters(s, into: &buffer, area: columns[1], box: box, compact: true, keep: sceneParameters(model, s.words))
         } else {
-            drawParameters(s, into: &buffer, area: area, box: box)
+            drawParameters(s, into: &buffer, area: area, box: box, compact: true, keep: sceneParameters(model, s.words))
         }
     case .data:
         drawData(model, into: &buffer, area: area, box: box)
@@ -112,4 +112,36 @@ private func drawFocusedDiagram(_ s: ScreenState, _ focus: Focus, into buffer: i
         break
     }
     d.render(into: &buffer, area: panel.inner(area))
+}
+
+/// The parameters the scene talks about, to keep in a table too short for all: those its quiz
+/// asks about or gives, the one it focuses, those its narration names.
+func sceneParameters(_ model: LessonModel, _ words: EventWords) -> [ParameterRef] {
+    var out: [ParameterRef] = []
+    if let quiz = model.player.scene.quiz {
+        for name in quiz.hidden + quiz.given {
+            switch name {
+            case .value(let p), .gradient(let p), .newValue(let p): out.append(p)
+            default: break
+            }
+        }
+    }
+    if case .parameter(let p) = model.player.scene.focus { out.append(p) }
+    let narration = plainSymbols(model.player.narration(), model.unicode)   // as the names are written
+    let network = model.player.sceneTimeline.shownTrainer.network
+    for p in network.parameterRefs where names(words.name(of: p), in: narration) { out.append(p) }
+    return out
+}
+
+/// Whether `text` names `name` ("w₁" in "w₁ ← …", not in "w₁₂").
+private func names(_ name: String, in text: String) -> Bool {
+    var rest = text[...]
+    while let range = rest.range(of: name) {
+        let before = range.lowerBound == text.startIndex ? nil : text[text.index(before: range.lowerBound)]
+        let after = range.upperBound == text.endIndex ? nil : text[range.upperBound]
+        let joined = { (c: Character?) in c.map { $0.isLetter || $0.isNumber || "⁽⁾₍₎".contains($0) } ?? false }
+        if !joined(before) && !joined(after) { return true }
+        rest = text[range.upperBound...]
+    }
+    return false
 }

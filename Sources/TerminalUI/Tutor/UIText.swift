@@ -20,6 +20,8 @@ public struct UIText: Sendable {
     var testLoss: String { t("test loss", "テスト損失") }
     var epochAxis: String { t("epoch", "エポック") }
     var noEpochYet: String { t("the curve starts after the first update", "1回更新すると曲線が現れます") }
+    /// The bottom border of a table that leaves rows out.
+    func moreParameters(_ n: Int) -> String { t("⋮ \(n) more", "⋮ ほか \(n) 行") }
     /// `sinceMark`: the last column shows each change since the mark rather than the last change.
     func parameterHeader(unicode: Bool, sinceMark: Bool = false) -> [String] {
         [t("param", "パラメータ"), t("value", "値"), unicode ? "∂E/∂w" : "dE/dw",
