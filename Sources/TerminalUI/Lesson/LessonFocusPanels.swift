@@ -72,26 +72,64 @@ func drawComparison(_ model: LessonModel, into buffer: inout Buffer, area: Rect,
     chart.render(into: &buffer, area: panel.inner(area))
 }
 
-/// Per comparison run, the first update's gradient size per weight layer.
+/// Per comparison run, the first update's gradient size per weight layer: one under another
+/// when they fit; else each run in its own columns, labelled "sigmoid layer 1" when that leaves
+/// the bars room, else "A1" with "A sigmoid · B tanh · …" in the bottom border.
 func drawComparisonGradients(_ model: LessonModel, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
     let text = model.text
-    let panel = Panel(title: text.compareGradientsTitle, box: box)
-    panel.render(into: &buffer, area: area)
-    let inner = panel.inner(area).inset(horizontal: 1, vertical: 0)
-    var bars: [(String, Double)] = []
-    var hide: [Bool] = []
+    let runs = model.player.comparison?.runs ?? []
     let hidden = model.player.hiddenValues
-    for run in model.player.comparison?.runs ?? [] {
-        for (k, norm) in run.firstGradientNorms.enumerated() {
-            bars.append((plainSymbols(run.title(model.language), model.unicode) + " " + text.layer(k + 1), norm))
-            hide.append(hidden.contains(.comparison(variant: run.name, .gradientNorm(layer: k + 1))))
+    let titles = runs.map { plainSymbols($0.title(model.language), model.unicode) }
+    let blocks: [[GradientBars.Bar]] = runs.enumerated().map { r, run in
+        run.firstGradientNorms.enumerated().map { k, norm in
+            GradientBars.Bar(label: titles[r] + " " + text.layer(k + 1), value: norm, shortLabel: runLetter(r) + "\(k + 1)",
+                             hidden: hidden.contains(.comparison(variant: run.name, .gradientNorm(layer: k + 1))))
         }
     }
-    var g = gradientBars(model, bars)
-    for k in g.bars.indices { g.bars[k].hidden = hide[k] }
-    g.showScale = bars.count < inner.height
-    g.render(into: &buffer, area: inner)
+    let inner = Panel(box: box).inner(area).inset(horizontal: 1, vertical: 0)
+    let count = blocks.reduce(0) { $0 + $1.count }
+    guard count > inner.height, inner.height > 0, !runs.isEmpty else {
+        Panel(title: text.compareGradientsTitle, box: box).render(into: &buffer, area: area)
+        var g = gradientBars(model, [])
+        g.bars = blocks.flatMap { $0 }
+        g.showScale = count < inner.height
+        g.render(into: &buffer, area: inner)
+        return
+    }
+    // columns of `inner.height` bars, a run never sharing a column with another
+    let perRun = blocks.map { ($0.count + inner.height - 1) / inner.height }
+    let columns = perRun.reduce(0, +)
+    let gap = 2
+    let columnWidth = (inner.width - gap * (columns - 1)) / max(1, columns)
+    let valueWidth = blocks.flatMap { $0 }.map { $0.hidden ? 1 : displayWidth(of: GradientBars.shortNumber($0.value)) }.max() ?? 1
+    let labelWidth = blocks.flatMap { $0 }.map { displayWidth(of: $0.label) }.max() ?? 0
+    let fullLabels = labelWidth + 1 + 8 + 1 + valueWidth <= columnWidth   // and a track of 8 cells
+    let legend = titles.enumerated().map { runLetter($0.offset) + " " + $0.element }.joined(separator: model.unicode ? " · " : " - ")
+    Panel(title: text.compareGradientsTitle, footer: fullLabels ? "" : legend, box: box).render(into: &buffer, area: area)
+    var x = inner.x
+    for (r, bars) in blocks.enumerated() {
+        let width = perRun[r] * columnWidth + gap * (perRun[r] - 1)
+        var g = gradientBars(model, [])
+        // labels of one width: every column's track the same length, on the one scale
+        let shortWidth = blocks.flatMap { $0 }.map { displayWidth(of: $0.shortLabel ?? "") }.max() ?? 0
+        g.bars = bars.map { bar in
+            var b = bar
+            b.label = fullLabels ? bar.label.padding(toWidth: labelWidth) : (bar.shortLabel ?? "").padding(toWidth: shortWidth)
+            b.shortLabel = nil
+            return b
+        }
+        g.showScale = false
+        g.shortValues = true
+        g.minimumTrack = 2
+        g.vanishingText = ""
+        g.explodingText = ""
+        g.render(into: &buffer, area: Rect(x: x, y: inner.y, width: max(0, min(width, inner.right - x)), height: inner.height))
+        x += width + gap
+    }
 }
+
+/// "A", "B", … for the runs' short labels.
+private func runLetter(_ k: Int) -> String { String(UnicodeScalar(UInt8(65 + k % 26))) }
 
 /// Sample images with their true and predicted classes, as many as fit side by side.
 func drawDigits(_ model: LessonModel, mistakes: Bool, into buffer: inout Buffer, area: Rect, box: BoxStyle) {
