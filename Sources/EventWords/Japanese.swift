@@ -48,7 +48,7 @@ struct Japanese: Wording {
         case .normalizationTitle(let n): return "\(n) のバッチ正規化"
         case .normalizationGradientTitle(let n): return "\(n) の \(s.gammaName) と \(s.betaName) の勾配"
         case .normalizationDeltaTitle(let n): return "正規化を通る \(n) の \(s.delta)"
-        case .residualDeltaTitle(let n): return "\(n) の \(s.delta)：逆向きの二つの経路"
+        case .residualDeltaTitle(let n): return "\(n) の \(s.delta) が逆向きにたどる二つの経路"
         case .weightGradientTitle(let p): return "重み \(p) の勾配"
         case .biasGradientTitle(let p): return "バイアス \(p) の勾配"
         case .gradientSumTitle(let p): return "\(p) のバッチ勾配"
@@ -107,7 +107,7 @@ struct Japanese: Wording {
             return why + result
         case .residualSum(let n, let f, let skip, let fv, let sv, let v):
             return "残差接続（スキップ接続）は、活性化関数の出力 \(f) = \(fv) に、スキップ元の層の \(skip) = \(sv) をそのまま"
-                + "足します：\(n) = \(v)。層は \(skip) からの変化分だけを学べばよく、逆伝播では勾配がこの近道を通って層を迂回できます。"
+                + "足して、\(n) = \(v) とします。層は \(skip) からの変化分だけを学べばよく、逆伝播では勾配がこの近道を通って層を迂回できます。"
         case .residualDelta(let n, let sum, let d, let g, let t, let tg, let through, let along, let f, let sign, let flat):
             let why = "\(n) の値は二つの経路で誤差に効くので、勾配 \(g) は両方の和になります。一つは次の層を通る経路"
                 + "（上の層の \(s.delta) に重みを掛けた和、\(through)）、もう一つは \(t) へのスキップ接続を通る経路で、"
@@ -120,8 +120,8 @@ struct Japanese: Wording {
             return "バッチ正規化は、バッチの \(count) 個のサンプルの \(z) をまとめて見ます。その平均は \(mu) = \(mv)、"
                 + "平均からのずれの二乗の平均である分散は \(v) = \(vv) です。各サンプルの \(z) はこの二つの数を基準に測られます。"
         case .normalization(let z, let zh, let u, let g, let b, let zv, let zhv, let uv, let eps):
-            return "このサンプルの \(z) = \(zv) からバッチ平均を引き、バッチのばらつき \(s.root(s.varianceEpsilon)) で割ります"
-                + "（ε = \(eps) は割り算を安全にするための小さな数です）：\(zh) = \(zhv)。バッチ全体で見ると、この値は平均 0、分散 1 になります。"
+            return "このサンプルの \(z) = \(zv) からバッチ平均を引き、バッチのばらつき \(s.root(s.varianceEpsilon)) で割って"
+                + " \(zh) = \(zhv) とします（ε = \(eps) は割り算を安全にするための小さな数です）。バッチ全体で見ると、この値は平均 0、分散 1 になります。"
                 + "そのあと学習される倍率 \(g) とずらし \(b) を使って \(u) = \(uv) とし、これを活性化関数に渡します。"
                 + "前の重みが大きくなっても小さくなっても、活性化関数には 0 の近くの値が届くので、シグモイドの傾きは 0 に近づかず、"
                 + "最大の 0.25 の近くに保たれます。"
@@ -132,7 +132,7 @@ struct Japanese: Wording {
                 + "最適化手法が重みと同じように \(g) と \(b) を更新します。"
         case .normalizationDelta(let n, let z, let d, let zh, let count):
             return "このサンプルの \(z) は自分の \(zh) だけでなく、\(count) 個すべてのサンプルの \(zh) が使うバッチ平均と分散も変えます。"
-                + "そのため \(d) は三つの項からなります：このサンプル自身の勾配（\(s.derivative(of: "E", by: zh)) の B 倍）から、"
+                + "そのため \(d) は三つの項からなります。このサンプル自身の勾配（\(s.derivative(of: "E", by: zh)) の B 倍）から、"
                 + "バッチ全体の和（平均を通る分）と、\(zh) に \(s.derivative(of: "E", by: zh))\(s.dot)\(zh) の和を掛けたもの（分散を通る分）を引き、"
                 + "全体を B\(s.dot)\(s.root(s.varianceEpsilon)) で割ります。\(n) に入る重みは、この勾配から学びます。"
         case .weightGradient(let p, let to, let sum, let toDelta, let from, let chain, let sign):

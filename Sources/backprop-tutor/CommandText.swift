@@ -38,22 +38,22 @@ struct CommandText {
     var epochAxis: String { t("epoch", "エポック") }
     var noData: String { t("no data", "データなし") }
 
-    var firstEpochLoss: String { t("loss in epoch 1:", "1エポック目の損失:") }
-    func finalLoss(epochs: Int) -> String { t("final loss (\(epochs) epochs):", "最終損失 (\(epochs)エポック):") }
-    var finalTestLoss: String { t("final test loss:", "テストデータの最終損失:") }
-    var trainingAccuracy: String { t("training accuracy:", "訓練データの正解率:") }
-    var testAccuracy: String { t("test accuracy:", "テストデータの正解率:") }
-    var time: String { t("time:", "所要時間:") }
+    var firstEpochLoss: String { t("loss in epoch 1:", "1 エポック目の損失：") }
+    func finalLoss(epochs: Int) -> String { t("final loss (\(epochs) epochs):", "最終損失（\(epochs) エポック）：") }
+    var finalTestLoss: String { t("final test loss:", "テストデータの最終損失：") }
+    var trainingAccuracy: String { t("training accuracy:", "訓練データの正解率：") }
+    var testAccuracy: String { t("test accuracy:", "テストデータの正解率：") }
+    var time: String { t("time:", "所要時間：") }
     func seconds(_ s: Double) -> String { String(format: t("%.3f s", "%.3f 秒"), s) }
 
     func diverged(epoch: Int, update: Int, learningRate: String) -> String {
         t("Training diverged in epoch \(epoch) (update \(update)): the loss or a weight is no longer "
             + "a finite number. Try a smaller learning rate (now \(learningRate)).",
-          "学習が発散しました(エポック \(epoch)、更新 \(update) 回目)。損失か重みが有限の数ではなくなりました。"
-            + "学習率をもっと小さくしてみてください(現在 \(learningRate))。")
+          "学習が発散しました（エポック \(epoch)、更新 \(update) 回目）。損失か重みが有限の数ではなくなりました。"
+            + "学習率をもっと小さくしてみてください（現在 \(learningRate)）。")
     }
 
-    var outputTableHeader: String { t("input → output (target)", "入力 → 出力 (正解)") }
+    var outputTableHeader: String { t("input → output (target)", "入力 → 出力（正解）") }
 
     // MARK: gradcheck
 
@@ -66,12 +66,12 @@ struct CommandText {
 
     func maxErrors(relative: String, absolute: String, step: Double) -> String {
         t("max relative error \(relative), max absolute error \(absolute) (h = \(step))",
-          "最大相対誤差 \(relative)、最大絶対誤差 \(absolute) (h = \(step))")
+          "最大相対誤差 \(relative)、最大絶対誤差 \(absolute)（h = \(step)）")
     }
 
     func gradCheckPassed(tolerance: Double, absoluteTolerance: Double) -> String {
         t("ok: every gradient agrees (relative error < \(tolerance), or absolute error < \(absoluteTolerance))",
-          "ok: 勾配チェック合格。すべての勾配が一致しました (相対誤差 < \(tolerance)、または絶対誤差 < \(absoluteTolerance))")
+          "ok: 勾配チェック合格。すべての勾配が一致しました（相対誤差 < \(tolerance)、または絶対誤差 < \(absoluteTolerance)）")
     }
 
     var gradCheckFailed: String {

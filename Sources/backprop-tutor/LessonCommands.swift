@@ -50,8 +50,8 @@ extension LessonCourse {
             return n == 1 ? "not listed: \(first)"
                 : "\(n) lesson files not listed (all printed before the menu started); the first: \(first)"
         case .ja:
-            return n == 1 ? "一覧にないレッスン: \(first)"
-                : "一覧にないレッスンファイルが \(n) 個（メニューの前にすべて表示しました）。最初のもの: \(first)"
+            return n == 1 ? "一覧にないレッスン：\(first)"
+                : "一覧にないレッスンファイルが \(n) 個（メニューの前にすべて表示しました）。最初のものは \(first) です"
         }
     }
 }

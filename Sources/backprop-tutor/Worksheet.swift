@@ -19,7 +19,7 @@ struct Worksheet {
         out.append("")
         for t in traces {
             let head = words.language == .ja
-                ? "## 更新 \(t.after.updateCount)(エポック \(t.epochNumber))"
+                ? "## 更新 \(t.after.updateCount)（エポック \(t.epochNumber)）"
                 : "## Update \(t.after.updateCount) (epoch \(t.epochNumber))"
             out += [head, ""]
             var phase: StepEvent.Phase? = nil

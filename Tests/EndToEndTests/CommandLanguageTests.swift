@@ -8,7 +8,7 @@ final class CommandLanguageTests: XCTestCase {
     func testTrainLangJaPrintsJapaneseLabels() throws {
         let run = try Binary.run(["train", xor, "--epochs", "200", "--lang", "ja"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        for label in ["訓練損失", "エポック", "1エポック目の損失:", "最終損失 (200エポック):", "所要時間:", "入力 → 出力 (正解)"] {
+        for label in ["訓練損失", "エポック", "1 エポック目の損失：", "最終損失（200 エポック）：", "所要時間：", "入力 → 出力（正解）"] {
             XCTAssertTrue(run.stdout.contains(label), "\(label) missing in:\n\(run.stdout)")
         }
         XCTAssertFalse(run.stdout.contains("final loss"), run.stdout)
@@ -18,7 +18,7 @@ final class CommandLanguageTests: XCTestCase {
     func testTrainFollowsAJapaneseLocaleAndLangOverridesIt() throws {
         let ja = try Binary.run(["train", xor, "--epochs", "200"], environment: ["LANG": "ja_JP.UTF-8"])
         XCTAssertEqual(ja.status, 0, ja.stderr)
-        XCTAssertTrue(ja.stdout.contains("最終損失 (200エポック):"), ja.stdout)
+        XCTAssertTrue(ja.stdout.contains("最終損失（200 エポック）："), ja.stdout)
         let en = try Binary.run(["train", xor, "--epochs", "200", "--lang", "en"], environment: ["LANG": "ja_JP.UTF-8"])
         XCTAssertTrue(en.stdout.contains("final loss (200 epochs):"), en.stdout)
     }
@@ -26,8 +26,8 @@ final class CommandLanguageTests: XCTestCase {
     func testJapaneseSummaryValuesShareOneColumn() throws {
         let run = try Binary.run(["train", Binary.path("lessons/10-digits.toml"), "--epochs", "2", "--lang", "ja"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        let labels = ["1エポック目の損失:", "最終損失 (2エポック):", "テストデータの最終損失:", "訓練データの正解率:",
-                      "テストデータの正解率:", "所要時間:"]
+        let labels = ["1 エポック目の損失：", "最終損失（2 エポック）：", "テストデータの最終損失：", "訓練データの正解率：",
+                      "テストデータの正解率：", "所要時間："]
         var columns: Set<Int> = []
         for label in labels {
             let line = try XCTUnwrap(run.stdout.split(separator: "\n").first { $0.hasPrefix(label) }, label)
@@ -80,7 +80,7 @@ final class CommandLanguageTests: XCTestCase {
     func testCommonOptionsBeforeTheSubcommand() throws {
         let before = try Binary.run(["--lang", "ja", "train", xor, "--epochs", "200"], environment: ["LANG": "C.UTF-8"])
         XCTAssertEqual(before.status, 0, before.stderr)
-        XCTAssertTrue(before.stdout.contains("最終損失 (200エポック):"), before.stdout)
+        XCTAssertTrue(before.stdout.contains("最終損失（200 エポック）："), before.stdout)
         let after = try Binary.run(["--lang", "ja", "train", xor, "--epochs", "200", "--lang", "en"])
         XCTAssertTrue(after.stdout.contains("final loss (200 epochs):"), after.stdout)
         let list = try Binary.run(["--lang", "ja", "lessons"], environment: ["LANG": "C.UTF-8"])

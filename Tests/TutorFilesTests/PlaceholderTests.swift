@@ -42,7 +42,10 @@ final class PlaceholderTests: XCTestCase {
         let t = try timelineAtUpdate()
         func r(_ s: String, ascii: Bool = false) -> String { Narration.render(s, timeline: t, ascii: ascii) }
         XCTAssertEqual(r("{grad.w5}"), "0.0822")                   // default .4f
-        XCTAssertEqual(r("{grad.w5:.2e}"), "8.22e-02")
+        XCTAssertEqual(r("{grad.w5:.2e}"), "8.22×10⁻²")            // as the tables write it
+        XCTAssertEqual(r("{grad.w5:.2e}", ascii: true), "8.22e-02")
+        XCTAssertEqual(ValueFormat(spec: ".2e")!.format(-5.36e20), "−5.36×10²⁰")
+        XCTAssertEqual(ValueFormat(spec: ".1e")!.format(1.0e-10), "1.0×10⁻¹⁰")
         XCTAssertEqual(r("{z.o1:d}"), "1")
         XCTAssertEqual(r("{out.o1:.1%}"), "75.1%")
         XCTAssertEqual(r("{out.o1:%}"), "75%")

@@ -71,7 +71,7 @@ final class QuizTests: XCTestCase {
         player.language = .ja
         let right = player.answer("０．０８２２")
         XCTAssertEqual(right.outcome, .correct)
-        XCTAssertEqual(right.message, "正解です！ 答えは 0.0822 です。")
+        XCTAssertEqual(right.message, "正解です！答えは 0.0822 です。")
         XCTAssertEqual(player.score, Score(correct: 1, answered: 1, total: 1))
     }
 }

@@ -96,8 +96,7 @@ public struct LessonModel: Sendable {
         let expected = result.expected ?? "?"
         let l = player.language
         result.outcome = correct ? .correct : .wrong
-        result.message = (correct ? LessonStrings.correct(l) : LessonStrings.wrong(l)) + (l == .ja ? "" : " ")
-            + LessonStrings.answerIs(expected, l)
+        result.message = LessonStrings.verdict(correct: correct, expected: expected, l)
         result.explanation = correct ? nil : quiz.explain.map(player.render)
         result.workedEvent = correct ? nil : player.workedEvent
         return result

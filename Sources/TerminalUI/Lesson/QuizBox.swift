@@ -73,7 +73,7 @@ func quizContent(_ model: LessonModel, width: Int, height: Int) -> QuizContent {
         let verdict = laid(result.message, Style(result.outcome == .correct ? .positive : .negative, attributes: .bold))
         var yours: [QuizLine] = []
         if let answer = player.quizRecord?.answer, result.outcome == .wrong {
-            yours = laid(model.text.yourAnswer + ": " + typedAnswer(answer, player), Style(.dim), markup: false)
+            yours = laid(model.text.yourAnswerLabel + typedAnswer(answer, player), Style(.dim), markup: false)
         }
         var worked: [QuizLine] = []
         if let explanation = result.explanation {

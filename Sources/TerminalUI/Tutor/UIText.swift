@@ -34,7 +34,7 @@ public struct UIText: Sendable {
     func reached(_ epoch: Int) -> String { t("reached epoch \(epoch)", "エポック \(epoch) まで到達") }
     var notTrained: String { t("not trained yet", "まだ学習していません") }
     func markAt(_ epoch: Int, unicode: Bool) -> String {
-        (unicode ? "◆ " : "* ") + t("mark: epoch \(epoch)", "印: エポック \(epoch)")
+        (unicode ? "◆ " : "* ") + t("mark: epoch \(epoch)", "印はエポック \(epoch)")
     }
 
     // the layer view
@@ -50,11 +50,11 @@ public struct UIText: Sendable {
     }
     func sampleTerm(_ name: String, _ value: String, samples: Int, sample: Int, term: String) -> String {
         t("selected \(name) = \(value), the sum of \(samples) samples' terms; the step panel shows sample \(sample)'s term, \(term)",
-          "選択中 \(name) = \(value)(\(samples) サンプルの項の和)。ステップ欄はサンプル \(sample) の項 \(term)")
+          "選択中 \(name) = \(value)（\(samples) サンプルの項の和）。ステップ欄はサンプル \(sample) の項 \(term)")
     }
     func heatLegend(unicode: Bool) -> String {
-        unicode ? t("█ positive  ▄ negative (fuller: larger; a cell is the mean of its block)", "█ 正  ▄ 負(濃いほど大きい。1マスはその範囲の平均)")
-            : t("# positive  % negative (larger: fuller)", "# 正  % 負(大きいほど濃い)")
+        unicode ? t("█ positive  ▄ negative (fuller: larger; a cell is the mean of its block)", "█ 正  ▄ 負（濃いほど大きい。1 マスはその範囲の平均）")
+            : t("# positive  % negative (larger: fuller)", "# 正  % 負（大きいほど濃い）")
     }
 
     // title bar
@@ -70,7 +70,7 @@ public struct UIText: Sendable {
     var welcomeTitle: String { t("Ready", "準備完了") }
     var welcome: String {
         t("The network shows its starting weights. Press → (or Space, or the clicker) to compute the forward pass one number at a time; ← goes back. The bracket keys change how far one press goes.",
-          "ネットワークはいま初期の重みです。→(スペース、プレゼンター用クリッカーも可)で順伝播を1つずつ計算します。←で戻ります。[ ] キーで一度に進む刻みを変えられます。")
+          "ネットワークはいま初期の重みです。→（スペース、プレゼンター用クリッカーも可）で順伝播を 1 つずつ計算します。← で戻ります。[ ] キーで一度に進む刻みを変えられます。")
     }
     var diverged: String {
         t("Training diverged: the loss or a weight is no longer a finite number. Press r to restart or c to lower the learning rate.",
@@ -103,21 +103,21 @@ public struct UIText: Sendable {
     // help overlay
     var helpTitle: String { t("keys", "キー操作") }
     var helpRows: [(String, String)] {
-        [("→  n  Space  PageDown", t("next step (a presentation clicker sends PageDown)", "次のステップ(クリッカーは PageDown)")),
-         ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ(同じ数値に戻ります)")),
-         ("[  ]", t("step size: number, neuron, layer, phase … epoch", "進む刻み(計算・ニューロン・層 … エポック)")),
+        [("→  n  Space  PageDown", t("next step (a presentation clicker sends PageDown)", "次のステップ（クリッカーは PageDown）")),
+         ("←  p  Backspace  PageUp", t("previous step: the same numbers as before", "前のステップ（同じ数値に戻ります）")),
+         ("[  ]", t("step size: number, neuron, layer, phase … epoch", "進む刻み（計算・ニューロン・層 … エポック）")),
          ("Tab  Shift-Tab", t("next phase / start of this or the previous phase", "次のフェーズ / フェーズの先頭へ")),
          ("Home  End", t("the start screen / the newest step of the run", "開始画面 / 学習した最新のステップ")),
          ("a  +  -", t("autoplay on/off, faster, slower", "自動再生の開始・停止、速く、遅く")),
          ("e", t("train many epochs at once, then keep stepping", "まとめて何エポックも学習し、そこから続ける")),
-         ("G", t("go to epoch N or update N (e N, u N)", "エポック N・更新 N へ移動(e N、u N)")),
-         ("m  M", t("mark this step (weights: change since) / back", "印を付ける(重みは印からの変化)/ 印へ戻る")),
+         ("G", t("go to epoch N or update N (e N, u N)", "エポック N・更新 N へ移動（e N、u N）")),
+         ("m  M", t("mark this step (weights: change since) / back", "印を付ける（重みは印からの変化）/ 印へ戻る")),
          ("r", t("restart from the starting weights", "初期の重みからやり直す")),
          ("c", t("change rate, optimizer, activation, hidden layer sizes, seed", "学習率・最適化手法・活性化関数・隠れ層のニューロン数・シード")),
-         ("g", t("loss axis: linear or logarithmic", "損失の軸: 線形 / 対数")),
-         ("v", t("neuron view / layer view (matrices of the batch)", "ニューロンごと / 層ごと(バッチの行列)の表示")),
-         ("i  j  k  l", t("layer view: select the cell up, left, down, right", "層ごとの表示: 上・左・下・右の要素を選ぶ")),
-         ("t", t("theme: default · light · mono · projector", "テーマ: 標準・ライト・モノクロ・プロジェクター")),
+         ("g", t("loss axis: linear or logarithmic", "損失の軸を線形 / 対数に切り替える")),
+         ("v", t("neuron view / layer view (matrices of the batch)", "ニューロンごと / 層ごと（バッチの行列）の表示")),
+         ("i  j  k  l", t("layer view: select the cell up, left, down, right", "層ごとの表示で上・左・下・右の要素を選ぶ")),
+         ("t", t("theme: default · light · mono · projector", "テーマ（標準・ライト・モノクロ・プロジェクター）")),
          ("?  Esc", t("this help / close", "このヘルプ / 閉じる")),
          ("q  Ctrl-C", t("quit", "終了"))]
     }
@@ -126,8 +126,8 @@ public struct UIText: Sendable {
     // prompts and messages
     var skipTitle: String { t("train many epochs", "まとめて学習") }
     func lossAxis(logarithmic: Bool) -> String {
-        logarithmic ? t("loss axis: logarithmic (g: linear)", "損失の軸: 対数目盛り(g で線形に)")
-            : t("loss axis: linear (g: logarithmic)", "損失の軸: 線形目盛り(g で対数に)")
+        logarithmic ? t("loss axis: logarithmic (g: linear)", "損失の軸は対数目盛り（g で線形に）")
+            : t("loss axis: linear (g: logarithmic)", "損失の軸は線形目盛り（g で対数に）")
     }
     var skipPrompt: String { t("Train how many epochs at once? ", "何エポック学習しますか？ ") }
     var skipHint: String { t("Enter to start, Esc to cancel", "Enter で開始、Esc で取り消し") }
@@ -135,12 +135,12 @@ public struct UIText: Sendable {
         t("trained \(n) epochs on the fast path; now in epoch \(epoch)", "\(n) エポックを高速に学習しました。いまはエポック \(epoch) です")
     }
     var goToTitle: String { t("go to", "移動") }
-    var goToPrompt: String { t("Go to: ", "移動先: ") }
+    var goToPrompt: String { t("Go to: ", "移動先：") }
     var goToHint: String { t("epoch N or update N (e N, u N) · Enter go · Esc cancel",
-                             "epoch N か update N(e N、u N)· Enter 移動 · Esc 取り消し") }
+                             "epoch N か update N（e N、u N）· Enter 移動 · Esc 取り消し") }
     func goToUnreadable(_ text: String) -> String {
         t("not a place in the run: \"\(text)\" (try epoch 500 or update 12)",
-          "移動先として読めません: 「\(text)」(epoch 500 や update 12 のように)")
+          "「\(text)」は移動先として読めません（epoch 500 や update 12 のように入力します）")
     }
     func outOfRun(_ target: Timeline.Target, epochs: Int, updates: Int) -> String {
         let asked: String
@@ -151,7 +151,7 @@ public struct UIText: Sendable {
         let range = epochs == updates ? t("epochs 1–\(epochs)", "エポック 1〜\(epochs)")
             : t("epochs 1–\(epochs), updates 1–\(updates)", "エポック 1〜\(epochs)、更新 1〜\(updates)")
         return t("\(asked) is not trained yet: \(range) (e trains more)",
-                 "\(asked) はまだ学習していません: \(range)(e でさらに学習)")
+                 "\(asked) はまだ学習していません。学習済みは \(range) です（e でさらに学習）")
     }
     var nothingTrained: String {
         t("nothing is trained yet: → steps through the first update, e trains epochs",
@@ -166,10 +166,10 @@ public struct UIText: Sendable {
     var backAtMark: String { t("back at the mark", "印のステップに戻りました") }
     var restarted: String { t("restarted from the starting weights", "初期の重みからやり直しました") }
     var atStart: String { t("this is the start of the run", "ここが学習の始まりです") }
-    func theme(_ name: String) -> String { t("theme: \(name)", "テーマ: \(name)") }
+    func theme(_ name: String) -> String { t("theme: \(name)", "テーマ：\(name)") }
     func speed(_ seconds: Double) -> String {
         let s = seconds < 1 ? String(Int((seconds * 1000).rounded())) + " ms" : String(Int(seconds)) + " s"
-        return t("autoplay: one step every \(s)", "自動再生: \(s) ごとに1ステップ")
+        return t("autoplay: one step every \(s)", "自動再生は \(s) ごとに 1 ステップ")
     }
 
     // settings form
@@ -179,11 +179,11 @@ public struct UIText: Sendable {
     var activation: String { t("hidden activation", "隠れ層の活性化関数") }
     var hiddenLayers: String { t("hidden layer sizes", "隠れ層のニューロン数") }
     /// The header's title once `c` has changed the network's shape.
-    func changedTitle(_ shape: String) -> String { t("\(shape) network (changed with c)", "\(shape) のネットワーク(c で変更)") }
+    func changedTitle(_ shape: String) -> String { t("\(shape) network (changed with c)", "\(shape) のネットワーク（c で変更）") }
     /// What `c` did to a network whose shape or seed changed: training restarts from new weights.
     func newWeights(_ seed: UInt64, fromFile: Bool) -> String {
         fromFile ? t("training restarts from random weights (seed \(seed)); the file's weights do not fit",
-                     "シード \(seed) の乱数の重みで最初から学習します(ファイルの重みは形が合いません)")
+                     "シード \(seed) の乱数の重みで最初から学習します（ファイルの重みは形が合いません）")
             : t("training restarts from random weights (seed \(seed))", "シード \(seed) の乱数の重みで最初から学習します")
     }
     var seed: String { t("seed", "シード") }
@@ -192,11 +192,11 @@ public struct UIText: Sendable {
           "↑↓ 選択 · ←→ 変更 · 数値を入力 · Enter 適用 · Esc 取り消し")
     }
     var appliesNext: String { t("applies from the next update", "次の更新から適用されます") }
-    func applied(_ what: String) -> String { t("changed: \(what)", "変更: \(what)") }
-    func invalid(_ what: String) -> String { t("not a valid value: \(what)", "正しい値ではありません: \(what)") }
+    func applied(_ what: String) -> String { t("changed: \(what)", "変更しました：\(what)") }
+    func invalid(_ what: String) -> String { t("not a valid value: \(what)", "正しい値ではありません：\(what)") }
 
     // too small
     func enlarge(_ w: Int, _ h: Int) -> String {
-        t("enlarge the window to at least 80x24 (now \(w)x\(h))", "ウィンドウを 80x24 以上に広げてください(現在 \(w)x\(h))")
+        t("enlarge the window to at least 80x24 (now \(w)x\(h))", "ウィンドウを 80x24 以上に広げてください（現在 \(w)x\(h)）")
     }
 }

@@ -318,12 +318,12 @@ title_ja = "何度も繰り返す"
 focus = "loss-curve"
 goto = "epoch 201"
 narration_en = """
-One update changes little. Repeating the same four steps (weighted sum, activation, loss,
-gradients and update) is what training is. We are now in epoch {epoch:d}: the output is
+One update changes little. Repeating the same steps (weighted sum, activation, loss, gradients,
+update) is what training is. We are now in epoch {epoch:d}: the output is
 {out.o1:.4f} and the loss has fallen to {loss:.6f}.
 """
 narration_ja = """
-一回の更新で変わるのはわずかです。重み付き和、活性化、損失、勾配と更新という同じ手順を繰り返すことが
+一回の更新で変わるのはわずかです。重み付き和、活性化、損失、勾配、更新という同じ手順を繰り返すことが
 学習です。いまはエポック {epoch:d} で、出力は {out.o1:.4f}、損失は {loss:.6f} まで下がりました。
 """
 
@@ -663,7 +663,7 @@ To learn, the network needs one number that says how wrong all of its outputs ar
 number is the *loss*; for these outputs it is E = {loss:.4f}. How it is defined, and why the choice
 matters, is the subject of the next lesson.
 
-The whole forward pass in three lines:
+The whole forward pass, in short:
 each neuron n adds up z(n) = Σ w·x + b;
 its output is n = σ(z(n));
 the outputs of one layer are the inputs of the next.
@@ -1947,7 +1947,7 @@ title_ja = "1 万回の繰り返し"
 focus = "loss-curve"
 goto = "epoch 10000"
 narration_en = """
-The program's loop runs 10,000 times. We are now at epoch {epoch:d}: this is the last forward pass
+The program's loop runs ten thousand times. We are now at epoch {epoch:d}: this is the last forward pass
 of the loop, the one whose output the program prints at the end.
 
 The loss is down to {loss:.6f}, and the accuracy is {accuracy:.0%}. Look at the shape of the loss
@@ -2067,7 +2067,7 @@ For this last sample the hidden layer outputs h₁ = {out.h1:.2f}, h₂ = {out.h
 and h₄ = {out.h4:.2f}. Training turned the four hidden neurons into detectors whose outputs one
 output neuron can separate, something it could not do with the raw inputs.
 
-Every one of the program's 10,000 loops did what you followed by hand: a *forward pass*, the
+Every one of the program's ten thousand loops did what you followed by hand: a *forward pass*, the
 error, *backpropagation* of δ through the chain rule, and one step of gradient descent with η = {lr:.1f}.
 """
 narration_ja = """
@@ -2267,7 +2267,7 @@ title_ja = "1000 エポック学習して"
 focus = "loss-curve"
 goto = "epoch 1001"
 narration_en = """
-A thousand epochs of training with learning rate {lr:.1f} later, we are in epoch {epoch:d}. The loss
+After a thousand epochs with learning rate {lr:.1f} we are in epoch {epoch:d}. The loss
 is {loss:.4f}, and for the first sample, whose target is {target.o1:.0f}, the output is {out.o1:.4f}.
 """
 narration_ja = """
@@ -3032,7 +3032,7 @@ After three thousand epochs we are in epoch {epoch:d}. The loss has stopped at {
 its length is {gradnorm:.2e}.
 """
 narration_ja = """
-3000 エポック学習して、いまはエポック {epoch:d} です。損失は {loss:.4f} で止まり、正しく分類できている（出力が 0.5 の正しい側にある）サンプルは
+3000 エポック学習して、いまはエポック {epoch:d} です。損失は {loss:.4f} で止まり、出力が 0.5 を境に正しい側に入っているサンプルは
 {accuracy:.0%} だけです。勾配はほとんど消えていて、長さは {gradnorm:.2e} です。
 """
 
@@ -3041,7 +3041,7 @@ kind = "choice"
 question_en = "Would training ten times longer fix it?"
 question_ja = "10 倍長く学習すれば解決するでしょうか？"
 choices_en = ["Hardly: with a gradient this small the weights barely move", "Yes, the loss always reaches 0 in the end", "Yes, if the learning rate is left unchanged"]
-choices_ja = ["ほぼ無理。勾配がこれほど小さいと重みはほとんど動かない", "はい。損失は最後には必ず 0 になる", "はい。学習率を変えなければ"]
+choices_ja = ["ほぼ無理。勾配がこれほど小さいと重みはほとんど動かない", "はい。損失は最後には必ず 0 になる", "はい。学習率を変えずに続ければ解決する"]
 correct = 1
 hint_en = "Each step is η times the gradient."
 hint_ja = "一歩は η × 勾配です。"
@@ -3976,12 +3976,12 @@ compare the first update of three runs of the same network: plain, with skips, a
 normalization (next scene). Layer 1 of the plain network gets {compare.plain.gradnorm.layer1:.1e}.
 """
 narration_ja = """
-*残差接続*（ResNet）は、層の入力をその出力に足します：h⁽ˡ⁾ = σ(z⁽ˡ⁾) + h⁽ˡ⁻¹⁾。ファイルに `residual = true` と書くと、
+*残差接続*（ResNet）は、層の入力をその出力に足して h⁽ˡ⁾ = σ(z⁽ˡ⁾) + h⁽ˡ⁻¹⁾ とします。ファイルに `residual = true` と書くと、
 幅の等しい隣り合う隠れ層がすべてこうしてつながります。
 
 逆伝播では、勾配は各層で二つの経路を通ります。層を通る経路（重みと 0.25 以下の傾きが掛かる）と、スキップを通る経路
-（和の微分は 1）です。棒は同じネットワークを 3 通りに学習させた最初の更新の比較です：そのまま、スキップ接続あり、
-バッチ正規化あり（次の場面）。そのままのネットワークでは、層 1 の勾配は {compare.plain.gradnorm.layer1:.1e} です。
+（和の微分は 1）です。棒は同じネットワークを 3 通りに学習させた最初の更新の比較で、そのまま、スキップ接続あり、
+バッチ正規化あり（次の場面）の順です。そのままのネットワークでは、層 1 の勾配は {compare.plain.gradnorm.layer1:.1e} です。
 """
 
 [scene.quiz]
@@ -4015,7 +4015,7 @@ again wherever the sums were squeezed close together.
 """
 narration_ja = """
 *バッチ正規化*（`batch_norm = true`）は、隠れ層の各ニューロンの重み付き和をミニバッチ全体で見て、平均を引き、
-標準偏差で割り、学習される倍率 γ とずらし β をかけます：u = γ·(z − μ)/√(σ² + ε) + β。するとシグモイドには
+標準偏差で割り、学習される倍率 γ とずらし β をかけて u = γ·(z − μ)/√(σ² + ε) + β とします。するとシグモイドには
 いつも 0 の近くの値が届き、傾きは 0 に近づかず 0.25 の近くに保たれます。
 
 逆伝播では、バッチの標準偏差で割る部分が、和が狭い範囲に押し込められていたところで勾配を大きく戻します。
@@ -4032,9 +4032,9 @@ hides = ["compare.residual.gradnorm.layer1", "compare.residual.gradnorm.layer2",
 hint_en = "A skip adds a path with a slope of 1 beside each layer; normalization keeps every sigmoid of every layer near its steepest point, so each layer passes on close to a quarter, and the division by the batch's spread scales it up again."
 hint_ja = "スキップ接続は各層の横に傾き 1 の経路を足します。バッチ正規化はすべての層のシグモイドを最も急な点の近くに保ち、さらにバッチのばらつきで割ることで勾配を大きく戻します。"
 explain_en = "Layer 1: plain {compare.plain.gradnorm.layer1:.1e}, residual {compare.residual.gradnorm.layer1:.1e}, batch normalization {compare.batchnorm.gradnorm.layer1:.1e}."
-explain_ja = "層 1 の勾配：そのまま {compare.plain.gradnorm.layer1:.1e}、残差接続 {compare.residual.gradnorm.layer1:.1e}、バッチ正規化 {compare.batchnorm.gradnorm.layer1:.1e}。"
+explain_ja = "層 1 の勾配は、そのままで {compare.plain.gradnorm.layer1:.1e}、残差接続で {compare.residual.gradnorm.layer1:.1e}、バッチ正規化で {compare.batchnorm.gradnorm.layer1:.1e} です。"
 reveal_en = "Both cures bring layer 1's gradient back by orders of magnitude: {compare.residual.gradnorm.layer1:.1e} and {compare.batchnorm.gradnorm.layer1:.1e}, against {compare.plain.gradnorm.layer1:.1e}."
-reveal_ja = "どちらの工夫でも、層 1 の勾配は何桁も戻ります：{compare.plain.gradnorm.layer1:.1e} に対して {compare.residual.gradnorm.layer1:.1e} と {compare.batchnorm.gradnorm.layer1:.1e} です。"
+reveal_ja = "どちらの工夫でも、層 1 の勾配は何桁も戻ります。{compare.plain.gradnorm.layer1:.1e} に対して {compare.residual.gradnorm.layer1:.1e} と {compare.batchnorm.gradnorm.layer1:.1e} です。"
 
 [[scene]]
 title_en = "Does it learn?"

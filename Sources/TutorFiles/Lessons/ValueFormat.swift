@@ -1,6 +1,7 @@
 import Foundation
 
-/// How a placeholder shows its number: `.4f` (fixed, 4 decimals), `.2e` (scientific), `d`
+/// How a placeholder shows its number: `.4f` (fixed, 4 decimals), `.2e` (scientific: 5.36×10²⁰,
+/// as the tables write it; 5.36e+20 in ASCII), `d`
 /// (rounded to an integer), `.1%` (times 100, with a percent sign); a leading `+` always shows
 /// the sign. Without a format: `.4f`. Negative numbers get a real minus sign (−) unless ASCII.
 public struct ValueFormat: Sendable, Equatable {
@@ -76,9 +77,26 @@ public struct ValueFormat: Sendable, Equatable {
         if body.hasPrefix("-") {
             let digits = body.dropFirst()
             let mantissa = digits.prefix { $0 != "e" }
-            if mantissa.contains(where: { ("1"..."9").contains($0) }) { return minus + digits }
+            if mantissa.contains(where: { ("1"..."9").contains($0) }) {
+                return minus + (style == .scientific && !ascii ? Self.powerOfTen(String(digits)) : String(digits))
+            }
             body = String(digits)
         }
+        if style == .scientific && !ascii { body = Self.powerOfTen(body) }
         return (alwaysSign ? "+" : "") + body
+    }
+
+    /// "5.36e+20" → "5.36×10²⁰", "−1.29e-03" → "−1.29×10⁻³": one notation for students, the one
+    /// the tutor's tables use, in English and Japanese prose alike.
+    static func powerOfTen(_ text: String) -> String {
+        guard let e = text.firstIndex(of: "e") else { return text }
+        var exponent = Substring(text[text.index(after: e)...])
+        let negative = exponent.first == "-"
+        if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+        while exponent.count > 1 && exponent.first == "0" { exponent = exponent.dropFirst() }
+        let superscripts: [Character: Character] = ["0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵",
+                                                    "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹"]
+        let power = (negative ? "⁻" : "") + String(exponent.map { superscripts[$0] ?? $0 })
+        return String(text[..<e]) + "×10" + power
     }
 }

@@ -184,10 +184,10 @@ public struct LessonPlayer: Sendable {
         record.correct = right
         quizzes[sceneIndex] = record
         if right {
-            return QuizResult(outcome: .correct, message: LessonStrings.correct(l) + " " + LessonStrings.answerIs(expected, l),
+            return QuizResult(outcome: .correct, message: LessonStrings.verdict(correct: true, expected: expected, l),
                               expected: expected, reveal: quiz.reveal.map(render))
         }
-        return QuizResult(outcome: .wrong, message: LessonStrings.wrong(l) + " " + LessonStrings.answerIs(expected, l),
+        return QuizResult(outcome: .wrong, message: LessonStrings.verdict(correct: false, expected: expected, l),
                           expected: expected, explanation: quiz.explain.map(render), workedEvent: workedEvent,
                           reveal: quiz.reveal.map(render))
     }
@@ -206,7 +206,7 @@ public struct LessonPlayer: Sendable {
             return expectedValue.map { LessonStrings.sign(Sign(of: $0), language) } ?? "?"
         case .choice:
             let k = quiz.correct ?? 0
-            return "\(QuizChecker.letter(k))) " + render(quiz.choices[k])
+            return LessonStrings.choice(QuizChecker.letter(k), render(quiz.choices[k]), language)
         }
     }
 

@@ -3,9 +3,23 @@ public enum LessonStrings {
     public static func correct(_ l: LessonLanguage) -> String { l == .en ? "Right!" : "正解です！" }
     public static func wrong(_ l: LessonLanguage) -> String { l == .en ? "Not quite." : "残念、不正解です。" }
 
-    /// "The answer is 0.0822." / "答えは 0.0822 です。"
+    /// "The answer is 0.0822." / "答えは 0.0822 です。"; a choice or a sign ends in a full-width
+    /// bracket and meets です without a space: "答えは c)「0.5 から 1 の間」です。", "答えは −（負）です。"
     public static func answerIs(_ answer: String, _ l: LessonLanguage) -> String {
-        l == .en ? "The answer is \(answer)." : "答えは \(answer) です。"
+        if l == .en { return "The answer is \(answer)." }
+        let closed = answer.last.map { "」）』".contains($0) } ?? false
+        return "答えは \(answer)" + (closed ? "" : " ") + "です。"
+    }
+
+    /// The verdict line: "Not quite. The answer is 0.0822." / "残念、不正解です。答えは 0.0822 です。"
+    /// (Japanese sentences follow each other without a space).
+    public static func verdict(correct: Bool, expected: String, _ l: LessonLanguage) -> String {
+        (correct ? Self.correct(l) : wrong(l)) + (l == .ja ? "" : " ") + answerIs(expected, l)
+    }
+
+    /// A choice as the verdict names it: "c) between 0.5 and 1" / "c)「0.5 から 1 の間」".
+    public static func choice(_ letter: String, _ text: String, _ l: LessonLanguage) -> String {
+        l == .en ? "\(letter)) \(text)" : "\(letter))「\(text)」"
     }
 
     /// What to type when the answer could not be read.
