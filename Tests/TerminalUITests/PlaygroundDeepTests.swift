@@ -98,7 +98,7 @@ final class PlaygroundDeepTests: XCTestCase {
         _ = update(&ja, .key(.enter))
         for c in "13x8" { _ = update(&ja, .key(.character(c))) }
         _ = update(&ja, .key(.enter))
-        XCTAssertEqual(ja.status, "隠れ層は 12 層までです(13 層が指定されました)")
+        XCTAssertEqual(ja.status, "隠れ層は 12 層までです（13 層が指定されました）")
     }
 
     func testHiddenLayersText() {
@@ -302,7 +302,7 @@ final class PlaygroundDeepTests: XCTestCase {
 
     func testComparePresetInJapaneseAndASCII() throws {
         let ja = view(try comparePreset(epochs: 5, width: 80, height: 24, language: .ja)).description
-        for label in ["シグモイド10層: 層ごとの勾配", "第1層の勾配", "通常", "ReLU", "BN", "残差", "通常比", "比較中",
+        for label in ["シグモイド 10 層（層ごとの勾配）", "層 1 の勾配", "通常", "ReLU", "BN", "残差", "通常比", "比較中",
                       "バッチ正規化"] {
             XCTAssertTrue(ja.contains(label), "\(label)\n\(ja)")
         }

@@ -78,7 +78,7 @@ final class PlaygroundJapaneseViewTests: XCTestCase {
             let screen = view(m).description
             for label in ["プレイグラウンド", "エポック 5", "一時停止", "設定", "学習率", "最適化手法", "活性化関数",
                           "隠れ層", "バッチサイズ", "ノイズ", "シード", "損失", "テスト", "正解率", "訓練データ",
-                          "テストデータ", "層ごとの重み", "第1層", "リセット"] {
+                          "テストデータ", "層ごとの重み", "層 1", "リセット"] {
                 XCTAssertTrue(screen.contains(label), "\(label) missing at \(width)x\(height):\n\(screen)")
             }
             if height >= 40 { XCTAssertTrue(screen.contains("層ごとの勾配の大きさ"), screen) }
@@ -94,10 +94,10 @@ final class PlaygroundJapaneseViewTests: XCTestCase {
             XCTAssertFalse(help.contains("train one epoch"), help)
             _ = update(&m, .key(.escape))
             _ = update(&m, .key(.character("s")))
-            XCTAssertTrue(view(m).line(height - 1).contains("保存先: playground.toml"))
+            XCTAssertTrue(view(m).line(height - 1).contains("保存先：playground.toml"))
             _ = update(&m, .key(.escape))
             _ = update(&m, .key(.character("r")))
-            XCTAssertTrue(view(m).line(height - 1).contains("リセット: シード 1 から新しいネットワーク"))
+            XCTAssertTrue(view(m).line(height - 1).contains("リセットしました。シード 1 から新しいネットワークです"))
         }
         var small = try PlayModel(settings: PlaySettings(source: .toy(.xor)), table: nil, width: 60, height: 20,
                                   unicode: true, theme: .mono, language: .ja)

@@ -22,7 +22,7 @@ final class ComparisonTests: XCTestCase {
         XCTAssertEqual(ValueResolver.resolve(name: "clipscale", timeline: t), 1)
         XCTAssertNil(ValueResolver.resolve(name: "clip", timeline: t))
         XCTAssertNil(ValueResolver.resolve(name: "accuracy.test", timeline: t))
-        XCTAssertEqual(Narration.render("{gradnorm.layer2:.3e}", timeline: t), String(format: "%.3e", layer2))
+        XCTAssertEqual(Narration.render("{gradnorm.layer2:.3e}", timeline: t, ascii: true), String(format: "%.3e", layer2))
     }
 
     func testBadGradientNormNames() {
