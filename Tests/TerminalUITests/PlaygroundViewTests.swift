@@ -94,7 +94,7 @@ final class PlaygroundJapaneseViewTests: XCTestCase {
             XCTAssertFalse(help.contains("train one epoch"), help)
             _ = update(&m, .key(.escape))
             _ = update(&m, .key(.character("s")))
-            XCTAssertTrue(view(m).line(height - 1).contains("保存先：playground.toml"))
+            XCTAssertTrue(view(m).line(height - 1).contains("保存先： playground.toml"))
             _ = update(&m, .key(.escape))
             _ = update(&m, .key(.character("r")))
             XCTAssertTrue(view(m).line(height - 1).contains("リセットしました。シード 1 から新しいネットワークです"))
