@@ -14,7 +14,8 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     let rowsAvailable = inner.height - 1
     let header = s.text.parameterHeader(unicode: s.model.unicode, sinceMark: s.model.timeline.mark != nil)
     let gap = inner.width >= 32 ? 2 : 1
-    let all = parameterRows(s, refs)
+    // rows are made only for the parameters that can be shown: a digits network has thousands
+    let all = ParameterRows(s, refs)
     var layout = ParameterLayout(groups: [Array(refs.indices)], columns: Array(header.indices), hidden: 0)
     if rowsAvailable > 0, refs.count > rowsAvailable {
         layout = parameterLayout(s, refs, rows: all, header: header, rowsAvailable: rowsAvailable, width: inner.width,
@@ -27,8 +28,8 @@ func drawParameters(_ s: ScreenState, into buffer: inout Buffer, area: Rect, box
     let groupGap = 3
     var x = inner.x
     for group in layout.groups {
-        let cells = group.map { k in layout.columns.map { all.cells[k][$0] } }
-        let styles = group.map { k in layout.columns.map { all.styles[k][$0] } }
+        let cells = group.map { k in layout.columns.map { all.row(k).cells[$0] } }
+        let styles = group.map { k in layout.columns.map { all.row(k).styles[$0] } }
         let table = Table(header: layout.columns.map { header[$0] }, rows: cells,
                           alignments: layout.columns.map { $0 == 0 ? .left : .right }, columnGap: gap, cellStyles: styles)
         let width = layout.groups.count == 1 ? inner.right - x : tableWidth(table)
@@ -51,13 +52,33 @@ private func tableWidth(_ table: Table) -> Int {
 }
 
 /// The table's cells and styles for every parameter: name, value, gradient, change.
-private func parameterRows(_ s: ScreenState, _ refs: [ParameterRef]) -> (cells: [[String]], styles: [[Style?]]) {
+/// The table's rows, each made the first time it is asked for.
+private final class ParameterRows {
+    let s: ScreenState
+    let refs: [ParameterRef]
+    let active: ParameterRef?
+    let touched: Set<ParameterRef>
+    private var made: [Int: (cells: [String], styles: [Style?])] = [:]
+
+    init(_ s: ScreenState, _ refs: [ParameterRef]) {
+        self.s = s
+        self.refs = refs
+        active = s.event?.mainParameter
+        touched = Set(s.event?.parameters ?? [])
+    }
+
+    func row(_ k: Int) -> (cells: [String], styles: [Style?]) {
+        if let r = made[k] { return r }
+        let r = parameterRow(s, refs[k], active: active, touched: touched)
+        made[k] = r
+        return r
+    }
+}
+
+private func parameterRow(_ s: ScreenState, _ p: ParameterRef, active: ParameterRef?,
+                          touched: Set<ParameterRef>) -> (cells: [String], styles: [Style?]) {
     let words = s.words
-    let active = s.event?.mainParameter
-    let touched = Set(s.event?.parameters ?? [])
-    var cells: [[String]] = []
-    var styles: [[Style?]] = []
-    for p in refs {
+    do {
         let hidden = s.model.hidden
         let updated = s.value(of: p) != s.trainer.network.value(of: p)
         let value = hidden.newValues.contains(p) && updated ? "?" : words.format(s.value(of: p))
@@ -67,28 +88,30 @@ private func parameterRows(_ s: ScreenState, _ refs: [ParameterRef]) -> (cells: 
         }
         var (change, role) = lastChange(s, p, words)
         if hidden.newValues.contains(p) || hidden.gradients.contains(p) { (change, role) = ("", nil) }
-        cells.append([words.name(of: p), value, gradient, change])
         let rowStyle: Style? = p == active ? Style(.highlight, attributes: [.bold, .reverse])
             : touched.contains(p) ? Style(.highlight, attributes: .bold) : nil
-        styles.append([rowStyle, rowStyle, rowStyle, rowStyle ?? role.map { Style($0) }])
+        return ([words.name(of: p), value, gradient, change], [rowStyle, rowStyle, rowStyle, rowStyle ?? role.map { Style($0) }])
     }
-    return (cells, styles)
 }
 
 /// Rows that do not fit one under another: groups side by side without the empty columns when
 /// they fit, else the rows that matter and a count of the others.
-private func parameterLayout(_ s: ScreenState, _ refs: [ParameterRef], rows: (cells: [[String]], styles: [[Style?]]),
+private func parameterLayout(_ s: ScreenState, _ refs: [ParameterRef], rows: ParameterRows,
                              header: [String], rowsAvailable: Int, width: Int, gap: Int, compact: Bool,
                              keep: [ParameterRef]) -> ParameterLayout {
-    let columns = header.indices.filter { c in c < 2 || rows.cells.contains { !$0[c].isEmpty } }
     let groupCount = (refs.count + rowsAvailable - 1) / rowsAvailable
-    let perGroup = (refs.count + groupCount - 1) / groupCount   // as even as the rows allow
-    let groups = (0..<groupCount).map { g in Array((g * perGroup)..<min(refs.count, (g + 1) * perGroup)) }
-    let widths = groups.map { group in
-        tableWidth(Table(header: columns.map { header[$0] }, rows: group.map { k in columns.map { rows.cells[k][$0] } }, columnGap: gap))
-    }
-    if compact, widths.reduce(0, +) + 3 * (groupCount - 1) <= width {
-        return ParameterLayout(groups: groups, columns: columns, hidden: 0)
+    // groups side by side, when each could have its name and value columns (a group needs 10)
+    if compact, groupCount * 10 + 3 * (groupCount - 1) <= width {
+        let columns = header.indices.filter { c in c < 2 || refs.indices.contains { !rows.row($0).cells[c].isEmpty } }
+        let perGroup = (refs.count + groupCount - 1) / groupCount   // as even as the rows allow
+        let groups = (0..<groupCount).map { g in Array((g * perGroup)..<min(refs.count, (g + 1) * perGroup)) }
+        let widths = groups.map { group in
+            tableWidth(Table(header: columns.map { header[$0] }, rows: group.map { k in columns.map { rows.row(k).cells[$0] } },
+                             columnGap: gap))
+        }
+        if widths.reduce(0, +) + 3 * (groupCount - 1) <= width {
+            return ParameterLayout(groups: groups, columns: columns, hidden: 0)
+        }
     }
     let active = s.event?.mainParameter.flatMap { refs.firstIndex(of: $0) }
     var chosen: [Int]
